@@ -1,0 +1,45 @@
+package io.intrapoll.platform;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The container's error page (see web.xml): errors that never reach JAX-RS, such as a missing login or an
+ * unknown path, are answered with problem+json as well.
+ */
+@WebServlet(name = "ErrorPage", urlPatterns = "/problem")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 404;
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure != null && status < 400) {
+            status = 500;
+        }
+        if (failure != null && BodyLimit.isCause(failure)) {
+            status = 413;
+        }
+        if (status >= 500 && failure != null) {
+            LOG.log(Level.SEVERE, "Unhandled failure", failure);
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String detail = status >= 500 ? null : HttpProblems.defaultDetail(status);
+        Problem problem = HttpProblems.forStatus(status, detail)
+                .withInstance(uri != null ? uri.toString() : request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(problem.toJson().toString());
+    }
+}

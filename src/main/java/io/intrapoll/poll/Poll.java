@@ -1,0 +1,288 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.identity.Caller;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A poll: what is asked, who may answer, and where it is in its life. It guards its own lifecycle; the field
+ * rules live in {@link PollRules}.
+ */
+@Entity
+@Table(name = "poll")
+public class Poll {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(nullable = false, length = 2000)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PollType type;
+
+    @Column(name = "max_choices")
+    private Integer maxChoices;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @Column(name = "allow_vote_change", nullable = false)
+    private boolean allowVoteChange;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "results_visibility", nullable = false, length = 16)
+    private ResultsVisibility resultsVisibility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PollStatus status;
+
+    @Column(name = "opens_at")
+    private Instant opensAt;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    /** Set once the opening time has passed and been acted on, so a schedule acts only once. */
+    @Column(name = "open_schedule_fired", nullable = false)
+    private boolean openScheduleFired;
+
+    @Column(name = "close_schedule_fired", nullable = false)
+    private boolean closeScheduleFired;
+
+    @Column(name = "created_by", nullable = false, length = 100, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection
+    @CollectionTable(name = "poll_option", joinColumns = @JoinColumn(name = "poll_id"))
+    @OrderColumn(name = "position")
+    private List<PollOption> options = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "poll_audience_group", joinColumns = @JoinColumn(name = "poll_id"))
+    @Column(name = "group_name", length = 200)
+    private Set<String> audienceGroups = new TreeSet<>();
+
+    protected Poll() {
+        // for JPA
+    }
+
+    /** A new DRAFT poll from a create request; {@link PollRules} checks it before it is stored. */
+    static Poll draft(PollId id, PollInput input, String createdBy, Instant now) {
+        Poll poll = new Poll();
+        poll.id = id.value();
+        poll.status = PollStatus.DRAFT;
+        poll.createdBy = createdBy;
+        poll.createdAt = now;
+        poll.title = input.title();
+        poll.description = input.description() == null ? "" : input.description();
+        poll.type = input.type();
+        poll.options = new ArrayList<>(input.options() == null ? List.of()
+                : input.options().stream().map(option -> PollOption.withNewId(option.label())).toList());
+        poll.maxChoices = input.maxChoices();
+        poll.anonymous = Boolean.TRUE.equals(input.anonymous());
+        poll.allowVoteChange = Boolean.TRUE.equals(input.allowVoteChange());
+        poll.resultsVisibility = input.resultsVisibility() == null ? ResultsVisibility.LIVE : input.resultsVisibility();
+        poll.audienceGroups = new TreeSet<>(input.audienceGroups() == null ? List.of() : input.audienceGroups());
+        poll.opensAt = input.opensAt();
+        poll.closesAt = input.closesAt();
+        return poll;
+    }
+
+    /**
+     * Applies the fields present in a change request. What shapes a ballot (type, options, maxChoices,
+     * anonymity) changes only in DRAFT.
+     *
+     * @throws PollStateException when such a field is sent after the poll was opened
+     */
+    void change(PollInput input) {
+        boolean shapesBallots = input.has("type") || input.has("options") || input.has("maxChoices")
+                || input.has("anonymous");
+        if (shapesBallots && status != PollStatus.DRAFT) {
+            throw new PollStateException("poll-not-draft", "Poll is not a draft",
+                    "type, options, maxChoices and anonymous can change only while the poll is a DRAFT; it is " + status + ".");
+        }
+        if (input.has("title")) {
+            title = input.title();
+        }
+        if (input.has("description")) {
+            description = input.description() == null ? "" : input.description();
+        }
+        if (input.has("type")) {
+            type = input.type();
+        }
+        if (input.has("options")) {
+            options = new ArrayList<>(input.options() == null ? List.of()
+                    : input.options().stream().map(this::keepOrCreate).toList());
+        }
+        if (input.has("maxChoices")) {
+            maxChoices = input.maxChoices();
+        }
+        if (input.has("anonymous")) {
+            anonymous = Boolean.TRUE.equals(input.anonymous());
+        }
+        if (input.has("allowVoteChange")) {
+            allowVoteChange = Boolean.TRUE.equals(input.allowVoteChange());
+        }
+        if (input.has("resultsVisibility")) {
+            resultsVisibility = input.resultsVisibility();
+        }
+        if (input.has("audienceGroups")) {
+            audienceGroups = new TreeSet<>(input.audienceGroups() == null ? List.of() : input.audienceGroups());
+        }
+        if (input.has("opensAt") && !java.util.Objects.equals(opensAt, input.opensAt())) {
+            opensAt = input.opensAt();
+            openScheduleFired = false;
+        }
+        if (input.has("closesAt") && !java.util.Objects.equals(closesAt, input.closesAt())) {
+            closesAt = input.closesAt();
+            closeScheduleFired = false;
+        }
+    }
+
+    /** An option sent with the id of an existing one keeps that id; an unknown id stays for PollRules to refuse. */
+    private PollOption keepOrCreate(PollInput.OptionInput input) {
+        if (input.id() == null) {
+            return PollOption.withNewId(input.label());
+        }
+        return new PollOption(input.id(), input.label());
+    }
+
+    /** DRAFT or CLOSED to OPEN. Opening by hand also settles a pending opening time. */
+    void open() {
+        requireStatus("open", PollStatus.DRAFT, PollStatus.CLOSED);
+        status = PollStatus.OPEN;
+        openScheduleFired = true;
+    }
+
+    /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
+    void close() {
+        requireStatus("close", PollStatus.OPEN);
+        status = PollStatus.CLOSED;
+        closeScheduleFired = true;
+    }
+
+    /** CLOSED to ARCHIVED. */
+    void archive() {
+        requireStatus("archive", PollStatus.CLOSED);
+        status = PollStatus.ARCHIVED;
+    }
+
+    private void requireStatus(String action, PollStatus... allowed) {
+        for (PollStatus from : allowed) {
+            if (status == from) {
+                return;
+            }
+        }
+        throw new PollStateException("invalid-transition", "Transition not allowed",
+                "A poll that is " + status + " cannot " + action + ".");
+    }
+
+    boolean isOwnedBy(Caller caller) {
+        return createdBy.equals(caller.name());
+    }
+
+    /** Admins and owners see every poll; others see non-drafts whose audience includes them. */
+    boolean isVisibleTo(Caller caller) {
+        return caller.isAdmin() || isOwnedBy(caller) || (status != PollStatus.DRAFT && isInAudience(caller));
+    }
+
+    boolean isInAudience(Caller caller) {
+        return audienceGroups.isEmpty() || audienceGroups.stream().anyMatch(caller::isInGroup);
+    }
+
+    boolean isManageableBy(Caller caller) {
+        return caller.isAdmin() || (isOwnedBy(caller) && caller.isAuthor());
+    }
+
+    public PollId id() {
+        return new PollId(id);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public PollType type() {
+        return type;
+    }
+
+    public Integer maxChoices() {
+        return maxChoices;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public boolean allowVoteChange() {
+        return allowVoteChange;
+    }
+
+    public ResultsVisibility resultsVisibility() {
+        return resultsVisibility;
+    }
+
+    public PollStatus status() {
+        return status;
+    }
+
+    public Instant opensAt() {
+        return opensAt;
+    }
+
+    public Instant closesAt() {
+        return closesAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<PollOption> options() {
+        return Collections.unmodifiableList(options);
+    }
+
+    public Set<String> audienceGroups() {
+        return Collections.unmodifiableSet(audienceGroups);
+    }
+}

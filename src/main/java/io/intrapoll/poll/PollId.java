@@ -1,0 +1,32 @@
+package io.intrapoll.poll;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** A poll's identity: opaque to clients, at most 36 characters of letters, digits and dashes. */
+public record PollId(String value) {
+
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9-]{1,36}");
+
+    public PollId {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a poll id: " + value);
+        }
+    }
+
+    public static PollId newId() {
+        return new PollId(UUID.randomUUID().toString());
+    }
+
+    /** The id, or empty when the text cannot be one (such a poll cannot exist). */
+    public static java.util.Optional<PollId> parse(String text) {
+        return text != null && SHAPE.matcher(text).matches()
+                ? java.util.Optional.of(new PollId(text))
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

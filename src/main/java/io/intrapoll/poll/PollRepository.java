@@ -1,0 +1,130 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Stores and finds polls. */
+@ApplicationScoped
+public class PollRepository {
+
+    @PersistenceContext(unitName = "intrapoll")
+    EntityManager em;
+
+    public Optional<Poll> find(PollId id) {
+        return Optional.ofNullable(em.find(Poll.class, id.value()));
+    }
+
+    void add(Poll poll) {
+        em.persist(poll);
+    }
+
+    void remove(Poll poll) {
+        em.remove(poll);
+    }
+
+    /** Every group named in some poll's audience: the only groups that matter for visibility. */
+    List<String> audienceGroupsInUse() {
+        return em.createQuery("SELECT DISTINCT g FROM Poll p JOIN p.audienceGroups g", String.class).getResultList();
+    }
+
+    /**
+     * A page of the polls the caller may see: admins all; others their own, and non-drafts whose audience is
+     * everyone or includes one of their groups.
+     */
+    PollPage page(PollQuery query, Caller caller, Set<String> callerGroups) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (!caller.isAdmin()) {
+            where.append(" AND (p.createdBy = :me OR (p.status <> io.intrapoll.poll.PollStatus.DRAFT AND"
+                    + " (p.audienceGroups IS EMPTY");
+            if (!callerGroups.isEmpty()) {
+                where.append(" OR EXISTS (SELECT 1 FROM Poll a JOIN a.audienceGroups g WHERE a = p AND g IN :groups)");
+            }
+            where.append(")))");
+        }
+        if (query.status() != null) {
+            where.append(" AND p.status = :status");
+        }
+        if (query.text() != null) {
+            where.append(" AND LOWER(p.title) LIKE :text ESCAPE '!'");
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Poll p" + where, Long.class);
+        TypedQuery<Poll> items = em.createQuery("SELECT p FROM Poll p" + where
+                + " ORDER BY p.createdAt DESC, p.id", Poll.class);
+        for (TypedQuery<?> q : List.of(count, items)) {
+            if (!caller.isAdmin()) {
+                q.setParameter("me", caller.name());
+                if (!callerGroups.isEmpty()) {
+                    q.setParameter("groups", callerGroups);
+                }
+            }
+            if (query.status() != null) {
+                q.setParameter("status", query.status());
+            }
+            if (query.text() != null) {
+                q.setParameter("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+            }
+        }
+        List<PollView> views = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+                .getResultList().stream().map(PollView::of).toList();
+        return new PollPage(views, query.page(), query.size(), count.getSingleResult());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Polls whose opening time has passed and not yet been acted on. */
+    List<String> dueOpenings(Instant now) {
+        return em.createQuery("SELECT p.id FROM Poll p WHERE p.openScheduleFired = FALSE AND p.opensAt <= :now",
+                String.class).setParameter("now", now).setMaxResults(100).getResultList();
+    }
+
+    /** Polls whose closing time has passed and not yet been acted on. */
+    List<String> dueClosings(Instant now) {
+        return em.createQuery("SELECT p.id FROM Poll p WHERE p.closeScheduleFired = FALSE AND p.closesAt <= :now",
+                String.class).setParameter("now", now).setMaxResults(100).getResultList();
+    }
+
+    /**
+     * Acts on a poll's opening time: a DRAFT opens, any other status just marks the time as passed. Only one
+     * server's update can match, so the poll opens exactly once however many servers run the schedule.
+     *
+     * @return whether this call opened the poll
+     */
+    boolean fireOpening(String id, Instant now) {
+        int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
+                        + " p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
+                        + " AND p.status = :draft AND p.opensAt <= :now")
+                .setParameter("open", PollStatus.OPEN).setParameter("draft", PollStatus.DRAFT)
+                .setParameter("id", id).setParameter("now", now).executeUpdate();
+        if (opened == 0) {
+            em.createQuery("UPDATE Poll p SET p.openScheduleFired = TRUE, p.version = p.version + 1"
+                            + " WHERE p.id = :id AND p.openScheduleFired = FALSE AND p.opensAt <= :now")
+                    .setParameter("id", id).setParameter("now", now).executeUpdate();
+        }
+        return opened == 1;
+    }
+
+    /** As {@link #fireOpening}, for the closing time: an OPEN poll closes, exactly once. */
+    boolean fireClosing(String id, Instant now) {
+        int closed = em.createQuery("UPDATE Poll p SET p.status = :closed, p.closeScheduleFired = TRUE,"
+                        + " p.version = p.version + 1 WHERE p.id = :id AND p.closeScheduleFired = FALSE"
+                        + " AND p.status = :open AND p.closesAt <= :now")
+                .setParameter("closed", PollStatus.CLOSED).setParameter("open", PollStatus.OPEN)
+                .setParameter("id", id).setParameter("now", now).executeUpdate();
+        if (closed == 0) {
+            em.createQuery("UPDATE Poll p SET p.closeScheduleFired = TRUE, p.version = p.version + 1"
+                            + " WHERE p.id = :id AND p.closeScheduleFired = FALSE AND p.closesAt <= :now")
+                    .setParameter("id", id).setParameter("now", now).executeUpdate();
+        }
+        return closed == 1;
+    }
+}

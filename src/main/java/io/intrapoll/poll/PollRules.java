@@ -1,0 +1,117 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.platform.Problem.FieldError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The rules every stored poll meets (API.md, "Polls"); each broken rule names its field. */
+final class PollRules {
+
+    static final int TITLE_MAX = 200;
+    static final int DESCRIPTION_MAX = 2000;
+    static final int LABEL_MAX = 200;
+    static final int OPTIONS_MIN = 2;
+    static final int OPTIONS_MAX = 50;
+    static final int GROUP_MAX = 200;
+
+    private PollRules() {}
+
+    /**
+     * @param scheduleChanged whether opensAt/closesAt were set by this request, so they must lie ahead
+     */
+    static List<FieldError> check(Poll poll, boolean scheduleChanged, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        text(errors, "title", poll.title(), 1, TITLE_MAX);
+        if (poll.description().length() > DESCRIPTION_MAX) {
+            errors.add(new FieldError("description", "must be at most " + DESCRIPTION_MAX + " characters"));
+        }
+        if (poll.type() == null) {
+            errors.add(new FieldError("type", "is required: SINGLE, MULTIPLE or RANKED"));
+        }
+        if (poll.resultsVisibility() == null) {
+            errors.add(new FieldError("resultsVisibility", "must be LIVE or AFTER_CLOSE"));
+        }
+        options(errors, poll.options());
+        maxChoices(errors, poll);
+        groups(errors, poll.audienceGroups());
+        schedule(errors, poll, scheduleChanged, now);
+        return errors;
+    }
+
+    private static void options(List<FieldError> errors, List<PollOption> options) {
+        if (options.size() < OPTIONS_MIN || options.size() > OPTIONS_MAX) {
+            errors.add(new FieldError("options", "must have " + OPTIONS_MIN + " to " + OPTIONS_MAX + " options"));
+        }
+        Set<String> labels = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < options.size(); i++) {
+            PollOption option = options.get(i);
+            String path = "options[" + i + "]";
+            if (text(errors, path + ".label", option.label(), 1, LABEL_MAX)
+                    && !labels.add(option.label().strip().toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError(path + ".label", "repeats another option's label"));
+            }
+            if (!ids.add(option.id())) {
+                errors.add(new FieldError(path + ".id", "repeats another option's id"));
+            }
+        }
+    }
+
+    /** An option id sent by a client must name one of the poll's existing options. */
+    static List<FieldError> checkOptionIds(List<PollInput.OptionInput> sent, Set<String> existingIds) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; sent != null && i < sent.size(); i++) {
+            String id = sent.get(i).id();
+            if (id != null && !existingIds.contains(id)) {
+                errors.add(new FieldError("options[" + i + "].id",
+                        "is not an option of this poll; leave it out for a new option"));
+            }
+        }
+        return errors;
+    }
+
+    private static void maxChoices(List<FieldError> errors, Poll poll) {
+        Integer maxChoices = poll.maxChoices();
+        if (maxChoices == null) {
+            return;
+        }
+        if (poll.type() != PollType.MULTIPLE) {
+            errors.add(new FieldError("maxChoices", "applies only to MULTIPLE polls"));
+        } else if (maxChoices < 1 || maxChoices > poll.options().size()) {
+            errors.add(new FieldError("maxChoices", "must be between 1 and the number of options ("
+                    + poll.options().size() + ")"));
+        }
+    }
+
+    private static void groups(List<FieldError> errors, Set<String> groups) {
+        int i = 0;
+        for (String group : groups) {
+            text(errors, "audienceGroups[" + i++ + "]", group, 1, GROUP_MAX);
+        }
+    }
+
+    private static void schedule(List<FieldError> errors, Poll poll, boolean scheduleChanged, Instant now) {
+        if (poll.opensAt() != null && poll.closesAt() != null && !poll.opensAt().isBefore(poll.closesAt())) {
+            errors.add(new FieldError("closesAt", "must be after opensAt"));
+        } else if (scheduleChanged && poll.closesAt() != null && !poll.closesAt().isAfter(now)) {
+            errors.add(new FieldError("closesAt", "must lie in the future"));
+        }
+    }
+
+    /** Checks a required text; true when it is present and fits. */
+    private static boolean text(List<FieldError> errors, String field, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required and must not be blank"));
+            return false;
+        }
+        if (value.length() < min || value.length() > max) {
+            errors.add(new FieldError(field, "must be " + min + " to " + max + " characters"));
+            return false;
+        }
+        return true;
+    }
+}

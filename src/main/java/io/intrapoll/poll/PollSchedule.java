@@ -1,0 +1,76 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.platform.DatabaseMigration;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Opens and closes polls at their {@code opensAt} / {@code closesAt} times. Every server runs it; each poll's
+ * transition is a conditional update that only one server wins, so it happens exactly once.
+ */
+@ApplicationScoped
+public class PollSchedule {
+
+    private static final Logger LOG = Logger.getLogger(PollSchedule.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    ScheduledTransitions transitions;
+
+    @Inject
+    DatabaseMigration migration;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.schedule.period-ms", defaultValue = "1000")
+    long periodMillis;
+
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        task = executor.scheduleWithFixedDelay(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void tick() {
+        if (!migration.isDone()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            for (String id : transitions.dueOpenings(now)) {
+                if (transitions.fireOpening(id, now)) {
+                    LOG.info(() -> "Poll " + id + " opened by its schedule");
+                }
+            }
+            for (String id : transitions.dueClosings(now)) {
+                if (transitions.fireClosing(id, now)) {
+                    LOG.info(() -> "Poll " + id + " closed by its schedule");
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next tick retries; a database outage must not end the schedule.
+            LOG.log(Level.WARNING, "Poll schedule tick failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.Problem.FieldError;
+import io.intrapoll.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What callers may do with polls, and the rules that decide it. */
+@ApplicationScoped
+@Transactional
+public class PollService {
+
+    @Inject
+    PollRepository polls;
+
+    Clock clock = Clock.systemUTC();
+
+    public PollView create(PollInput input, Caller caller) {
+        if (!caller.isAuthor()) {
+            throw ProblemException.forbidden("Only authors and admins create polls.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (input.options() != null && input.options().stream().anyMatch(option -> option.id() != null)) {
+            errors.add(new FieldError("options", "a new poll's options carry no id; send only labels"));
+        }
+        Instant now = clock.instant();
+        Poll poll = Poll.draft(PollId.newId(), input, caller.name(), now);
+        errors.addAll(PollRules.check(poll, true, now));
+        rejectIfAny(errors);
+        if (Boolean.TRUE.equals(input.open())) {
+            poll.open();
+        }
+        polls.add(poll);
+        return PollView.of(poll);
+    }
+
+    public PollView get(PollId id, Caller caller) {
+        return PollView.of(visible(id, caller));
+    }
+
+    public PollPage list(PollQuery query, Caller caller) {
+        Set<String> groups = caller.isAdmin() ? Set.of() : caller.groupsAmong(polls.audienceGroupsInUse());
+        return polls.page(query, caller, groups);
+    }
+
+    /**
+     * @param expectedVersion the version the client last saw (If-Match), or empty to skip the check
+     */
+    public PollView change(PollId id, PollInput input, Optional<Long> expectedVersion, Caller caller) {
+        Poll poll = manageable(id, caller, expectedVersion);
+        if (input.has("open")) {
+            rejectIfAny(List.of(new FieldError("open", "applies only when creating; use POST .../open")));
+        }
+        rejectIfAny(PollRules.checkOptionIds(input.options(),
+                poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
+        inState(() -> poll.change(input));
+        rejectIfAny(PollRules.check(poll, input.has("opensAt") || input.has("closesAt"), clock.instant()));
+        return PollView.of(poll);
+    }
+
+    public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
+        Poll poll = manageable(id, caller, expectedVersion);
+        inState(poll::open);
+        return PollView.of(poll);
+    }
+
+    public PollView close(PollId id, Optional<Long> expectedVersion, Caller caller) {
+        Poll poll = manageable(id, caller, expectedVersion);
+        inState(poll::close);
+        return PollView.of(poll);
+    }
+
+    public PollView archive(PollId id, Optional<Long> expectedVersion, Caller caller) {
+        Poll poll = manageable(id, caller, expectedVersion);
+        inState(poll::archive);
+        return PollView.of(poll);
+    }
+
+    /** Admins delete any poll; owners only their drafts. */
+    public void delete(PollId id, Optional<Long> expectedVersion, Caller caller) {
+        Poll poll = manageable(id, caller, expectedVersion);
+        if (!caller.isAdmin() && poll.status() != PollStatus.DRAFT) {
+            throw ProblemException.conflict("poll-not-draft", "Poll is not a draft",
+                    "Owners can delete only DRAFT polls; this one is " + poll.status() + ". Ask an admin.");
+        }
+        polls.remove(poll);
+    }
+
+    private Poll visible(PollId id, Caller caller) {
+        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (!poll.isVisibleTo(caller)) {
+            throw ProblemException.forbidden("This poll is not open to you.");
+        }
+        return poll;
+    }
+
+    private Poll manageable(PollId id, Caller caller, Optional<Long> expectedVersion) {
+        Poll poll = visible(id, caller);
+        if (!poll.isManageableBy(caller)) {
+            throw ProblemException.forbidden("Only the poll's owner or an admin may change it.");
+        }
+        if (expectedVersion.isPresent() && expectedVersion.get() != poll.version()) {
+            throw ProblemException.preconditionFailed("The poll changed since you read it (version "
+                    + poll.version() + " now); read it again and retry.");
+        }
+        return poll;
+    }
+
+    private static void inState(Runnable change) {
+        try {
+            change.run();
+        } catch (PollStateException e) {
+            throw ProblemException.conflict(e.slug(), e.title(), e.getMessage());
+        }
+    }
+
+    private static void rejectIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The poll breaks some rules.", errors);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.intrapoll.poll;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.Problem;
+import io.intrapoll.platform.Problem.FieldError;
+import io.intrapoll.platform.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Poll management: create, read, list, change, the lifecycle actions and delete (API.md, "Polls"). */
+@Path("/polls")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Polls")
+@APIResponse(responseCode = "401", description = "No credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+public class PollsResource {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String CREATE_EXAMPLE = """
+            {"title": "Where should the team lunch be on Friday?", "type": "SINGLE",
+             "options": [{"label": "Pizza place"}, {"label": "Sushi bar"}], "audienceGroups": ["engineering"],
+             "resultsVisibility": "LIVE", "closesAt": "2026-12-04T12:00:00Z", "open": true}""";
+
+    @Inject
+    PollService service;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a poll", description = "Authors and admins. The poll starts as DRAFT, or OPEN when "
+            + "\"open\": true is sent.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollInput.class),
+            examples = @ExampleObject(name = "single choice", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field or enum value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an author or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The poll breaks a rule; errors[] names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Parameter(hidden = true) InputStream body) {
+        PollView poll = service.create(PollInputReader.read(body), caller);
+        return Response.created(uriInfo.getBaseUriBuilder().path("polls").path(poll.id()).build())
+                .tag(new EntityTag(poll.etag())).entity(poll).build();
+    }
+
+    @GET
+    @Operation(summary = "List the polls you may see", description = "Newest first. Admins see every poll; others "
+            + "their own and the non-draft polls of their audience.")
+    @APIResponse(responseCode = "200", description = "A page of polls",
+            content = @Content(schema = @Schema(implementation = PollPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad status, page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PollPage list(
+            @Parameter(description = "DRAFT, OPEN, CLOSED or ARCHIVED",
+                    schema = @Schema(implementation = PollStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Text the title contains (any case)") @QueryParam("q") String text,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") String size) {
+        return service.list(PollQueryParams.parse(status, text, page, size), caller);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a poll", description = "Answers 304 when If-None-Match carries the current ETag.")
+    @APIResponse(responseCode = "200", description = "The poll", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "403", description = "Not in the poll's audience",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        PollView poll = service.get(pollId(id), caller);
+        EntityTag tag = new EntityTag(poll.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(poll).tag(tag).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Change a poll", description = "Owner or admin. Only the fields sent change; null clears "
+            + "an optional field. Options, type, maxChoices and anonymous change only in DRAFT (else 409). Send "
+            + "If-Match with the ETag you read to refuse lost updates (412).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PollInput.class),
+            examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Friday lunch: final call\"}")))
+    @APIResponse(responseCode = "200", description = "The changed poll", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "409", description = "Options changed after the poll was opened",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The change breaks a rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@PathParam("id") String id,
+            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(hidden = true) InputStream body) {
+        PollId pollId = pollId(id);
+        PollView poll = service.change(pollId, PollInputReader.read(body), expectedVersion(ifMatch), caller);
+        return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
+    }
+
+    @POST
+    @Path("{id}/open")
+    @Operation(summary = "Open a poll", description = "DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
+    @APIResponse(responseCode = "200", description = "The opened poll",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(service.open(pollId(id), expectedVersion(ifMatch), caller));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close a poll", description = "OPEN to CLOSED; otherwise 409.")
+    @APIResponse(responseCode = "200", description = "The closed poll",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(service.close(pollId(id), expectedVersion(ifMatch), caller));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @Operation(summary = "Archive a poll", description = "CLOSED to ARCHIVED; otherwise 409.")
+    @APIResponse(responseCode = "200", description = "The archived poll",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(service.archive(pollId(id), expectedVersion(ifMatch), caller));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a poll", description = "Admins any poll; owners only while it is a DRAFT (else 409).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Neither owner nor admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The owner tried to delete a poll that is not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(pollId(id), expectedVersion(ifMatch), caller);
+        return Response.noContent().build();
+    }
+
+    private static Response withTag(PollView poll) {
+        return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
+    }
+
+    private static PollId pollId(String text) {
+        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
+    }
+
+    /** If-Match: "*" or absent asks nothing; otherwise the version in the (first) entity tag. */
+    private static Optional<Long> expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = ifMatch.strip().split(",")[0].strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Optional.of(Long.parseLong(tag));
+        } catch (NumberFormatException e) {
+            return Optional.of(-1L); // matches no version: 412
+        }
+    }
+
+    /** Query parameters of the list call, checked by hand so a bad one is a 400, not the JAX-RS default 404. */
+    static final class PollQueryParams {
+
+        private PollQueryParams() {}
+
+        static PollQuery parse(String status, String text, String page, String size) {
+            List<FieldError> errors = new ArrayList<>();
+            PollStatus wanted = null;
+            if (status != null && !status.isBlank()) {
+                try {
+                    wanted = PollStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("status", "must be DRAFT, OPEN, CLOSED or ARCHIVED"));
+                }
+            }
+            int pageNumber = number(errors, "page", page, 0, 0, Integer.MAX_VALUE / PollQuery.MAX_SIZE);
+            int pageSize = number(errors, "size", size, 20, 1, PollQuery.MAX_SIZE);
+            if (text != null && text.length() > 200) {
+                errors.add(new FieldError("q", "must be at most 200 characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.badRequest("Some query parameters are invalid.", errors);
+            }
+            return new PollQuery(wanted, text == null || text.isBlank() ? null : text.strip(), pageNumber, pageSize);
+        }
+
+        private static int number(List<FieldError> errors, String name, String value, int fallback, int min, int max) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value.strip());
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+            return fallback;
+        }
+    }
+}

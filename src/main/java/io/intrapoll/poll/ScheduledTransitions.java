@@ -1,0 +1,32 @@
+package io.intrapoll.poll;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** The schedule's database work, one short transaction per poll so one failure does not hold up the others. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class ScheduledTransitions {
+
+    @Inject
+    PollRepository polls;
+
+    public List<String> dueOpenings(Instant now) {
+        return polls.dueOpenings(now);
+    }
+
+    public List<String> dueClosings(Instant now) {
+        return polls.dueClosings(now);
+    }
+
+    public boolean fireOpening(String id, Instant now) {
+        return polls.fireOpening(id, now);
+    }
+
+    public boolean fireClosing(String id, Instant now) {
+        return polls.fireClosing(id, now);
+    }
+}
