@@ -2,7 +2,6 @@ package io.intrapoll.identity;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -10,12 +9,13 @@ import java.util.stream.Collectors;
  *
  * @param name the registry's user name
  * @param roles the roles its groups grant
- * @param groupMembership answers whether the caller belongs to a registry group
+ * @param groups the names of the registry groups it belongs to
  */
-public record Caller(String name, Set<Role> roles, Predicate<String> groupMembership) {
+public record Caller(String name, Set<Role> roles, Set<String> groups) {
 
     public Caller {
         roles = Set.copyOf(roles);
+        groups = Set.copyOf(groups);
     }
 
     public boolean isAdmin() {
@@ -31,11 +31,11 @@ public record Caller(String name, Set<Role> roles, Predicate<String> groupMember
     }
 
     public boolean isInGroup(String group) {
-        return groupMembership.test(group);
+        return groups.contains(group);
     }
 
     /** The caller's groups among the given ones. */
-    public Set<String> groupsAmong(Collection<String> groups) {
-        return groups.stream().filter(this::isInGroup).collect(Collectors.toUnmodifiableSet());
+    public Set<String> groupsAmong(Collection<String> candidates) {
+        return candidates.stream().filter(groups::contains).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,19 +1,28 @@
 package io.intrapoll.identity;
 
+import com.ibm.websphere.security.auth.WSSubject;
+import com.ibm.websphere.security.cred.WSCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.security.auth.Subject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes the current {@link Caller} injectable. Group membership is asked of the container: with no role
- * bindings in the application, Liberty treats a role name as the group of that name.
+ * Makes the current {@link Caller} injectable: its name, its registry groups (from Liberty's credential of the
+ * authenticated subject, whatever the registry) and the roles those groups grant under the mapping of
+ * security/roles.xml.
  */
 @ApplicationScoped
 public class CallerProducer {
+
+    private static final Logger LOG = Logger.getLogger(CallerProducer.class.getName());
 
     @Inject
     @ConfigProperty(name = "intrapoll.roles.admin-group", defaultValue = "admins")
@@ -31,18 +40,47 @@ public class CallerProducer {
     @Produces
     Caller currentCaller(HttpServletRequest request) {
         if (request.getUserPrincipal() == null) {
-            return new Caller("", Set.of(), group -> false);
+            return new Caller("", Set.of(), Set.of());
         }
+        Set<String> groups = callerGroups();
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (request.isUserInRole(adminGroup)) {
+        if (groups.contains(adminGroup)) {
             roles.add(Role.ADMIN);
         }
-        if (request.isUserInRole(authorGroup)) {
+        if (groups.contains(authorGroup)) {
             roles.add(Role.AUTHOR);
         }
-        if (request.isUserInRole(voterGroup) || !roles.isEmpty()) {
+        if (groups.contains(voterGroup) || !roles.isEmpty()) {
             roles.add(Role.VOTER);
         }
-        return new Caller(request.getUserPrincipal().getName(), roles, request::isUserInRole);
+        return new Caller(request.getUserPrincipal().getName(), roles, groups);
+    }
+
+    private static Set<String> callerGroups() {
+        Set<String> groups = new HashSet<>();
+        try {
+            Subject subject = WSSubject.getCallerSubject();
+            if (subject == null) {
+                return groups;
+            }
+            for (WSCredential credential : subject.getPublicCredentials(WSCredential.class)) {
+                for (Object id : credential.getGroupIds()) {
+                    groups.add(groupName(id.toString()));
+                }
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Cannot read the caller's groups; treating it as in none", e);
+        }
+        return groups;
+    }
+
+    /** "group:realm/engineering" -> "engineering"; "group:realm/cn=sales,ou=groups,..." -> "sales". */
+    static String groupName(String uniqueId) {
+        String name = uniqueId.substring(uniqueId.indexOf('/') + 1);
+        if (name.regionMatches(true, 0, "cn=", 0, 3)) {
+            int comma = name.indexOf(',');
+            name = name.substring(3, comma < 0 ? name.length() : comma);
+        }
+        return name;
     }
 }

@@ -1,6 +1,7 @@
 package io.intrapoll.platform;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,6 +10,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,18 +21,23 @@ import org.hibernate.SessionFactory;
 /**
  * Brings the database schema up to date with the migrations of {@code db/migration} (Flyway) when the
  * application starts, loads the demo polls when asked to, then lets Hibernate check that the entities match
- * the migrated schema. Readiness stays DOWN until this has succeeded.
+ * the migrated schema. Until this has succeeded readiness is DOWN; a database that is not reachable yet is
+ * tried again every few seconds instead of failing the start.
  */
 @ApplicationScoped
 public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+    private static final long RETRY_SECONDS = 5;
 
     @Resource(lookup = "jdbc/intrapoll")
     DataSource dataSource;
 
     @PersistenceUnit(unitName = "intrapoll")
     EntityManagerFactory entityManagerFactory;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "intrapoll.demo-data", defaultValue = "false")
@@ -38,6 +46,24 @@ public class DatabaseMigration {
     private volatile boolean done;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Database migration failed; retrying every " + RETRY_SECONDS + " s", e);
+            executor.schedule(this::retry, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void retry() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Database migration failed again: " + e.getMessage());
+            executor.schedule(this::retry, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void migrate() {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         if (demoData) {
             locations.add("classpath:db/demo");
@@ -45,11 +71,12 @@ public class DatabaseMigration {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
+                .callbackLocations("classpath:db/migration") // callbacks, if ever, sit beside the migrations
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied" + (demoData ? ", demo polls loaded" : "") + ")");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied" + (demoData ? ", demo polls loaded" : "") + "); entities validated");
         done = true;
     }
 

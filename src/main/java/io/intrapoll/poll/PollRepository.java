@@ -26,6 +26,10 @@ public class PollRepository {
         em.persist(poll);
     }
 
+    void flush() {
+        em.flush();
+    }
+
     void remove(Poll poll) {
         em.remove(poll);
     }

@@ -22,7 +22,8 @@ public class PollService {
     @Inject
     PollRepository polls;
 
-    Clock clock = Clock.systemUTC();
+    /** Millisecond precision: what the database keeps and the API shows are the same instant. */
+    Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
 
     public PollView create(PollInput input, Caller caller) {
         if (!caller.isAuthor()) {
@@ -64,25 +65,25 @@ public class PollService {
                 poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
         inState(() -> poll.change(input));
         rejectIfAny(PollRules.check(poll, input.has("opensAt") || input.has("closesAt"), clock.instant()));
-        return PollView.of(poll);
+        return stored(poll);
     }
 
     public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::open);
-        return PollView.of(poll);
+        return stored(poll);
     }
 
     public PollView close(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::close);
-        return PollView.of(poll);
+        return stored(poll);
     }
 
     public PollView archive(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::archive);
-        return PollView.of(poll);
+        return stored(poll);
     }
 
     /** Admins delete any poll; owners only their drafts. */
@@ -93,6 +94,12 @@ public class PollService {
                     "Owners can delete only DRAFT polls; this one is " + poll.status() + ". Ask an admin.");
         }
         polls.remove(poll);
+    }
+
+    /** The poll as stored: flushing first gives the view the new version, which the ETag carries. */
+    private PollView stored(Poll poll) {
+        polls.flush();
+        return PollView.of(poll);
     }
 
     private Poll visible(PollId id, Caller caller) {

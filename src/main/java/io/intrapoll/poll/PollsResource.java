@@ -71,7 +71,8 @@ public class PollsResource {
             schema = @Schema(implementation = PollInput.class),
             examples = @ExampleObject(name = "single choice", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field or enum value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,7 +82,7 @@ public class PollsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The poll breaks a rule; errors[] names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(hidden = true) InputStream body) {
+    public Response create(InputStream body) {
         PollView poll = service.create(PollInputReader.read(body), caller);
         return Response.created(uriInfo.getBaseUriBuilder().path("polls").path(poll.id()).build())
                 .tag(new EntityTag(poll.etag())).entity(poll).build();
@@ -108,7 +109,7 @@ public class PollsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a poll", description = "Answers 304 when If-None-Match carries the current ETag.")
-    @APIResponse(responseCode = "200", description = "The poll", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The poll", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "403", description = "Not in the poll's audience",
@@ -134,7 +135,7 @@ public class PollsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PollInput.class),
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Friday lunch: final call\"}")))
-    @APIResponse(responseCode = "200", description = "The changed poll", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The changed poll", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", description = "Options changed after the poll was opened",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -144,7 +145,7 @@ public class PollsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response change(@PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(hidden = true) InputStream body) {
+            InputStream body) {
         PollId pollId = pollId(id);
         PollView poll = service.change(pollId, PollInputReader.read(body), expectedVersion(ifMatch), caller);
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
