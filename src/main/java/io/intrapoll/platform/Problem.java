@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(@Schema(example = "https://intrapoll.io/problems/validation-failed") String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_BASE = "https://intrapoll.io/problems/";
 
     public Problem {
@@ -61,7 +59,7 @@ public record Problem(@Schema(example = "https://intrapoll.io/problems/validatio
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA).entity(toJson().toString()).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson().toString()).build();
     }
 
     /** One invalid field of a request: {@code field} is a path such as {@code options[2].label}. */
