@@ -1,0 +1,84 @@
+package io.intrapoll.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health, metrics and the OpenAPI document, as operators and API consumers reach them (no credentials). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsIT {
+
+    private final Api nobody = Api.anonymous();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @Test
+    void readinessChecksThePostgresqlDatabase() {
+        Api.Reply ready = nobody.get("/health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        JsonObject database = ready.array("checks").stream().map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        assertEquals("PostgreSQL", database.getJsonObject("data").getString("product"));
+    }
+
+    @Test
+    void livenessAndStartupAnswer() {
+        assertEquals(200, nobody.get("/health/live").status());
+        assertEquals(200, nobody.get("/health/started").status());
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        Api.Reply metrics = nobody.get("/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
+        // Every sample line is "name{labels} value", as a Prometheus scraper reads it.
+        Pattern sample = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? -?[0-9.eE+-]+|NaN$");
+        List<String> samples = metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        assertTrue(samples.size() > 10);
+        samples.forEach(line -> assertTrue(sample.matcher(line).find(), line));
+        assertTrue(metrics.body().contains("# TYPE "));
+    }
+
+    @Test
+    void openApiDescribesEveryPollsPathWithSchemas() {
+        Api.Reply document = nobody.with("Accept", "application/json").get("/openapi");
+        assertEquals(200, document.status());
+        JsonObject openapi = document.json();
+        JsonObject paths = openapi.getJsonObject("paths");
+        for (String path : List.of("/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/open",
+                "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/archive")) {
+            assertTrue(paths.containsKey(path), path);
+        }
+        JsonObject poll = paths.getJsonObject("/api/v1/polls/{id}");
+        assertTrue(poll.containsKey("get") && poll.containsKey("patch") && poll.containsKey("delete"));
+        JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
+        for (String schema : List.of("Poll", "PollInput", "PollPage", "Problem")) {
+            assertTrue(schemas.containsKey(schema), schema);
+        }
+        String create = paths.getJsonObject("/api/v1/polls").getJsonObject("post").toString();
+        assertTrue(create.contains("example"), "the create call carries an example");
+        assertTrue(create.contains("\"422\"") && create.contains("\"400\"") && create.contains("\"413\""));
+    }
+
+    @Test
+    void openApiUiIsServed() {
+        assertEquals(200, nobody.get("/openapi/ui/").status());
+    }
+}
