@@ -71,7 +71,7 @@ public class DatabaseMigration {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
-                .callbackLocations("classpath:db/migration") // callbacks, if ever, sit beside the migrations
+                .callbackLocations("classpath:db/callback")
                 .load()
                 .migrate();
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
