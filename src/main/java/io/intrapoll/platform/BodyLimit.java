@@ -32,7 +32,11 @@ public class BodyLimit implements Filter {
             answer.setStatus(413);
             answer.setContentType(Problem.MEDIA_TYPE);
             answer.setHeader("Connection", "close");
-            answer.getWriter().write(HttpProblems.forStatus(413, DETAIL).withInstance(http.getRequestURI()).toJson().toString());
+            answer.getWriter()
+                    .write(HttpProblems.forStatus(413, DETAIL)
+                            .withInstance(http.getRequestURI())
+                            .toJson()
+                            .toString());
             return;
         }
         chain.doFilter(new LimitedRequest(http), response);

@@ -18,12 +18,14 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         var errors = exception.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new Problem.FieldError(
+                        lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemException.badRequest("Some parameters are invalid.", errors).problem()
-                .withInstance(uriInfo.getRequestUri().getRawPath()).toResponse();
+        return ProblemException.badRequest("Some parameters are invalid.", errors)
+                .problem()
+                .withInstance(uriInfo.getRequestUri().getRawPath())
+                .toResponse();
     }
 
     /** "list.arg2" or "list.size" -> the parameter's own name. */

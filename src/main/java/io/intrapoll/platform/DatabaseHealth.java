@@ -27,14 +27,18 @@ public class DatabaseHealth implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
         if (!migration.isDone()) {
-            return response.down().withData("reason", "schema migration not finished").build();
+            return response.down()
+                    .withData("reason", "schema migration not finished")
+                    .build();
         }
         try (Connection connection = dataSource.getConnection()) {
             return response.status(connection.isValid(TIMEOUT_SECONDS))
                     .withData("product", connection.getMetaData().getDatabaseProductName())
                     .build();
         } catch (SQLException e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+            return response.down()
+                    .withData("reason", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -19,9 +19,10 @@ final class HttpProblems {
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", detail);
             case 429 -> Problem.of(429, "too-many-requests", "Too many requests", detail);
             case 503 -> Problem.of(503, "service-unavailable", "Service unavailable", detail);
-            default -> status >= 500
-                    ? Problem.of(status, "internal-error", "Internal server error", detail)
-                    : Problem.of(status, "http-" + status, "HTTP " + status, detail);
+            default ->
+                status >= 500
+                        ? Problem.of(status, "internal-error", "Internal server error", detail)
+                        : Problem.of(status, "http-" + status, "HTTP " + status, detail);
         };
     }
 

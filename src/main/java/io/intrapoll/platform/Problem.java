@@ -15,7 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param errors field-level messages of a validation failure, empty otherwise
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
-public record Problem(@Schema(example = "https://intrapoll.io/problems/validation-failed") String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(
+        @Schema(example = "https://intrapoll.io/problems/validation-failed")
+        String type,
+
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://intrapoll.io/problems/";
@@ -38,10 +46,8 @@ public record Problem(@Schema(example = "https://intrapoll.io/problems/validatio
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("type", type)
-                .add("title", title)
-                .add("status", status);
+        JsonObjectBuilder json =
+                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
@@ -50,20 +56,25 @@ public record Problem(@Schema(example = "https://intrapoll.io/problems/validatio
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(error -> list.add(Json.createObjectBuilder()
-                    .add("field", error.field())
-                    .add("message", error.message())));
+            errors.forEach(error -> list.add(
+                    Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
             json.add("errors", list);
         }
         return json.build();
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(toJson().toString()).build();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(toJson().toString())
+                .build();
     }
 
     /** One invalid field of a request: {@code field} is a path such as {@code options[2].label}. */
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "options[2].label") String field,
-            @Schema(example = "repeats another option's label") String message) {}
+    public record FieldError(
+            @Schema(example = "options[2].label") String field,
+
+            @Schema(example = "repeats another option's label")
+            String message) {}
 }

@@ -18,11 +18,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail).withErrors(errors));
+        return new ProblemException(
+                Problem.of(400, "bad-request", "Bad request", detail).withErrors(errors));
     }
 
     public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.of(422, "validation-failed", "Validation failed", detail).withErrors(errors));
+        return new ProblemException(Problem.of(422, "validation-failed", "Validation failed", detail)
+                .withErrors(errors));
     }
 
     public static ProblemException notFound(String detail) {

@@ -15,6 +15,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        return exception.problem().withInstance(uriInfo.getRequestUri().getRawPath()).toResponse();
+        return exception
+                .problem()
+                .withInstance(uriInfo.getRequestUri().getRawPath())
+                .toResponse();
     }
 }

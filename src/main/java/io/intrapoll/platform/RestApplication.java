@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 /** The REST API, version 1. Every call under it is authenticated (see web.xml). */
 @ApplicationPath(RestApplication.BASE_PATH)
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Intrapoll API",
-                version = "1",
-                description = "Polls, votes and live results for enterprise intranets. Errors are application/problem+json (RFC 9457)."),
+        info =
+                @Info(
+                        title = "Intrapoll API",
+                        version = "1",
+                        description =
+                                "Polls, votes and live results for enterprise intranets. Errors are application/problem+json (RFC 9457)."),
         servers = @Server(url = "/"),
         security = @SecurityRequirement(name = "basicAuth"))
 @SecurityScheme(securitySchemeName = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic")

@@ -29,13 +29,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return problem.problem().withInstance(path).toResponse();
             }
             if (cause instanceof OptimisticLockException) {
-                return Problem.of(409, "concurrent-modification", "Concurrent modification",
+                return Problem.of(
+                                409,
+                                "concurrent-modification",
+                                "Concurrent modification",
                                 "Someone else changed this resource at the same time; read it again and retry.")
-                        .withInstance(path).toResponse();
+                        .withInstance(path)
+                        .toResponse();
             }
         }
         LOG.log(Level.SEVERE, "Unexpected failure on " + path, exception);
         return Problem.of(500, "internal-error", "Internal server error", "The server failed; the failure was logged.")
-                .withInstance(path).toResponse();
+                .withInstance(path)
+                .toResponse();
     }
 }

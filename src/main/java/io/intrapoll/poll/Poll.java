@@ -104,8 +104,12 @@ public class Poll {
         poll.title = input.title();
         poll.description = input.description() == null ? "" : input.description();
         poll.type = input.type();
-        poll.options = new ArrayList<>(input.options() == null ? List.of()
-                : input.options().stream().map(option -> PollOption.withNewId(option.label())).toList());
+        poll.options = new ArrayList<>(
+                input.options() == null
+                        ? List.of()
+                        : input.options().stream()
+                                .map(option -> PollOption.withNewId(option.label()))
+                                .toList());
         poll.maxChoices = input.maxChoices();
         poll.anonymous = Boolean.TRUE.equals(input.anonymous());
         poll.allowVoteChange = Boolean.TRUE.equals(input.allowVoteChange());
@@ -123,11 +127,14 @@ public class Poll {
      * @throws PollStateException when such a field is sent after the poll was opened
      */
     void change(PollInput input) {
-        boolean shapesBallots = input.has("type") || input.has("options") || input.has("maxChoices")
-                || input.has("anonymous");
+        boolean shapesBallots =
+                input.has("type") || input.has("options") || input.has("maxChoices") || input.has("anonymous");
         if (shapesBallots && status != PollStatus.DRAFT) {
-            throw new PollStateException("poll-not-draft", "Poll is not a draft",
-                    "type, options, maxChoices and anonymous can change only while the poll is a DRAFT; it is " + status + ".");
+            throw new PollStateException(
+                    "poll-not-draft",
+                    "Poll is not a draft",
+                    "type, options, maxChoices and anonymous can change only while the poll is a DRAFT; it is " + status
+                            + ".");
         }
         if (input.has("title")) {
             title = input.title();
@@ -139,8 +146,10 @@ public class Poll {
             type = input.type();
         }
         if (input.has("options")) {
-            options = new ArrayList<>(input.options() == null ? List.of()
-                    : input.options().stream().map(this::keepOrCreate).toList());
+            options = new ArrayList<>(
+                    input.options() == null
+                            ? List.of()
+                            : input.options().stream().map(this::keepOrCreate).toList());
         }
         if (input.has("maxChoices")) {
             maxChoices = input.maxChoices();
@@ -201,8 +210,8 @@ public class Poll {
                 return;
             }
         }
-        throw new PollStateException("invalid-transition", "Transition not allowed",
-                "A poll that is " + status + " cannot " + action + ".");
+        throw new PollStateException(
+                "invalid-transition", "Transition not allowed", "A poll that is " + status + " cannot " + action + ".");
     }
 
     boolean isOwnedBy(Caller caller) {

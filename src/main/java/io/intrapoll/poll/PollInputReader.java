@@ -27,8 +27,19 @@ import java.util.stream.Collectors;
  */
 final class PollInputReader {
 
-    private static final Set<String> FIELDS = Set.of("title", "description", "type", "options", "maxChoices",
-            "anonymous", "allowVoteChange", "resultsVisibility", "audienceGroups", "opensAt", "closesAt", "open");
+    private static final Set<String> FIELDS = Set.of(
+            "title",
+            "description",
+            "type",
+            "options",
+            "maxChoices",
+            "anonymous",
+            "allowVoteChange",
+            "resultsVisibility",
+            "audienceGroups",
+            "opensAt",
+            "closesAt",
+            "open");
     private static final Set<String> READ_ONLY = Set.of("id", "status", "createdBy", "createdAt", "version");
 
     private final JsonObject json;
@@ -63,17 +74,29 @@ final class PollInputReader {
     private PollInput toInput() {
         for (String name : json.keySet()) {
             if (READ_ONLY.contains(name)) {
-                errors.add(new FieldError(name, name.equals("status")
-                        ? "is changed by the lifecycle actions (POST .../open, /close, /archive), not by a body"
-                        : "is read-only"));
+                errors.add(new FieldError(
+                        name,
+                        name.equals("status")
+                                ? "is changed by the lifecycle actions (POST .../open, /close, /archive), not by a body"
+                                : "is read-only"));
             } else if (!FIELDS.contains(name)) {
                 errors.add(new FieldError(name, "is not a field of a poll"));
             }
         }
-        var input = new PollInput(json.keySet(), string("title"), string("description"),
-                enumValue("type", PollType.class), options(), integer("maxChoices"), bool("anonymous"),
-                bool("allowVoteChange"), enumValue("resultsVisibility", ResultsVisibility.class), strings("audienceGroups"),
-                instant("opensAt"), instant("closesAt"), bool("open"));
+        var input = new PollInput(
+                json.keySet(),
+                string("title"),
+                string("description"),
+                enumValue("type", PollType.class),
+                options(),
+                integer("maxChoices"),
+                bool("anonymous"),
+                bool("allowVoteChange"),
+                enumValue("resultsVisibility", ResultsVisibility.class),
+                strings("audienceGroups"),
+                instant("opensAt"),
+                instant("closesAt"),
+                bool("open"));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The body has fields of the wrong type or unknown fields.", errors);
         }
@@ -134,8 +157,12 @@ final class PollInputReader {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            errors.add(new FieldError(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))));
             return null;
         }
     }
@@ -187,7 +214,8 @@ final class PollInputReader {
                         errors.add(new FieldError(path + "." + key, "is not a field of an option"));
                     }
                 }
-                result.add(new PollInput.OptionInput(optionText(option, "id", path), optionText(option, "label", path)));
+                result.add(
+                        new PollInput.OptionInput(optionText(option, "id", path), optionText(option, "label", path)));
             } else {
                 errors.add(new FieldError(path, "must be an object {\"label\": ...}"));
             }

@@ -36,7 +36,8 @@ public class PollRepository {
 
     /** Every group named in some poll's audience: the only groups that matter for visibility. */
     List<String> audienceGroupsInUse() {
-        return em.createQuery("SELECT DISTINCT g FROM Poll p JOIN p.audienceGroups g", String.class).getResultList();
+        return em.createQuery("SELECT DISTINCT g FROM Poll p JOIN p.audienceGroups g", String.class)
+                .getResultList();
     }
 
     /**
@@ -60,8 +61,8 @@ public class PollRepository {
             where.append(" AND LOWER(p.title) LIKE :text ESCAPE '!'");
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Poll p" + where, Long.class);
-        TypedQuery<Poll> items = em.createQuery("SELECT p FROM Poll p" + where
-                + " ORDER BY p.createdAt DESC, p.id", Poll.class);
+        TypedQuery<Poll> items =
+                em.createQuery("SELECT p FROM Poll p" + where + " ORDER BY p.createdAt DESC, p.id", Poll.class);
         for (TypedQuery<?> q : List.of(count, items)) {
             if (!caller.isAdmin()) {
                 q.setParameter("me", caller.name());
@@ -76,8 +77,10 @@ public class PollRepository {
                 q.setParameter("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
             }
         }
-        List<PollView> views = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
-                .getResultList().stream().map(PollView::of).toList();
+        List<PollView> views =
+                items.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList().stream()
+                        .map(PollView::of)
+                        .toList();
         return new PollPage(views, query.page(), query.size(), count.getSingleResult());
     }
 
@@ -87,14 +90,21 @@ public class PollRepository {
 
     /** Polls whose opening time has passed and not yet been acted on. */
     List<String> dueOpenings(Instant now) {
-        return em.createQuery("SELECT p.id FROM Poll p WHERE p.openScheduleFired = FALSE AND p.opensAt <= :now",
-                String.class).setParameter("now", now).setMaxResults(100).getResultList();
+        return em.createQuery(
+                        "SELECT p.id FROM Poll p WHERE p.openScheduleFired = FALSE AND p.opensAt <= :now", String.class)
+                .setParameter("now", now)
+                .setMaxResults(100)
+                .getResultList();
     }
 
     /** Polls whose closing time has passed and not yet been acted on. */
     List<String> dueClosings(Instant now) {
-        return em.createQuery("SELECT p.id FROM Poll p WHERE p.closeScheduleFired = FALSE AND p.closesAt <= :now",
-                String.class).setParameter("now", now).setMaxResults(100).getResultList();
+        return em.createQuery(
+                        "SELECT p.id FROM Poll p WHERE p.closeScheduleFired = FALSE AND p.closesAt <= :now",
+                        String.class)
+                .setParameter("now", now)
+                .setMaxResults(100)
+                .getResultList();
     }
 
     /**
@@ -107,12 +117,17 @@ public class PollRepository {
         int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
                         + " p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
                         + " AND p.status = :draft AND p.opensAt <= :now")
-                .setParameter("open", PollStatus.OPEN).setParameter("draft", PollStatus.DRAFT)
-                .setParameter("id", id).setParameter("now", now).executeUpdate();
+                .setParameter("open", PollStatus.OPEN)
+                .setParameter("draft", PollStatus.DRAFT)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .executeUpdate();
         if (opened == 0) {
             em.createQuery("UPDATE Poll p SET p.openScheduleFired = TRUE, p.version = p.version + 1"
                             + " WHERE p.id = :id AND p.openScheduleFired = FALSE AND p.opensAt <= :now")
-                    .setParameter("id", id).setParameter("now", now).executeUpdate();
+                    .setParameter("id", id)
+                    .setParameter("now", now)
+                    .executeUpdate();
         }
         return opened == 1;
     }
@@ -122,12 +137,17 @@ public class PollRepository {
         int closed = em.createQuery("UPDATE Poll p SET p.status = :closed, p.closeScheduleFired = TRUE,"
                         + " p.version = p.version + 1 WHERE p.id = :id AND p.closeScheduleFired = FALSE"
                         + " AND p.status = :open AND p.closesAt <= :now")
-                .setParameter("closed", PollStatus.CLOSED).setParameter("open", PollStatus.OPEN)
-                .setParameter("id", id).setParameter("now", now).executeUpdate();
+                .setParameter("closed", PollStatus.CLOSED)
+                .setParameter("open", PollStatus.OPEN)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .executeUpdate();
         if (closed == 0) {
             em.createQuery("UPDATE Poll p SET p.closeScheduleFired = TRUE, p.version = p.version + 1"
                             + " WHERE p.id = :id AND p.closeScheduleFired = FALSE AND p.closesAt <= :now")
-                    .setParameter("id", id).setParameter("now", now).executeUpdate();
+                    .setParameter("id", id)
+                    .setParameter("now", now)
+                    .executeUpdate();
         }
         return closed == 1;
     }

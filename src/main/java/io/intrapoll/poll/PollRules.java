@@ -67,8 +67,8 @@ final class PollRules {
         for (int i = 0; sent != null && i < sent.size(); i++) {
             String id = sent.get(i).id();
             if (id != null && !existingIds.contains(id)) {
-                errors.add(new FieldError("options[" + i + "].id",
-                        "is not an option of this poll; leave it out for a new option"));
+                errors.add(new FieldError(
+                        "options[" + i + "].id", "is not an option of this poll; leave it out for a new option"));
             }
         }
         return errors;
@@ -82,8 +82,10 @@ final class PollRules {
         if (poll.type() != PollType.MULTIPLE) {
             errors.add(new FieldError("maxChoices", "applies only to MULTIPLE polls"));
         } else if (maxChoices < 1 || maxChoices > poll.options().size()) {
-            errors.add(new FieldError("maxChoices", "must be between 1 and the number of options ("
-                    + poll.options().size() + ")"));
+            errors.add(new FieldError(
+                    "maxChoices",
+                    "must be between 1 and the number of options ("
+                            + poll.options().size() + ")"));
         }
     }
 
@@ -97,7 +99,9 @@ final class PollRules {
     private static void schedule(List<FieldError> errors, Poll poll, boolean scheduleChanged, Instant now) {
         if (poll.opensAt() != null && poll.closesAt() != null && !poll.opensAt().isBefore(poll.closesAt())) {
             errors.add(new FieldError("closesAt", "must be after opensAt"));
-        } else if (scheduleChanged && poll.closesAt() != null && !poll.closesAt().isAfter(now)) {
+        } else if (scheduleChanged
+                && poll.closesAt() != null
+                && !poll.closesAt().isAfter(now)) {
             errors.add(new FieldError("closesAt", "must lie in the future"));
         }
     }

@@ -61,8 +61,8 @@ public class PollService {
         if (input.has("open")) {
             rejectIfAny(List.of(new FieldError("open", "applies only when creating; use POST .../open")));
         }
-        rejectIfAny(PollRules.checkOptionIds(input.options(),
-                poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
+        rejectIfAny(PollRules.checkOptionIds(
+                input.options(), poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
         inState(() -> poll.change(input));
         rejectIfAny(PollRules.check(poll, input.has("opensAt") || input.has("closesAt"), clock.instant()));
         return stored(poll);
@@ -90,7 +90,9 @@ public class PollService {
     public void delete(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         if (!caller.isAdmin() && poll.status() != PollStatus.DRAFT) {
-            throw ProblemException.conflict("poll-not-draft", "Poll is not a draft",
+            throw ProblemException.conflict(
+                    "poll-not-draft",
+                    "Poll is not a draft",
                     "Owners can delete only DRAFT polls; this one is " + poll.status() + ". Ask an admin.");
         }
         polls.remove(poll);
@@ -116,8 +118,8 @@ public class PollService {
             throw ProblemException.forbidden("Only the poll's owner or an admin may change it.");
         }
         if (expectedVersion.isPresent() && expectedVersion.get() != poll.version()) {
-            throw ProblemException.preconditionFailed("The poll changed since you read it (version "
-                    + poll.version() + " now); read it again and retry.");
+            throw ProblemException.preconditionFailed("The poll changed since you read it (version " + poll.version()
+                    + " now); read it again and retry.");
         }
         return poll;
     }

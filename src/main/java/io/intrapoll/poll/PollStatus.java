@@ -2,5 +2,8 @@ package io.intrapoll.poll;
 
 /** Where a poll is in its life. */
 public enum PollStatus {
-    DRAFT, OPEN, CLOSED, ARCHIVED
+    DRAFT,
+    OPEN,
+    CLOSED,
+    ARCHIVED
 }

@@ -44,8 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Polls")
-@APIResponse(responseCode = "401", description = "No credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PollsResource {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -65,56 +67,96 @@ public class PollsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a poll", description = "Authors and admins. The poll starts as DRAFT, or OPEN when "
-            + "\"open\": true is sent.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PollInput.class),
-            examples = @ExampleObject(name = "single choice", value = CREATE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+    @Operation(
+            summary = "Create a poll",
+            description = "Authors and admins. The poll starts as DRAFT, or OPEN when \"open\": true is sent.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollInput.class),
+                            examples = @ExampleObject(name = "single choice", value = CREATE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field or enum value",
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, a wrong type, an unknown field or enum value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an author or admin",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an author or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 64 KiB",
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over 64 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The poll breaks a rule; errors[] names each field",
+    @APIResponse(
+            responseCode = "422",
+            description = "The poll breaks a rule; errors[] names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(InputStream body) {
         PollView poll = service.create(PollInputReader.read(body), caller);
-        return Response.created(uriInfo.getBaseUriBuilder().path("polls").path(poll.id()).build())
-                .tag(new EntityTag(poll.etag())).entity(poll).build();
+        return Response.created(uriInfo.getBaseUriBuilder()
+                        .path("polls")
+                        .path(poll.id())
+                        .build())
+                .tag(new EntityTag(poll.etag()))
+                .entity(poll)
+                .build();
     }
 
     @GET
-    @Operation(summary = "List the polls you may see", description = "Newest first. Admins see every poll; others "
-            + "their own and the non-draft polls of their audience.")
-    @APIResponse(responseCode = "200", description = "A page of polls",
+    @Operation(
+            summary = "List the polls you may see",
+            description = "Newest first. Admins see every poll; others "
+                    + "their own and the non-draft polls of their audience.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of polls",
             content = @Content(schema = @Schema(implementation = PollPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad status, page or size",
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad status, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PollPage list(
-            @Parameter(description = "DRAFT, OPEN, CLOSED or ARCHIVED",
-                    schema = @Schema(implementation = PollStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description = "DRAFT, OPEN, CLOSED or ARCHIVED",
+                            schema = @Schema(implementation = PollStatus.class))
+                    @QueryParam("status")
+                    String status,
             @Parameter(description = "Text the title contains (any case)") @QueryParam("q") String text,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-            @QueryParam("page") String page,
+                    @QueryParam("page")
+                    String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size) {
+                    @QueryParam("size")
+                    String size) {
         return service.list(PollQueryParams.parse(status, text, page, size), caller);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a poll", description = "Answers 304 when If-None-Match carries the current ETag.")
-    @APIResponse(responseCode = "200", description = "The poll", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The poll",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "403", description = "Not in the poll's audience",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not in the poll's audience",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such poll",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such poll",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @Context Request request) {
         PollView poll = service.get(pollId(id), caller);
@@ -129,21 +171,40 @@ public class PollsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    @Operation(summary = "Change a poll", description = "Owner or admin. Only the fields sent change; null clears "
-            + "an optional field. Options, type, maxChoices and anonymous change only in DRAFT (else 409). Send "
-            + "If-Match with the ETag you read to refuse lost updates (412).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PollInput.class),
-            examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Friday lunch: final call\"}")))
-    @APIResponse(responseCode = "200", description = "The changed poll", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(
+            summary = "Change a poll",
+            description = "Owner or admin. Only the fields sent change; null clears "
+                    + "an optional field. Options, type, maxChoices and anonymous change only in DRAFT (else 409). Send "
+                    + "If-Match with the ETag you read to refuse lost updates (412).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "retitle",
+                                            value = "{\"title\": \"Friday lunch: final call\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed poll",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "409", description = "Options changed after the poll was opened",
+    @APIResponse(
+            responseCode = "409",
+            description = "Options changed after the poll was opened",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the current ETag",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The change breaks a rule",
+    @APIResponse(
+            responseCode = "422",
+            description = "The change breaks a rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response change(@PathParam("id") String id,
+    public Response change(
+            @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             InputStream body) {
         PollId pollId = pollId(id);
@@ -154,9 +215,13 @@ public class PollsResource {
     @POST
     @Path("{id}/open")
     @Operation(summary = "Open a poll", description = "DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
-    @APIResponse(responseCode = "200", description = "The opened poll",
+    @APIResponse(
+            responseCode = "200",
+            description = "The opened poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed",
+    @APIResponse(
+            responseCode = "409",
+            description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.open(pollId(id), expectedVersion(ifMatch), caller));
@@ -165,9 +230,13 @@ public class PollsResource {
     @POST
     @Path("{id}/close")
     @Operation(summary = "Close a poll", description = "OPEN to CLOSED; otherwise 409.")
-    @APIResponse(responseCode = "200", description = "The closed poll",
+    @APIResponse(
+            responseCode = "200",
+            description = "The closed poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed",
+    @APIResponse(
+            responseCode = "409",
+            description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.close(pollId(id), expectedVersion(ifMatch), caller));
@@ -176,9 +245,13 @@ public class PollsResource {
     @POST
     @Path("{id}/archive")
     @Operation(summary = "Archive a poll", description = "CLOSED to ARCHIVED; otherwise 409.")
-    @APIResponse(responseCode = "200", description = "The archived poll",
+    @APIResponse(
+            responseCode = "200",
+            description = "The archived poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed",
+    @APIResponse(
+            responseCode = "409",
+            description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.archive(pollId(id), expectedVersion(ifMatch), caller));
@@ -188,9 +261,13 @@ public class PollsResource {
     @Path("{id}")
     @Operation(summary = "Delete a poll", description = "Admins any poll; owners only while it is a DRAFT (else 409).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Neither owner nor admin",
+    @APIResponse(
+            responseCode = "403",
+            description = "Neither owner nor admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The owner tried to delete a poll that is not a draft",
+    @APIResponse(
+            responseCode = "409",
+            description = "The owner tried to delete a poll that is not a draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(pollId(id), expectedVersion(ifMatch), caller);

@@ -2,5 +2,6 @@ package io.intrapoll.poll;
 
 /** When voters may see results; owners and admins always may. */
 public enum ResultsVisibility {
-    LIVE, AFTER_CLOSE
+    LIVE,
+    AFTER_CLOSE
 }

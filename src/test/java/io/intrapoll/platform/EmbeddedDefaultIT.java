@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedDefaultIT {
 
     private static final String SERVER = System.getProperty("embedded.it.server", "intrapoll-embedded");
-    private static final URI BASE = URI.create("http://localhost:" + System.getProperty("embedded.it.http.port", "9182"));
+    private static final URI BASE =
+            URI.create("http://localhost:" + System.getProperty("embedded.it.http.port", "9182"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     @BeforeAll
@@ -58,7 +59,8 @@ class EmbeddedDefaultIT {
 
     @Test
     void demoPollsAndDemoUsersAreThere() {
-        JsonObject page = Api.at(BASE, "voter1").get("/api/v1/polls?status=OPEN").json();
+        JsonObject page =
+                Api.at(BASE, "voter1").get("/api/v1/polls?status=OPEN").json();
         assertTrue(page.getInt("total") >= 3, page::toString);
         assertEquals(200, Api.at(BASE, "author").get("/api/v1/polls/demo-lunch").status());
     }
@@ -66,8 +68,8 @@ class EmbeddedDefaultIT {
     @Test
     void authorCanCreateOpenAndCloseAPoll() {
         Api author = Api.at(BASE, "author");
-        Api.Reply created = author.post("/api/v1/polls",
-                "{\"title\": \"Embedded\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"]}");
+        Api.Reply created = author.post(
+                "/api/v1/polls", "{\"title\": \"Embedded\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"]}");
         assertEquals(201, created.status(), created::toString);
         String id = created.string("id");
         assertEquals("OPEN", author.post("/api/v1/polls/" + id + "/open").string("status"));
@@ -77,7 +79,8 @@ class EmbeddedDefaultIT {
     private static void liberty(String action) throws IOException, InterruptedException {
         File wlp = new File(System.getProperty("wlp.home", "target/liberty/wlp"));
         Process process = new ProcessBuilder(new File(wlp, "bin/server").getPath(), action, SERVER)
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("server " + action + " timed out");

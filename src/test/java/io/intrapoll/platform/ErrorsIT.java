@@ -44,29 +44,39 @@ class ErrorsIT {
 
     @Test
     void wrongTypeIs400NamingTheField() {
-        var problem = assertProblem(400, author.post("/api/v1/polls",
-                "{\"title\": [\"x\"], \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"anonymous\": \"yes\", \"maxChoices\": \"2\"}"));
+        var problem = assertProblem(
+                400,
+                author.post(
+                        "/api/v1/polls",
+                        "{\"title\": [\"x\"], \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"anonymous\": \"yes\", \"maxChoices\": \"2\"}"));
         assertEquals(Set.of("title", "anonymous", "maxChoices"), errorFields(problem));
     }
 
     @Test
     void unknownEnumValueIs400() {
-        var problem = assertProblem(400, author.post("/api/v1/polls",
-                "{\"title\": \"t\", \"type\": \"APPROVAL\", \"options\": [\"a\", \"b\"], \"resultsVisibility\": \"NEVER\"}"));
+        var problem = assertProblem(
+                400,
+                author.post(
+                        "/api/v1/polls",
+                        "{\"title\": \"t\", \"type\": \"APPROVAL\", \"options\": [\"a\", \"b\"], \"resultsVisibility\": \"NEVER\"}"));
         assertEquals(Set.of("type", "resultsVisibility"), errorFields(problem));
     }
 
     @Test
     void unknownFieldIs400() {
-        var problem = assertProblem(400, author.post("/api/v1/polls",
-                "{\"title\": \"t\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"colour\": \"red\"}"));
+        var problem = assertProblem(
+                400,
+                author.post(
+                        "/api/v1/polls",
+                        "{\"title\": \"t\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"colour\": \"red\"}"));
         assertEquals(Set.of("colour"), errorFields(problem));
     }
 
     @Test
     void malformedPatchIs400() {
-        String id = io.intrapoll.support.TestPolls.create(author,
-                io.intrapoll.support.TestPolls.singleChoice("Patch target")).getString("id");
+        String id = io.intrapoll.support.TestPolls.create(
+                        author, io.intrapoll.support.TestPolls.singleChoice("Patch target"))
+                .getString("id");
         assertProblem(400, author.patch("/api/v1/polls/" + id, "{\"title\": "));
         assertProblem(400, author.patch("/api/v1/polls/" + id, "{\"status\": \"OPEN\"}"));
         assertEquals("DRAFT", author.get("/api/v1/polls/" + id).string("status"));
@@ -117,7 +127,9 @@ class ErrorsIT {
         String word = io.intrapoll.support.TestPolls.uniqueWord();
         author.post("/api/v1/polls", "{\"title\": \"" + word + "\", \"type\": \"NOPE\", \"options\": [\"a\", \"b\"]}");
         author.post("/api/v1/polls", "{\"title\": \"" + word + "\", \"type\": \"SINGLE\", \"options\": [\"a\"]}");
-        author.post("/api/v1/polls", "{\"title\": \"" + word + "\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"x\": 1}");
+        author.post(
+                "/api/v1/polls",
+                "{\"title\": \"" + word + "\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"x\": 1}");
         assertEquals(0, author.get("/api/v1/polls?q=" + word).json().getInt("total"));
     }
 

@@ -31,8 +31,11 @@ class OperationsIT {
     void readinessChecksThePostgresqlDatabase() {
         Api.Reply ready = nobody.get("/health/ready");
         assertEquals(200, ready.status(), ready::toString);
-        JsonObject database = ready.array("checks").stream().map(check -> check.asJsonObject())
-                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+        JsonObject database = ready.array("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("database"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("UP", database.getString("status"));
         assertEquals("PostgreSQL", database.getJsonObject("data").getString("product"));
     }
@@ -50,7 +53,10 @@ class OperationsIT {
         assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
         // Every sample line is "name{labels} value", as a Prometheus scraper reads it.
         Pattern sample = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? -?[0-9.eE+-]+|NaN$");
-        List<String> samples = metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        List<String> samples = metrics.body()
+                .lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .toList();
         assertTrue(samples.size() > 10);
         samples.forEach(line -> assertTrue(sample.matcher(line).find(), line));
         assertTrue(metrics.body().contains("# TYPE "));
@@ -62,8 +68,12 @@ class OperationsIT {
         assertEquals(200, document.status());
         JsonObject openapi = document.json();
         JsonObject paths = openapi.getJsonObject("paths");
-        for (String path : List.of("/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/open",
-                "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/archive")) {
+        for (String path : List.of(
+                "/api/v1/polls",
+                "/api/v1/polls/{id}",
+                "/api/v1/polls/{id}/open",
+                "/api/v1/polls/{id}/close",
+                "/api/v1/polls/{id}/archive")) {
             assertTrue(paths.containsKey(path), path);
         }
         JsonObject poll = paths.getJsonObject("/api/v1/polls/{id}");
@@ -72,7 +82,8 @@ class OperationsIT {
         for (String schema : List.of("Poll", "PollInput", "PollPage", "Problem")) {
             assertTrue(schemas.containsKey(schema), schema);
         }
-        String create = paths.getJsonObject("/api/v1/polls").getJsonObject("post").toString();
+        String create =
+                paths.getJsonObject("/api/v1/polls").getJsonObject("post").toString();
         assertTrue(create.contains("example"), "the create call carries an example");
         assertTrue(create.contains("\"422\"") && create.contains("\"400\"") && create.contains("\"413\""));
     }

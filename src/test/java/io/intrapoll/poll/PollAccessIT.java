@@ -41,14 +41,26 @@ class PollAccessIT {
     void everyCallWithoutCredentialsIs401WithAChallenge() {
         String id = create(author, singleChoice("Private")).getString("id");
         Map<String, String> calls = Map.of(
-                "GET /api/v1/polls", "", "POST /api/v1/polls", "{}", "GET /api/v1/polls/" + id, "",
-                "PATCH /api/v1/polls/" + id, "{}", "POST /api/v1/polls/" + id + "/open", "",
-                "POST /api/v1/polls/" + id + "/close", "", "POST /api/v1/polls/" + id + "/archive", "",
-                "DELETE /api/v1/polls/" + id, "");
+                "GET /api/v1/polls",
+                "",
+                "POST /api/v1/polls",
+                "{}",
+                "GET /api/v1/polls/" + id,
+                "",
+                "PATCH /api/v1/polls/" + id,
+                "{}",
+                "POST /api/v1/polls/" + id + "/open",
+                "",
+                "POST /api/v1/polls/" + id + "/close",
+                "",
+                "POST /api/v1/polls/" + id + "/archive",
+                "",
+                "DELETE /api/v1/polls/" + id,
+                "");
         calls.forEach((call, body) -> {
             String[] parts = call.split(" ");
-            Api.Reply reply = Api.anonymous().send(parts[0], parts[1], body.isEmpty() ? null : "application/json",
-                    body.isEmpty() ? null : body);
+            Api.Reply reply = Api.anonymous()
+                    .send(parts[0], parts[1], body.isEmpty() ? null : "application/json", body.isEmpty() ? null : body);
             assertProblem(401, "unauthorized", reply);
             assertTrue(reply.header("WWW-Authenticate").startsWith("Basic"), call);
         });
@@ -56,13 +68,17 @@ class PollAccessIT {
 
     @Test
     void wrongPasswordIs401() {
-        Api.Reply reply = Api.anonymous().with("Authorization", "Basic dm90ZXIxOndyb25n").get("/api/v1/polls");
+        Api.Reply reply =
+                Api.anonymous().with("Authorization", "Basic dm90ZXIxOndyb25n").get("/api/v1/polls");
         assertProblem(401, reply);
     }
 
     @Test
     void votersCannotCreatePolls() {
-        assertProblem(403, "forbidden", engineer.post("/api/v1/polls", singleChoice("Mine").build().toString()));
+        assertProblem(
+                403,
+                "forbidden",
+                engineer.post("/api/v1/polls", singleChoice("Mine").build().toString()));
     }
 
     @Test
@@ -103,8 +119,11 @@ class PollAccessIT {
     @Test
     void audienceGroupsDecideWhoSeesAPoll() {
         String word = uniqueWord();
-        String id = create(author, withAudience(singleChoice(word + " engineering only"), List.of("engineering"))
-                .add("open", true)).getString("id");
+        String id = create(
+                        author,
+                        withAudience(singleChoice(word + " engineering only"), List.of("engineering"))
+                                .add("open", true))
+                .getString("id");
         assertEquals(200, engineer.get("/api/v1/polls/" + id).status());
         assertProblem(403, "forbidden", salesperson.get("/api/v1/polls/" + id));
         assertEquals(Set.of(word + " engineering only"), titles(engineer, word));
@@ -137,6 +156,8 @@ class PollAccessIT {
 
     private static Set<String> titles(Api api, String word) {
         return api.get("/api/v1/polls?q=" + word).json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).map(poll -> poll.getString("title")).collect(Collectors.toSet());
+                .map(JsonValue::asJsonObject)
+                .map(poll -> poll.getString("title"))
+                .collect(Collectors.toSet());
     }
 }

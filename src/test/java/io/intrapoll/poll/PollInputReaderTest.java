@@ -39,7 +39,9 @@ class PollInputReaderTest {
                  "audienceGroups": ["sales"], "opensAt": "2026-12-01T09:00:00Z", "closesAt": null, "open": true}""");
         assertEquals("Lunch?", input.title());
         assertEquals(PollType.MULTIPLE, input.type());
-        assertEquals(List.of("a", "b"), input.options().stream().map(PollInput.OptionInput::label).toList());
+        assertEquals(
+                List.of("a", "b"),
+                input.options().stream().map(PollInput.OptionInput::label).toList());
         assertEquals(2, input.maxChoices());
         assertEquals(ResultsVisibility.AFTER_CLOSE, input.resultsVisibility());
         assertEquals(Instant.parse("2026-12-01T09:00:00Z"), input.opensAt());

@@ -17,8 +17,11 @@ class PollLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     static Poll draft(String... audience) {
-        return Poll.draft(PollId.newId(), Polls.input("Lunch?", PollType.SINGLE, List.of("Pizza", "Sushi"),
-                List.of(audience)), "author", NOW);
+        return Poll.draft(
+                PollId.newId(),
+                Polls.input("Lunch?", PollType.SINGLE, List.of("Pizza", "Sushi"), List.of(audience)),
+                "author",
+                NOW);
     }
 
     @Test
@@ -75,8 +78,8 @@ class PollLifecycleTest {
         poll.change(Polls.change("options", List.of("A", "B", "C")));
         assertEquals(3, poll.options().size());
         poll.open();
-        var refusal = assertThrows(PollStateException.class,
-                () -> poll.change(Polls.change("options", List.of("X", "Y"))));
+        var refusal =
+                assertThrows(PollStateException.class, () -> poll.change(Polls.change("options", List.of("X", "Y"))));
         assertEquals("poll-not-draft", refusal.slug());
         assertEquals(3, poll.options().size());
     }
@@ -93,8 +96,8 @@ class PollLifecycleTest {
     void keptOptionKeepsItsId() {
         Poll poll = draft();
         String pizzaId = poll.options().get(0).id();
-        poll.change(Polls.changeOptions(List.of(new PollInput.OptionInput(pizzaId, "Pizza (Napoli)"),
-                new PollInput.OptionInput(null, "Tacos"))));
+        poll.change(Polls.changeOptions(List.of(
+                new PollInput.OptionInput(pizzaId, "Pizza (Napoli)"), new PollInput.OptionInput(null, "Tacos"))));
         assertEquals(pizzaId, poll.options().get(0).id());
         assertEquals("Pizza (Napoli)", poll.options().get(0).label());
     }

@@ -21,9 +21,22 @@ class PollRulesTest {
     }
 
     private static PollInput poll(String title, PollType type, List<String> labels, Integer maxChoices) {
-        return new PollInput(Set.of(), title, null, type,
-                labels.stream().map(label -> new PollInput.OptionInput(null, label)).toList(), maxChoices, null, null,
-                null, List.of(), null, null, null);
+        return new PollInput(
+                Set.of(),
+                title,
+                null,
+                type,
+                labels.stream()
+                        .map(label -> new PollInput.OptionInput(null, label))
+                        .toList(),
+                maxChoices,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -34,7 +47,8 @@ class PollRulesTest {
     @Test
     void titleIsRequiredAndAtMost200Characters() {
         assertEquals(List.of("title"), fieldsWithErrors(poll(" ", PollType.SINGLE, List.of("a", "b"), null)));
-        assertEquals(List.of("title"), fieldsWithErrors(poll("x".repeat(201), PollType.SINGLE, List.of("a", "b"), null)));
+        assertEquals(
+                List.of("title"), fieldsWithErrors(poll("x".repeat(201), PollType.SINGLE, List.of("a", "b"), null)));
         assertEquals(List.of(), fieldsWithErrors(poll("x".repeat(200), PollType.SINGLE, List.of("a", "b"), null)));
     }
 
@@ -46,16 +60,20 @@ class PollRulesTest {
     @Test
     void twoToFiftyOptions() {
         assertEquals(List.of("options"), fieldsWithErrors(poll("t", PollType.SINGLE, List.of("only"), null)));
-        List<String> fiftyOne = IntStream.rangeClosed(1, 51).mapToObj(i -> "option " + i).toList();
+        List<String> fiftyOne =
+                IntStream.rangeClosed(1, 51).mapToObj(i -> "option " + i).toList();
         assertEquals(List.of("options"), fieldsWithErrors(poll("t", PollType.SINGLE, fiftyOne, null)));
         assertEquals(List.of(), fieldsWithErrors(poll("t", PollType.SINGLE, fiftyOne.subList(0, 50), null)));
     }
 
     @Test
     void labelsAreRequiredUniqueAndShort() {
-        assertEquals(List.of("options[1].label"), fieldsWithErrors(poll("t", PollType.SINGLE, List.of("Pizza", "pizza "), null)));
+        assertEquals(
+                List.of("options[1].label"),
+                fieldsWithErrors(poll("t", PollType.SINGLE, List.of("Pizza", "pizza "), null)));
         assertEquals(List.of("options[0].label"), fieldsWithErrors(poll("t", PollType.SINGLE, List.of("", "b"), null)));
-        assertEquals(List.of("options[1].label"),
+        assertEquals(
+                List.of("options[1].label"),
                 fieldsWithErrors(poll("t", PollType.SINGLE, List.of("a", "b".repeat(201)), null)));
     }
 
@@ -69,13 +87,35 @@ class PollRulesTest {
 
     @Test
     void scheduleMustCloseAfterItOpensAndInTheFuture() {
-        var backwards = new PollInput(Set.of(), "t", null, PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")), null, null, null,
-                null, List.of(), NOW.plusSeconds(60), NOW.plusSeconds(30), null);
+        var backwards = new PollInput(
+                Set.of(),
+                "t",
+                null,
+                PollType.SINGLE,
+                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                NOW.plusSeconds(60),
+                NOW.plusSeconds(30),
+                null);
         assertEquals(List.of("closesAt"), fieldsWithErrors(backwards));
-        var past = new PollInput(Set.of(), "t", null, PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")), null, null, null,
-                null, List.of(), null, NOW.minusSeconds(1), null);
+        var past = new PollInput(
+                Set.of(),
+                "t",
+                null,
+                PollType.SINGLE,
+                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                NOW.minusSeconds(1),
+                null);
         assertEquals(List.of("closesAt"), fieldsWithErrors(past));
     }
 

@@ -40,8 +40,13 @@ class PollsApiIT {
 
     @Test
     void createdPollIsADraftWithLocationAndETag() {
-        Api.Reply reply = author.post("/api/v1/polls", poll("Team lunch", "MULTIPLE", "Pizza", "Sushi", "Salad")
-                .add("maxChoices", 2).add("description", "Friday").build().toString());
+        Api.Reply reply = author.post(
+                "/api/v1/polls",
+                poll("Team lunch", "MULTIPLE", "Pizza", "Sushi", "Salad")
+                        .add("maxChoices", 2)
+                        .add("description", "Friday")
+                        .build()
+                        .toString());
         assertEquals(201, reply.status(), reply::toString);
         JsonObject poll = reply.json();
         assertEquals("DRAFT", poll.getString("status"));
@@ -52,7 +57,8 @@ class PollsApiIT {
         assertEquals("LIVE", poll.getString("resultsVisibility"));
         assertTrue(reply.header("Location").endsWith("/api/v1/polls/" + poll.getString("id")));
         assertEquals("\"" + poll.getJsonNumber("version") + "\"", reply.header("ETag"));
-        poll.getJsonArray("options").forEach(option -> assertNotNull(option.asJsonObject().getString("id")));
+        poll.getJsonArray("options")
+                .forEach(option -> assertNotNull(option.asJsonObject().getString("id")));
     }
 
     @Test
@@ -73,7 +79,9 @@ class PollsApiIT {
         assertEquals(304, again.status());
         assertEquals("", again.body());
         author.patch("/api/v1/polls/" + id, "{\"title\": \"Read me again\"}");
-        assertEquals(200, author.with("If-None-Match", etag).get("/api/v1/polls/" + id).status());
+        assertEquals(
+                200,
+                author.with("If-None-Match", etag).get("/api/v1/polls/" + id).status());
     }
 
     @Test
@@ -88,14 +96,17 @@ class PollsApiIT {
         for (int i = 0; i < 5; i++) {
             create(author, singleChoice(word + " " + i));
         }
-        JsonObject first = author.get("/api/v1/polls?q=" + word + "&page=0&size=2").json();
+        JsonObject first =
+                author.get("/api/v1/polls?q=" + word + "&page=0&size=2").json();
         assertEquals(5, first.getInt("total"));
         assertEquals(0, first.getInt("page"));
         assertEquals(2, first.getInt("size"));
         assertEquals(List.of(word + " 4", word + " 3"), titles(first));
-        JsonObject last = author.get("/api/v1/polls?q=" + word + "&page=2&size=2").json();
+        JsonObject last =
+                author.get("/api/v1/polls?q=" + word + "&page=2&size=2").json();
         assertEquals(List.of(word + " 0"), titles(last));
-        JsonObject beyond = author.get("/api/v1/polls?q=" + word + "&page=9&size=2").json();
+        JsonObject beyond =
+                author.get("/api/v1/polls?q=" + word + "&page=9&size=2").json();
         assertEquals(0, beyond.getJsonArray("items").size());
         assertEquals(5, beyond.getInt("total"));
     }
@@ -112,10 +123,16 @@ class PollsApiIT {
         String word = uniqueWord();
         create(author, singleChoice(word + " draft"));
         create(author, singleChoice(word.toUpperCase() + " open").add("open", true));
-        assertEquals(Set.of(word.toUpperCase() + " open"),
-                Set.copyOf(titles(author.get("/api/v1/polls?status=OPEN&q=" + word).json())));
-        assertEquals(Set.of(word + " draft"), Set.copyOf(titles(author.get("/api/v1/polls?status=DRAFT&q=" + word).json())));
-        assertEquals(2, author.get("/api/v1/polls?q=" + word.toUpperCase()).json().getInt("total"));
+        assertEquals(
+                Set.of(word.toUpperCase() + " open"),
+                Set.copyOf(
+                        titles(author.get("/api/v1/polls?status=OPEN&q=" + word).json())));
+        assertEquals(
+                Set.of(word + " draft"),
+                Set.copyOf(titles(
+                        author.get("/api/v1/polls?status=DRAFT&q=" + word).json())));
+        assertEquals(
+                2, author.get("/api/v1/polls?q=" + word.toUpperCase()).json().getInt("total"));
     }
 
     @Test
@@ -133,12 +150,14 @@ class PollsApiIT {
     void patchChangesOnlyTheFieldsSentAndBumpsTheETag() {
         JsonObject created = create(author, singleChoice("Before").add("description", "kept"));
         String id = created.getString("id");
-        Api.Reply changed = author.patch("/api/v1/polls/" + id, "{\"title\": \"After\", \"closesAt\": \"2099-01-01T00:00:00Z\"}");
+        Api.Reply changed =
+                author.patch("/api/v1/polls/" + id, "{\"title\": \"After\", \"closesAt\": \"2099-01-01T00:00:00Z\"}");
         assertEquals(200, changed.status(), changed::toString);
         assertEquals("After", changed.string("title"));
         assertEquals("kept", changed.string("description"));
         assertEquals("2099-01-01T00:00:00Z", changed.string("closesAt"));
-        assertTrue(changed.json().getJsonNumber("version").longValue() > created.getJsonNumber("version").longValue());
+        assertTrue(changed.json().getJsonNumber("version").longValue()
+                > created.getJsonNumber("version").longValue());
         assertEquals(changed.header("ETag"), author.get("/api/v1/polls/" + id).header("ETag"));
         Api.Reply cleared = author.patch("/api/v1/polls/" + id, "{\"closesAt\": null}");
         assertFalse(cleared.json().containsKey("closesAt"));
@@ -148,8 +167,14 @@ class PollsApiIT {
     void patchWithStaleIfMatchIs412AndChangesNothing() {
         String id = create(author, singleChoice("Concurrent")).getString("id");
         String etag = author.get("/api/v1/polls/" + id).header("ETag");
-        assertEquals(200, author.with("If-Match", etag).patch("/api/v1/polls/" + id, "{\"title\": \"First\"}").status());
-        assertProblem(412, "precondition-failed",
+        assertEquals(
+                200,
+                author.with("If-Match", etag)
+                        .patch("/api/v1/polls/" + id, "{\"title\": \"First\"}")
+                        .status());
+        assertProblem(
+                412,
+                "precondition-failed",
                 author.with("If-Match", etag).patch("/api/v1/polls/" + id, "{\"title\": \"Second\"}"));
         assertEquals("First", author.get("/api/v1/polls/" + id).string("title"));
     }
@@ -159,22 +184,29 @@ class PollsApiIT {
         JsonObject created = create(author, singleChoice("Options"));
         String id = created.getString("id");
         String yesId = created.getJsonArray("options").getJsonObject(0).getString("id");
-        Api.Reply changed = author.patch("/api/v1/polls/" + id,
-                "{\"options\": [{\"id\": \"" + yesId + "\", \"label\": \"Yes!\"}, {\"label\": \"Maybe\"}, {\"label\": \"No\"}]}");
+        Api.Reply changed = author.patch(
+                "/api/v1/polls/" + id,
+                "{\"options\": [{\"id\": \"" + yesId
+                        + "\", \"label\": \"Yes!\"}, {\"label\": \"Maybe\"}, {\"label\": \"No\"}]}");
         assertEquals(200, changed.status(), changed::toString);
         assertEquals(yesId, changed.array("options").getJsonObject(0).getString("id"));
         assertEquals(List.of("Yes!", "Maybe", "No"), labels(changed.json()));
         assertEquals(200, author.post("/api/v1/polls/" + id + "/open").status());
         assertProblem(409, "poll-not-draft", author.patch("/api/v1/polls/" + id, "{\"options\": [\"a\", \"b\"]}"));
         assertProblem(409, "poll-not-draft", author.patch("/api/v1/polls/" + id, "{\"type\": \"RANKED\"}"));
-        assertEquals(List.of("Yes!", "Maybe", "No"), labels(author.get("/api/v1/polls/" + id).json()));
+        assertEquals(
+                List.of("Yes!", "Maybe", "No"),
+                labels(author.get("/api/v1/polls/" + id).json()));
     }
 
     @Test
     void patchWithUnknownOptionIdIs422() {
         String id = create(author, singleChoice("Ids")).getString("id");
-        var problem = assertProblem(422, author.patch("/api/v1/polls/" + id,
-                "{\"options\": [{\"id\": \"no-such-option\", \"label\": \"a\"}, {\"label\": \"b\"}]}"));
+        var problem = assertProblem(
+                422,
+                author.patch(
+                        "/api/v1/polls/" + id,
+                        "{\"options\": [{\"id\": \"no-such-option\", \"label\": \"a\"}, {\"label\": \"b\"}]}"));
         assertEquals(Set.of("options[0].id"), errorFields(problem));
     }
 
@@ -211,7 +243,8 @@ class PollsApiIT {
         assertEquals(204, author.delete("/api/v1/polls/" + draft).status());
         assertProblem(404, author.get("/api/v1/polls/" + draft));
 
-        String open = create(author, singleChoice("Open to delete").add("open", true)).getString("id");
+        String open =
+                create(author, singleChoice("Open to delete").add("open", true)).getString("id");
         assertProblem(409, "poll-not-draft", author.delete("/api/v1/polls/" + open));
         assertEquals(200, author.get("/api/v1/polls/" + open).status());
         assertEquals(204, admin.delete("/api/v1/polls/" + open).status());
@@ -221,20 +254,35 @@ class PollsApiIT {
 
     @Test
     void validationFailuresNameEveryField() {
-        var problem = assertProblem(422, "validation-failed", author.post("/api/v1/polls", poll("", "MULTIPLE", "Same", "same")
-                .add("maxChoices", 3).add("description", "d".repeat(2001)).build().toString()));
+        var problem = assertProblem(
+                422,
+                "validation-failed",
+                author.post(
+                        "/api/v1/polls",
+                        poll("", "MULTIPLE", "Same", "same")
+                                .add("maxChoices", 3)
+                                .add("description", "d".repeat(2001))
+                                .build()
+                                .toString()));
         assertEquals(Set.of("title", "options[1].label", "maxChoices", "description"), errorFields(problem));
-        var tooFew = assertProblem(422, author.post("/api/v1/polls", poll("t", "SINGLE", "lonely").build().toString()));
+        var tooFew = assertProblem(
+                422,
+                author.post(
+                        "/api/v1/polls", poll("t", "SINGLE", "lonely").build().toString()));
         assertEquals(Set.of("options"), errorFields(tooFew));
-        var noType = assertProblem(422, author.post("/api/v1/polls",
-                "{\"title\": \"t\", \"options\": [\"a\", \"b\"]}"));
+        var noType =
+                assertProblem(422, author.post("/api/v1/polls", "{\"title\": \"t\", \"options\": [\"a\", \"b\"]}"));
         assertEquals(Set.of("type"), errorFields(noType));
     }
 
     @Test
     void rankedAndAnonymousPollsAreStoredAsSent() {
-        JsonObject poll = create(author, poll("Rank", "RANKED", "A", "B", "C").add("anonymous", true)
-                .add("allowVoteChange", true).add("resultsVisibility", "AFTER_CLOSE"));
+        JsonObject poll = create(
+                author,
+                poll("Rank", "RANKED", "A", "B", "C")
+                        .add("anonymous", true)
+                        .add("allowVoteChange", true)
+                        .add("resultsVisibility", "AFTER_CLOSE"));
         JsonObject read = author.get("/api/v1/polls/" + poll.getString("id")).json();
         assertEquals("RANKED", read.getString("type"));
         assertTrue(read.getBoolean("anonymous"));
@@ -244,11 +292,15 @@ class PollsApiIT {
     }
 
     private static List<String> titles(JsonObject page) {
-        return page.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(p -> p.getString("title"))
+        return page.getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .map(p -> p.getString("title"))
                 .collect(Collectors.toList());
     }
 
     private static List<String> labels(JsonObject poll) {
-        return poll.getJsonArray("options").stream().map(o -> o.asJsonObject().getString("label")).toList();
+        return poll.getJsonArray("options").stream()
+                .map(o -> o.asJsonObject().getString("label"))
+                .toList();
     }
 }

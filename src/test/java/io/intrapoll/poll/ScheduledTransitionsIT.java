@@ -89,8 +89,19 @@ class ScheduledTransitionsIT {
     }
 
     private static PollInput input(Instant opensAt, Instant closesAt) {
-        return new PollInput(Set.of("title", "type", "options", "opensAt", "closesAt"), "Raced", null, PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")), null, null, null,
-                null, List.of(), opensAt, closesAt, null);
+        return new PollInput(
+                Set.of("title", "type", "options", "opensAt", "closesAt"),
+                "Raced",
+                null,
+                PollType.SINGLE,
+                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                opensAt,
+                closesAt,
+                null);
     }
 }

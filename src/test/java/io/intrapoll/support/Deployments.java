@@ -12,6 +12,8 @@ public final class Deployments {
 
     public static WebArchive intrapoll() {
         File war = new File(System.getProperty("intrapoll.war", "target/intrapoll.war"));
-        return ShrinkWrap.create(ZipImporter.class, "intrapoll.war").importFrom(war).as(WebArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, "intrapoll.war")
+                .importFrom(war)
+                .as(WebArchive.class);
     }
 }

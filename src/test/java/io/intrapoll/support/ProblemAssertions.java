@@ -26,7 +26,8 @@ public final class ProblemAssertions {
 
     public static JsonObject assertProblem(int status, String typeSuffix, Api.Reply reply) {
         JsonObject problem = assertProblem(status, reply);
-        assertTrue(problem.getString("type").endsWith("/" + typeSuffix),
+        assertTrue(
+                problem.getString("type").endsWith("/" + typeSuffix),
                 () -> "type ending in /" + typeSuffix + " expected: " + problem);
         return problem;
     }
@@ -34,6 +35,7 @@ public final class ProblemAssertions {
     /** The fields named in a problem's errors[]. */
     public static Set<String> errorFields(JsonObject problem) {
         return problem.getJsonArray("errors").stream()
-                .map(error -> error.asJsonObject().getString("field")).collect(Collectors.toSet());
+                .map(error -> error.asJsonObject().getString("field"))
+                .collect(Collectors.toSet());
     }
 }
