@@ -21,22 +21,7 @@ class PollRulesTest {
     }
 
     private static PollInput poll(String title, PollType type, List<String> labels, Integer maxChoices) {
-        return new PollInput(
-                Set.of(),
-                title,
-                null,
-                type,
-                labels.stream()
-                        .map(label -> new PollInput.OptionInput(null, label))
-                        .toList(),
-                maxChoices,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null);
+        return Polls.choosingUpTo(title, type, labels, maxChoices);
     }
 
     @Test
@@ -87,36 +72,8 @@ class PollRulesTest {
 
     @Test
     void scheduleMustCloseAfterItOpensAndInTheFuture() {
-        var backwards = new PollInput(
-                Set.of(),
-                "t",
-                null,
-                PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                NOW.plusSeconds(60),
-                NOW.plusSeconds(30),
-                null);
-        assertEquals(List.of("closesAt"), fieldsWithErrors(backwards));
-        var past = new PollInput(
-                Set.of(),
-                "t",
-                null,
-                PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                NOW.minusSeconds(1),
-                null);
-        assertEquals(List.of("closesAt"), fieldsWithErrors(past));
+        assertEquals(List.of("closesAt"), fieldsWithErrors(Polls.scheduled(NOW.plusSeconds(60), NOW.plusSeconds(30))));
+        assertEquals(List.of("closesAt"), fieldsWithErrors(Polls.scheduled(null, NOW.minusSeconds(1))));
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.intrapoll.poll;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Builds poll inputs for unit tests. */
+/** Builds poll inputs for tests of the poll package. */
 final class Polls {
 
     private Polls() {}
@@ -14,9 +15,7 @@ final class Polls {
                 title,
                 null,
                 type,
-                labels.stream()
-                        .map(label -> new PollInput.OptionInput(null, label))
-                        .toList(),
+                options(labels),
                 null,
                 null,
                 null,
@@ -24,6 +23,40 @@ final class Polls {
                 audience,
                 null,
                 null,
+                null);
+    }
+
+    static PollInput choosingUpTo(String title, PollType type, List<String> labels, Integer maxChoices) {
+        return new PollInput(
+                Set.of("title", "type", "options", "maxChoices"),
+                title,
+                null,
+                type,
+                options(labels),
+                maxChoices,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
+    }
+
+    static PollInput scheduled(Instant opensAt, Instant closesAt) {
+        return new PollInput(
+                Set.of("title", "type", "options", "opensAt", "closesAt"),
+                "Scheduled",
+                null,
+                PollType.SINGLE,
+                options(List.of("a", "b")),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                opensAt,
+                closesAt,
                 null);
     }
 
@@ -45,11 +78,7 @@ final class Polls {
                         null,
                         null,
                         null);
-            case "options" ->
-                changeOptions(((List<String>) value)
-                        .stream()
-                                .map(label -> new PollInput.OptionInput(null, label))
-                                .toList());
+            case "options" -> changeOptions(options((List<String>) value));
             default -> throw new IllegalArgumentException(field);
         };
     }
@@ -57,5 +86,11 @@ final class Polls {
     static PollInput changeOptions(List<PollInput.OptionInput> options) {
         return new PollInput(
                 Set.of("options"), null, null, null, options, null, null, null, null, null, null, null, null);
+    }
+
+    private static List<PollInput.OptionInput> options(List<String> labels) {
+        return labels.stream()
+                .map(label -> new PollInput.OptionInput(null, label))
+                .toList();
     }
 }

@@ -39,7 +39,7 @@ class ScheduledTransitionsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.intrapoll().addClass(ScheduledTransitionsIT.class);
+        return Deployments.intrapoll().addClasses(ScheduledTransitionsIT.class, Polls.class);
     }
 
     @Test
@@ -89,19 +89,6 @@ class ScheduledTransitionsIT {
     }
 
     private static PollInput input(Instant opensAt, Instant closesAt) {
-        return new PollInput(
-                Set.of("title", "type", "options", "opensAt", "closesAt"),
-                "Raced",
-                null,
-                PollType.SINGLE,
-                List.of(new PollInput.OptionInput(null, "a"), new PollInput.OptionInput(null, "b")),
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                opensAt,
-                closesAt,
-                null);
+        return Polls.scheduled(opensAt, closesAt);
     }
 }
