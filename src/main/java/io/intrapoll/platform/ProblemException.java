@@ -7,14 +7,36 @@ public class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
+    private final int retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, 0);
+    }
+
+    private ProblemException(Problem problem, int retryAfterSeconds) {
         super(problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The answer for this problem at the given path, with Retry-After where the client should come back. */
+    public jakarta.ws.rs.core.Response toResponse(String path) {
+        var answer = jakarta.ws.rs.core.Response.fromResponse(
+                problem.withInstance(path).toResponse());
+        if (retryAfterSeconds > 0) {
+            answer.header("Retry-After", retryAfterSeconds);
+        }
+        return answer.build();
+    }
+
+    /** A dependency (broker, database) is unavailable: 503, come back after a few seconds. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(
+                Problem.of(503, "service-unavailable", "Service unavailable", detail), retryAfterSeconds);
     }
 
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {

@@ -26,7 +26,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String path = uriInfo.getRequestUri().getRawPath();
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
-                return problem.problem().withInstance(path).toResponse();
+                return problem.toResponse(path);
             }
             if (cause instanceof OptimisticLockException) {
                 return Problem.of(

@@ -214,20 +214,20 @@ public class Poll {
                 "invalid-transition", "Transition not allowed", "A poll that is " + status + " cannot " + action + ".");
     }
 
-    boolean isOwnedBy(Caller caller) {
+    public boolean isOwnedBy(Caller caller) {
         return createdBy.equals(caller.name());
     }
 
     /** Admins and owners see every poll; others see non-drafts whose audience includes them. */
-    boolean isVisibleTo(Caller caller) {
+    public boolean isVisibleTo(Caller caller) {
         return caller.isAdmin() || isOwnedBy(caller) || (status != PollStatus.DRAFT && isInAudience(caller));
     }
 
-    boolean isInAudience(Caller caller) {
+    public boolean isInAudience(Caller caller) {
         return audienceGroups.isEmpty() || audienceGroups.stream().anyMatch(caller::isInGroup);
     }
 
-    boolean isManageableBy(Caller caller) {
+    public boolean isManageableBy(Caller caller) {
         return caller.isAdmin() || (isOwnedBy(caller) && caller.isAuthor());
     }
 

@@ -34,6 +34,13 @@ public class PollRepository {
         em.remove(poll);
     }
 
+    /** The ids of every RANKED poll (they count first preferences only). */
+    public List<String> rankedPollIds() {
+        return em.createQuery("SELECT p.id FROM Poll p WHERE p.type = :ranked", String.class)
+                .setParameter("ranked", PollType.RANKED)
+                .getResultList();
+    }
+
     /** Every group named in some poll's audience: the only groups that matter for visibility. */
     List<String> audienceGroupsInUse() {
         return em.createQuery("SELECT DISTINCT g FROM Poll p JOIN p.audienceGroups g", String.class)

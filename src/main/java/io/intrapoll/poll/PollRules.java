@@ -35,6 +35,11 @@ final class PollRules {
         if (poll.resultsVisibility() == null) {
             errors.add(new FieldError("resultsVisibility", "must be LIVE or AFTER_CLOSE"));
         }
+        if (poll.anonymous() && poll.allowVoteChange()) {
+            errors.add(new FieldError(
+                    "allowVoteChange",
+                    "an anonymous poll cannot allow a change of vote: nothing links a ballot to its voter"));
+        }
         options(errors, poll.options());
         maxChoices(errors, poll);
         groups(errors, poll.audienceGroups());

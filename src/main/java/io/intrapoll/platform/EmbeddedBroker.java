@@ -1,0 +1,93 @@
+package io.intrapoll.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The zero-setup broker: when {@code intrapoll.broker.embedded} is true the application runs an Artemis broker
+ * itself, persistent, listening on the loopback address the resource adapter connects to. A cluster sets it
+ * to false and points every node at an external broker.
+ */
+@ApplicationScoped
+public class EmbeddedBroker {
+
+    public static final String BALLOT_QUEUE = "intrapoll.ballots";
+    public static final String DEAD_LETTERS = "intrapoll.ballots.dead";
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.embedded", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.port", defaultValue = "61616")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.data-dir", defaultValue = "artemis")
+    String dataDir;
+
+    private EmbeddedActiveMQ broker;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            broker = new EmbeddedActiveMQ().setConfiguration(configuration());
+            broker.start();
+            LOG.info(() -> "Embedded Artemis broker listening on " + host + ":" + port + ", journal in " + dataDir);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "The embedded broker did not start; votes are refused until a broker answers", e);
+        }
+    }
+
+    private Configuration configuration() throws Exception {
+        return new ConfigurationImpl()
+                .setName("intrapoll-embedded")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalDirectory(dataDir + "/journal")
+                .setBindingsDirectory(dataDir + "/bindings")
+                .setPagingDirectory(dataDir + "/paging")
+                .setLargeMessagesDirectory(dataDir + "/large-messages")
+                .addAcceptorConfiguration("core", "tcp://" + host + ":" + port + "?protocols=CORE")
+                .addAddressSetting(
+                        "#",
+                        new AddressSettings()
+                                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                                .setMaxDeliveryAttempts(5)
+                                .setRedeliveryDelay(500))
+                .addQueueConfiguration(QueueConfiguration.of(BALLOT_QUEUE).setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (broker != null) {
+            try {
+                broker.stop();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Embedded broker stop failed", e);
+            }
+        }
+    }
+}

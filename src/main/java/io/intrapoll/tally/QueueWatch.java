@@ -1,0 +1,37 @@
+package io.intrapoll.tally;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Looks into the ballot queue: whether any accepted ballot of a poll still waits to be counted. */
+@ApplicationScoped
+public class QueueWatch {
+
+    private static final Logger LOG = Logger.getLogger(QueueWatch.class.getName());
+
+    @Resource(lookup = "jms/intrapoll")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/ballots")
+    Queue ballotQueue;
+
+    /** True when no message on the ballot queue carries a ballot of this poll; false if that cannot be told. */
+    boolean isDrained(String pollId) {
+        // Poll ids are letters, digits and dashes: safe inside a selector literal.
+        String selector = "polls LIKE '%" + pollId + "%'";
+        try (JMSContext jms = connectionFactory.createContext();
+                QueueBrowser browser = jms.createBrowser(ballotQueue, selector)) {
+            return !browser.getEnumeration().hasMoreElements();
+        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+            LOG.log(Level.FINE, "Cannot browse the ballot queue", e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.intrapoll.tally;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A poll's results as the API shows them. */
+@Schema(name = "Results")
+public record Results(
+        String pollId,
+        @Schema(example = "OPEN") String status,
+        @Schema(example = "120") long totalBallots,
+        List<OptionResult> options,
+        Instant asOf,
+
+        @JsonbTransient @Schema(hidden = true) boolean finalResult,
+
+        @Schema(description = "RANKED only: the instant-runoff rounds")
+        List<RoundResult> rounds) {
+
+    /** True once the poll is CLOSED and every accepted ballot is counted. */
+    @JsonbProperty("final")
+    @Schema(name = "final", description = "true once the poll is CLOSED and every accepted ballot is counted")
+    public boolean isFinal() {
+        return finalResult;
+    }
+
+    /** Votes for one option; for RANKED, first preferences. Percent of all ballots, one decimal. */
+    @Schema(name = "OptionResult")
+    public record OptionResult(
+            String id,
+            String label,
+            long votes,
+            @Schema(example = "12.5") double percent) {}
+
+    @Schema(name = "RankedRound")
+    public record RoundResult(int round, Map<String, Long> votes, long exhausted, String eliminated, String winner) {}
+}

@@ -1,0 +1,107 @@
+package io.intrapoll.tally;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.Poll;
+import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollOption;
+import io.intrapoll.poll.PollRepository;
+import io.intrapoll.poll.PollStatus;
+import io.intrapoll.poll.PollType;
+import io.intrapoll.poll.ResultsVisibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Results of a poll, for those allowed to see them. */
+@ApplicationScoped
+public class ResultsService {
+
+    @Inject
+    PollRepository polls;
+
+    @Inject
+    TallyRepository tallies;
+
+    @Inject
+    QueueWatch queue;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Results results(PollId id, Caller caller) {
+        return resultsOf(readable(id, caller));
+    }
+
+    /** Owners and admins only: the results as rows for a spreadsheet. */
+    public Results export(PollId id, Caller caller) {
+        Poll poll = readable(id, caller);
+        if (!poll.isManageableBy(caller)) {
+            throw ProblemException.forbidden("Only the poll's owner or an admin may export its results.");
+        }
+        return resultsOf(poll);
+    }
+
+    @Transactional
+    public RebuildReport rebuild(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only admins rebuild tallies.");
+        }
+        Map<String, Boolean> ranked = new HashMap<>();
+        polls.rankedPollIds().forEach(pollId -> ranked.put(pollId, true));
+        return tallies.rebuild(ranked);
+    }
+
+    private Poll readable(PollId id, Caller caller) {
+        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (!poll.isVisibleTo(caller)) {
+            throw ProblemException.forbidden("This poll is not open to you.");
+        }
+        boolean closed = poll.status() == PollStatus.CLOSED || poll.status() == PollStatus.ARCHIVED;
+        if (poll.resultsVisibility() == ResultsVisibility.AFTER_CLOSE && !closed && !poll.isManageableBy(caller)) {
+            throw ProblemException.forbidden("The results of this poll are shown once it is closed.");
+        }
+        return poll;
+    }
+
+    private Results resultsOf(Poll poll) {
+        String pollId = poll.id().value();
+        long total = tallies.ballots(pollId);
+        Map<String, Long> votes = tallies.votesPerOption(pollId);
+        List<Results.OptionResult> options = poll.options().stream()
+                .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
+                .toList();
+        boolean closed = poll.status() == PollStatus.CLOSED || poll.status() == PollStatus.ARCHIVED;
+        List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(poll) : null;
+        return new Results(
+                pollId,
+                poll.status().name(),
+                total,
+                options,
+                clock.instant(),
+                closed && queue.isDrained(pollId),
+                rounds);
+    }
+
+    private List<Results.RoundResult> rounds(Poll poll) {
+        List<String> order = poll.options().stream().map(PollOption::id).toList();
+        return RankedCount.count(order, tallies.rankings(poll.id().value())).stream()
+                .map(round -> new Results.RoundResult(
+                        round.round(), round.votes(), round.exhausted(), round.eliminated(), round.winner()))
+                .toList();
+    }
+
+    private static Results.OptionResult optionResult(PollOption option, long votes, long total) {
+        double percent = total == 0
+                ? 0
+                : BigDecimal.valueOf(votes * 100.0 / total)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .doubleValue();
+        return new Results.OptionResult(option.id(), option.label(), votes, percent);
+    }
+}

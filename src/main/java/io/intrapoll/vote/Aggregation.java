@@ -1,0 +1,151 @@
+package io.intrapoll.vote;
+
+import io.intrapoll.poll.Poll;
+import io.intrapoll.poll.PollType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
+ * and adds the group's deltas to the durable tallies. Idempotent: a ballot whose person already has a
+ * participation of the same or a later revision changes nothing, so a redelivered group counts nothing twice.
+ * A later revision (a change of vote, where the poll allows it) replaces the earlier ballot.
+ */
+@ApplicationScoped
+public class Aggregation {
+
+    @PersistenceContext(unitName = "intrapoll")
+    EntityManager em;
+
+    @Inject
+    Event<TalliesChanged> talliesChanged;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void apply(List<Ballot> group) {
+        Instant now = clock.instant();
+        Deltas deltas = new Deltas();
+        // A stable order of row locks, so concurrent aggregator sessions never deadlock on them.
+        List<Ballot> ordered = group.stream()
+                .sorted(Comparator.comparing(Ballot::pollId)
+                        .thenComparing(Ballot::voterKey)
+                        .thenComparingInt(Ballot::revision))
+                .toList();
+        Map<String, Poll> polls = new HashMap<>();
+        for (Ballot ballot : ordered) {
+            Poll poll = polls.computeIfAbsent(ballot.pollId(), id -> em.find(Poll.class, id));
+            if (poll != null) {
+                count(ballot, poll.type(), now, deltas);
+            }
+        }
+        em.flush();
+        deltas.applyTo(em);
+        if (!deltas.isEmpty()) {
+            talliesChanged.fire(new TalliesChanged(deltas.polls(), group.size()));
+        }
+    }
+
+    private void count(Ballot ballot, PollType type, Instant now, Deltas deltas) {
+        Participation existing = em.find(
+                Participation.class,
+                new Participation.Key(ballot.pollId(), ballot.voterKey()),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (existing == null) {
+            em.persist(new Participation(ballot));
+            em.persist(new CountedBallot(ballot, now));
+            deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
+            return;
+        }
+        if (ballot.revision() <= existing.revision() || ballot.isAnonymous()) {
+            return; // already counted (a redelivery), or an older ballot than the one counted
+        }
+        CountedBallot replaced = em.createQuery(
+                        "SELECT b FROM CountedBallot b WHERE b.pollId = :poll AND b.voter = :voter",
+                        CountedBallot.class)
+                .setParameter("poll", ballot.pollId())
+                .setParameter("voter", ballot.voter())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (replaced != null) {
+            deltas.add(ballot.pollId(), counted(type, replaced.choices()), -1, -1);
+            em.remove(replaced);
+            em.flush();
+        }
+        existing.record(ballot);
+        em.persist(new CountedBallot(ballot, now));
+        deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
+    }
+
+    /** The options a ballot adds a vote to: all chosen, or for RANKED only the first preference. */
+    private static List<String> counted(PollType type, List<String> choices) {
+        return type == PollType.RANKED && !choices.isEmpty() ? choices.subList(0, 1) : choices;
+    }
+
+    /** Per poll: the change in ballots, and per option the change in votes. */
+    private static final class Deltas {
+        private final Map<String, Long> ballots = new TreeMap<>();
+        private final Map<String, Map<String, Long>> votes = new TreeMap<>();
+
+        void add(String pollId, List<String> options, long optionSign, long ballotChange) {
+            ballots.merge(pollId, ballotChange, Long::sum);
+            Map<String, Long> perOption = votes.computeIfAbsent(pollId, id -> new TreeMap<>());
+            options.forEach(option -> perOption.merge(option, optionSign, Long::sum));
+        }
+
+        boolean isEmpty() {
+            return ballots.isEmpty();
+        }
+
+        List<String> polls() {
+            return List.copyOf(ballots.keySet());
+        }
+
+        void applyTo(EntityManager em) {
+            ballots.forEach((poll, change) -> upsert(
+                    em,
+                    "UPDATE poll_tally SET ballots = ballots + ?1 WHERE poll_id = ?2",
+                    "INSERT INTO poll_tally (ballots, poll_id) VALUES (?1, ?2)",
+                    change,
+                    poll,
+                    null));
+            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> upsert(
+                    em,
+                    "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3",
+                    "INSERT INTO option_tally (votes, poll_id, option_id) VALUES (?1, ?2, ?3)",
+                    change,
+                    poll,
+                    option)));
+        }
+
+        /** Two sessions inserting the same new row: one fails on the key, rolls back and is redelivered. */
+        private static void upsert(
+                EntityManager em, String update, String insert, long change, String poll, String option) {
+            var updated = em.createNativeQuery(update).setParameter(1, change).setParameter(2, poll);
+            if (option != null) {
+                updated.setParameter(3, option);
+            }
+            if (updated.executeUpdate() == 0) {
+                var inserted =
+                        em.createNativeQuery(insert).setParameter(1, change).setParameter(2, poll);
+                if (option != null) {
+                    inserted.setParameter(3, option);
+                }
+                inserted.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.intrapoll.vote;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An accepted ballot on its way to the aggregator.
+ *
+ * @param voterKey who voted, as participation records it: the user name, or a keyed pseudonym in anonymous polls
+ * @param voter the user name, or null in anonymous polls (the ballot then carries nothing that names a person)
+ * @param choices option ids in the order given (a ranking for RANKED polls)
+ * @param revision 1 for a first ballot, higher for each change of vote
+ * @param receiptId what the voter's receipt shows; in anonymous polls unrelated to the ballot id
+ */
+public record Ballot(
+        String id,
+        String pollId,
+        String voterKey,
+        String voter,
+        List<String> choices,
+        Instant acceptedAt,
+        int revision,
+        String receiptId,
+        String idempotencyKey) {
+
+    public Ballot {
+        choices = List.copyOf(choices);
+    }
+
+    boolean isAnonymous() {
+        return voter == null;
+    }
+}

@@ -1,0 +1,65 @@
+package io.intrapoll.vote;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+/** A batch of ballots as one JSON text message on the ballot queue. */
+final class BallotMessages {
+
+    private BallotMessages() {}
+
+    static String encode(List<Ballot> batch) {
+        JsonArrayBuilder ballots = Json.createArrayBuilder();
+        for (Ballot ballot : batch) {
+            JsonArrayBuilder choices = Json.createArrayBuilder();
+            ballot.choices().forEach(choices::add);
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("id", ballot.id())
+                    .add("poll", ballot.pollId())
+                    .add("key", ballot.voterKey())
+                    .add("choices", choices)
+                    .add("at", ballot.acceptedAt().toString())
+                    .add("rev", ballot.revision())
+                    .add("receipt", ballot.receiptId());
+            if (ballot.voter() != null) {
+                json.add("voter", ballot.voter());
+            }
+            if (ballot.idempotencyKey() != null) {
+                json.add("idem", ballot.idempotencyKey());
+            }
+            ballots.add(json);
+        }
+        return ballots.build().toString();
+    }
+
+    static List<Ballot> decode(String text) {
+        JsonArray ballots = Json.createReader(new StringReader(text)).readArray();
+        return ballots.stream()
+                .map(JsonValue::asJsonObject)
+                .map(BallotMessages::ballot)
+                .toList();
+    }
+
+    private static Ballot ballot(JsonObject json) {
+        return new Ballot(
+                json.getString("id"),
+                json.getString("poll"),
+                json.getString("key"),
+                json.getString("voter", null),
+                json.getJsonArray("choices").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList(),
+                Instant.parse(json.getString("at")),
+                json.getInt("rev"),
+                json.getString("receipt"),
+                json.getString("idem", null));
+    }
+}

@@ -1,0 +1,41 @@
+package io.intrapoll.vote;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Writes a group of ballots to the durable ballot queue as one persistent message. The send runs in its own
+ * transaction: when this method returns, the broker has committed the message to its journal.
+ */
+@ApplicationScoped
+public class BallotQueue {
+
+    /** A property on each message listing the polls in it, so a queue browser can tell if a poll is drained. */
+    static final String POLLS_PROPERTY = "polls";
+
+    @Resource(lookup = "jms/intrapoll")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/ballots")
+    Queue ballotQueue;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void send(List<Ballot> ballots) throws JMSException {
+        LinkedHashSet<String> polls = new LinkedHashSet<>();
+        ballots.forEach(ballot -> polls.add(ballot.pollId()));
+        try (JMSContext jms = connectionFactory.createContext()) {
+            TextMessage message = jms.createTextMessage(BallotMessages.encode(ballots));
+            message.setStringProperty(POLLS_PROPERTY, String.join(",", polls));
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(ballotQueue, message);
+        }
+    }
+}

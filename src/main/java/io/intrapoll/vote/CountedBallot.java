@@ -1,0 +1,60 @@
+package io.intrapoll.vote;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A ballot as counted. In an anonymous poll it names no voter and its times are coarse (the hour), so neither
+ * its content nor its timing leads back to a participation row.
+ */
+@Entity
+@Table(name = "ballot")
+public class CountedBallot {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "poll_id", nullable = false, length = 36)
+    private String pollId;
+
+    @Column(length = 100)
+    private String voter;
+
+    @Column(nullable = false, length = 2000)
+    private String choices;
+
+    @Column(name = "accepted_at", nullable = false)
+    private Instant acceptedAt;
+
+    @Column(name = "counted_at", nullable = false)
+    private Instant countedAt;
+
+    protected CountedBallot() {
+        // for JPA
+    }
+
+    CountedBallot(Ballot ballot, Instant now) {
+        this.id = ballot.id();
+        this.pollId = ballot.pollId();
+        this.voter = ballot.voter();
+        this.choices = String.join(",", ballot.choices());
+        this.acceptedAt =
+                ballot.isAnonymous() ? ballot.acceptedAt().truncatedTo(ChronoUnit.HOURS) : ballot.acceptedAt();
+        this.countedAt = ballot.isAnonymous() ? now.truncatedTo(ChronoUnit.HOURS) : now;
+    }
+
+    public List<String> choices() {
+        return choices.isEmpty() ? List.of() : Arrays.asList(choices.split(","));
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,48 @@
+package io.intrapoll.vote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How a voter is recorded in a poll's participation: by user name, or in an anonymous poll by a keyed
+ * pseudonym (HMAC-SHA256 of poll and user under a server secret) that still lets one person vote once but leads
+ * no one without the secret back to the person.
+ */
+@ApplicationScoped
+public class VoterKeys {
+
+    static final String DEMO_SECRET = "intrapoll-demo-secret-change-me";
+    private static final Logger LOG = Logger.getLogger(VoterKeys.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.voter-key.secret", defaultValue = DEMO_SECRET)
+    String secret;
+
+    private volatile boolean warned;
+
+    String keyFor(String pollId, String user, boolean anonymous) {
+        return anonymous ? pseudonym(pollId, user) : user;
+    }
+
+    private String pseudonym(String pollId, String user) {
+        if (DEMO_SECRET.equals(secret) && !warned) {
+            warned = true;
+            LOG.warning("intrapoll.voter-key.secret is the demo value: set a real secret outside demos");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((pollId + "\n" + user).getBytes(StandardCharsets.UTF_8));
+            return "p:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.intrapoll.vote;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.BodyLimit;
+import io.intrapoll.platform.Problem;
+import io.intrapoll.platform.Problem.FieldError;
+import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.PollId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Voting (API.md, "Votes"). */
+@Path("/polls/{id}/votes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Votes")
+public class VotesResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    VoteService votes;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Vote",
+            description = "202 means the ballot is durable. For RANKED polls the order of optionIds is the ranking "
+                    + "(all options or a prefix). Repeating a request with the same Idempotency-Key gives the same "
+                    + "receipt and counts nothing twice.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VoteRequest.class),
+                            examples =
+                                    @ExampleObject(name = "single", value = "{\"optionIds\": [\"demo-lunch-pizza\"]}")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted and durable",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the poll's audience",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Type .../already-voted (no change allowed) or .../poll-not-open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown or repeated option, too many or too few choices",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The ballot could not be stored safely; nothing was counted. Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response vote(
+            @PathParam("id") String id,
+            @Parameter(description = "1 to 100 characters; a repeat gets the first answer")
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
+            InputStream body) {
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 100)) {
+            throw ProblemException.badRequest(
+                    "Idempotency-Key must be 1 to 100 characters.",
+                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 100 characters")));
+        }
+        List<String> optionIds = optionIds(body);
+        Receipt receipt = votes.vote(pollId(id), optionIds, idempotencyKey, caller);
+        return Response.accepted(receipt).build();
+    }
+
+    @GET
+    @Path("mine")
+    @Operation(summary = "Your receipt", description = "With your choices, unless the poll is anonymous.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your receipt",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "You have not voted in this poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Receipt mine(@PathParam("id") String id) {
+        return votes.mine(pollId(id), caller);
+    }
+
+    private static PollId pollId(String text) {
+        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
+    }
+
+    /** Reads {"optionIds": [...]} strictly: anything else is a 400 naming the field. */
+    private static List<String> optionIds(InputStream body) {
+        JsonValue value;
+        try (var reader = Json.createReader(body)) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
+        } catch (JsonException e) {
+            if (BodyLimit.isCause(e)) {
+                throw ProblemException.payloadTooLarge();
+            }
+            throw ProblemException.badRequest("The body could not be read as JSON.", List.of());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ProblemException.badRequest("The body must be a JSON object.", List.of());
+        }
+        JsonObject json = value.asJsonObject();
+        List<FieldError> errors = new ArrayList<>();
+        json.keySet().stream()
+                .filter(key -> !key.equals("optionIds"))
+                .forEach(key -> errors.add(new FieldError(key, "is not a field of a vote")));
+        JsonValue options = json.get("optionIds");
+        List<String> ids = new ArrayList<>();
+        if (options == null || options.getValueType() != JsonValue.ValueType.ARRAY) {
+            errors.add(new FieldError("optionIds", "is required: an array of option ids"));
+        } else {
+            var array = options.asJsonArray();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i) instanceof JsonString text) {
+                    ids.add(text.getString());
+                } else {
+                    errors.add(new FieldError("optionIds[" + i + "]", "must be a string"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The vote is malformed.", errors);
+        }
+        return ids;
+    }
+}
