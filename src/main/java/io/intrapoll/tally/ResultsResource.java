@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A poll's results (API.md, "Results"). */
-@Path("/polls/{id}")
+@Path("/polls/{id}/results")
 @RequestScoped
 @Tag(name = "Results")
 public class ResultsResource {
@@ -31,7 +30,6 @@ public class ResultsResource {
     Caller caller;
 
     @GET
-    @Path("results")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Results",
@@ -47,22 +45,6 @@ public class ResultsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Results results(@PathParam("id") String id) {
         return results.results(pollId(id), caller);
-    }
-
-    @GET
-    @Path("results.csv")
-    @Produces("text/csv")
-    @Operation(summary = "Results as CSV", description = "Owner or admin. One row per option.")
-    @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
-    @APIResponse(
-            responseCode = "403",
-            description = "Neither owner nor admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response csv(@PathParam("id") String id) {
-        Results export = results.export(pollId(id), caller);
-        return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"results-" + export.pollId() + ".csv\"")
-                .build();
     }
 
     private static PollId pollId(String text) {

@@ -54,8 +54,15 @@ public class Aggregation {
         em.flush();
         deltas.applyTo(em);
         if (!deltas.isEmpty()) {
-            talliesChanged.fire(new TalliesChanged(deltas.polls(), group.size()));
+            talliesChanged.fire(new TalliesChanged(deltas.polls(), group.size(), oldest(group)));
         }
+    }
+
+    private static Instant oldest(List<Ballot> group) {
+        return group.stream()
+                .map(Ballot::acceptedAt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     private void count(Ballot ballot, PollType type, Instant now, Deltas deltas) {

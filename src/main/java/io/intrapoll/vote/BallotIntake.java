@@ -30,6 +30,9 @@ public class BallotIntake {
     @Inject
     BallotQueue queue;
 
+    @Inject
+    VoteMetrics metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -96,6 +99,7 @@ public class BallotIntake {
         try {
             queue.send(group.stream().map(Pending::ballot).toList());
             group.forEach(item -> item.durable().complete(null));
+            metrics.intakeGroup(group.size());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "A group of " + group.size() + " ballots was not accepted by the broker", e);
             group.forEach(item -> item.durable().completeExceptionally(e));

@@ -1,6 +1,7 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.Poll;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Accepts ballots: checks the poll, the caller and the choices, takes the person's claim, and answers only once
@@ -49,7 +51,36 @@ public class VoteService {
 
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
+    @Inject
+    VoteMetrics metrics;
+
     public Receipt vote(PollId id, List<String> optionIds, String idempotencyKey, Caller caller) {
+        Timer.Context timing = metrics.ingestLatency().time();
+        try {
+            Receipt receipt = accept(id, optionIds, idempotencyKey, caller);
+            metrics.accepted().inc();
+            return receipt;
+        } catch (ProblemException refused) {
+            metrics.rejected(rejection(refused.problem()));
+            throw refused;
+        } finally {
+            timing.stop();
+        }
+    }
+
+    private static VoteMetrics.Rejection rejection(Problem problem) {
+        return switch (problem.status()) {
+            case 409 ->
+                problem.type().endsWith("/poll-not-open")
+                        ? VoteMetrics.Rejection.POLL_NOT_OPEN
+                        : VoteMetrics.Rejection.ALREADY_VOTED;
+            case 422, 400 -> VoteMetrics.Rejection.INVALID_CHOICES;
+            case 503 -> VoteMetrics.Rejection.UNAVAILABLE;
+            default -> VoteMetrics.Rejection.NOT_ALLOWED;
+        };
+    }
+
+    private Receipt accept(PollId id, List<String> optionIds, String idempotencyKey, Caller caller) {
         Poll poll = votable(id, caller);
         List<FieldError> errors = BallotRules.check(poll.type(), poll.maxChoices(), poll.options(), optionIds);
         if (!errors.isEmpty()) {

@@ -281,12 +281,12 @@ class PollsApiIT {
                 author,
                 poll("Rank", "RANKED", "A", "B", "C")
                         .add("anonymous", true)
-                        .add("allowVoteChange", true)
+                        .add("allowVoteChange", false)
                         .add("resultsVisibility", "AFTER_CLOSE"));
         JsonObject read = author.get("/api/v1/polls/" + poll.getString("id")).json();
         assertEquals("RANKED", read.getString("type"));
         assertTrue(read.getBoolean("anonymous"));
-        assertTrue(read.getBoolean("allowVoteChange"));
+        assertFalse(read.getBoolean("allowVoteChange"));
         assertEquals("AFTER_CLOSE", read.getString("resultsVisibility"));
         assertEquals(List.of("A", "B", "C"), labels(read));
     }

@@ -1,0 +1,50 @@
+package io.intrapoll.tally;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.Problem;
+import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.PollId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A poll's results as a CSV download (its own class: JAX-RS matches one class per request path). */
+@Path("/polls/{id}/results.csv")
+@RequestScoped
+@Tag(name = "Results")
+public class ResultsExportResource {
+
+    @Inject
+    ResultsService results;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "Results as CSV", description = "Owner or admin. One row per option.")
+    @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
+    @APIResponse(
+            responseCode = "403",
+            description = "Neither owner nor admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@PathParam("id") String id) {
+        Results export = results.export(pollId(id), caller);
+        return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"results-" + export.pollId() + ".csv\"")
+                .build();
+    }
+
+    private static PollId pollId(String text) {
+        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
+    }
+}

@@ -1,0 +1,89 @@
+package io.intrapoll.vote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The pipeline's metrics on /metrics: ballots accepted and rejected (by a fixed set of reasons, never by user
+ * data), ingest latency, group sizes on the way in and on the way to the tallies, and aggregation lag.
+ */
+@ApplicationScoped
+public class VoteMetrics {
+
+    /** Why a ballot was refused: a closed set, so the metric's cardinality stays bounded. */
+    enum Rejection {
+        ALREADY_VOTED,
+        POLL_NOT_OPEN,
+        INVALID_CHOICES,
+        NOT_ALLOWED,
+        UNAVAILABLE
+    }
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    private final AtomicLong lastLagMillis = new AtomicLong();
+
+    Counter accepted() {
+        return registry.counter(Metadata.builder()
+                .withName("intrapoll_ballots_accepted")
+                .withDescription("Ballots accepted (durable on the broker) by this node")
+                .build());
+    }
+
+    void rejected(Rejection reason) {
+        registry.counter(
+                        Metadata.builder()
+                                .withName("intrapoll_ballots_rejected")
+                                .withDescription("Ballots refused by this node, by reason")
+                                .build(),
+                        new Tag("reason", reason.name().toLowerCase()))
+                .inc();
+    }
+
+    Timer ingestLatency() {
+        return registry.timer(Metadata.builder()
+                .withName("intrapoll_vote_ingest")
+                .withDescription("Time from a vote request's arrival to its answer")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+    }
+
+    void intakeGroup(int size) {
+        histogram("intrapoll_intake_group_size", "Ballots written to the broker per durable write (group commit)")
+                .update(size);
+    }
+
+    void aggregated(@Observes TalliesChanged change) {
+        histogram("intrapoll_aggregation_batch_size", "Ballots counted per aggregator transaction")
+                .update(change.ballots());
+        long lag = Duration.between(change.oldestAcceptedAt(), Instant.now()).toMillis();
+        lastLagMillis.set(Math.max(0, lag));
+        registry.gauge(
+                Metadata.builder()
+                        .withName("intrapoll_aggregation_lag")
+                        .withDescription("Age of the oldest ballot in the latest counted group, when it was counted")
+                        .withUnit(MetricUnits.MILLISECONDS)
+                        .build(),
+                lastLagMillis,
+                AtomicLong::get);
+    }
+
+    private Histogram histogram(String name, String description) {
+        return registry.histogram(
+                Metadata.builder().withName(name).withDescription(description).build());
+    }
+}

@@ -1,0 +1,73 @@
+package io.intrapoll.tally;
+
+import static io.intrapoll.support.ProblemAssertions.assertProblem;
+import static io.intrapoll.support.TestPolls.create;
+import static io.intrapoll.support.TestPolls.poll;
+import static io.intrapoll.support.Votes.awaitCounted;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static io.intrapoll.support.Votes.votesPerOption;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import io.intrapoll.support.TestDatabase;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tallies can be rebuilt exactly from the counted ballots after they are lost. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TallyRebuildIT {
+
+    private final Api author = Api.as("author");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @Test
+    void rebuildAfterLosingTheTalliesGivesTheSameCounts() throws Exception {
+        JsonObject single =
+                create(author, poll("Rebuild me", "MULTIPLE", "a", "b", "c").add("open", true));
+        JsonObject ranked =
+                create(author, poll("Rebuild ranked", "RANKED", "x", "y").add("open", true));
+        String[] m = optionIds(single);
+        String[] r = optionIds(ranked);
+        for (int i = 51; i <= 60; i++) {
+            vote(Api.as("voter" + i), single.getString("id"), m[i % 3], m[(i + 1) % 3]);
+            vote(Api.as("voter" + i), ranked.getString("id"), r[i % 2], r[(i + 1) % 2]);
+        }
+        Map<String, Long> before = votesPerOption(awaitCounted(author, single.getString("id"), 10));
+        Map<String, Long> rankedBefore = votesPerOption(awaitCounted(author, ranked.getString("id"), 10));
+
+        TestDatabase.execute(
+                "DELETE FROM option_tally WHERE poll_id IN (?, ?)", single.getString("id"), ranked.getString("id"));
+        TestDatabase.execute("UPDATE poll_tally SET ballots = 0 WHERE poll_id = ?", single.getString("id"));
+        assertEquals(
+                0,
+                author.get("/api/v1/polls/" + single.getString("id") + "/results")
+                        .json()
+                        .getInt("totalBallots"));
+
+        assertProblem(403, Api.as("voter1").post("/api/v1/admin/tallies/rebuild"));
+        Api.Reply rebuilt = Api.as("admin").post("/api/v1/admin/tallies/rebuild");
+        assertEquals(200, rebuilt.status(), rebuilt::toString);
+
+        JsonObject after = author.get("/api/v1/polls/" + single.getString("id") + "/results")
+                .json();
+        assertEquals(10, after.getInt("totalBallots"));
+        assertEquals(before, votesPerOption(after));
+        assertEquals(
+                rankedBefore,
+                votesPerOption(author.get("/api/v1/polls/" + ranked.getString("id") + "/results")
+                        .json()));
+    }
+}

@@ -1,0 +1,142 @@
+package io.intrapoll.vote;
+
+import static io.intrapoll.support.TestPolls.create;
+import static io.intrapoll.support.TestPolls.poll;
+import static io.intrapoll.support.TestPolls.singleChoice;
+import static io.intrapoll.support.Votes.awaitCounted;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static io.intrapoll.support.Votes.votesPerOption;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Votes;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Many people at once, and one person many times at once: every accepted ballot counted exactly once. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConcurrentVotingIT {
+
+    private static final int VOTERS = 1000;
+    private final Api author = Api.as("author");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @Test
+    void thousandDistinctVotersAreCountedExactlyAsAccepted() throws Exception {
+        JsonObject poll = create(
+                author,
+                poll("All hands", "SINGLE", "Red", "Green", "Blue", "Yellow").add("open", true));
+        String id = poll.getString("id");
+        String[] options = optionIds(poll);
+        List<Callable<String>> ballots = new ArrayList<>();
+        for (int i = 1; i <= VOTERS; i++) {
+            String voter = "voter" + i;
+            String option = options[i % options.length];
+            ballots.add(() -> vote(Api.as(voter), id, option).status() == 202 ? option : null);
+        }
+        Map<String, Long> accepted = new HashMap<>();
+        for (String option : runTogether(ballots, 64)) {
+            if (option != null) {
+                accepted.merge(option, 1L, Long::sum);
+            }
+        }
+        long total = accepted.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(VOTERS, total, "every distinct voter is accepted");
+        JsonObject results = awaitCounted(author, id, total);
+        Votes.sleep(1000); // nothing more arrives
+        results = author.get("/api/v1/polls/" + id + "/results").json();
+        assertEquals(total, results.getJsonNumber("totalBallots").longValue());
+        for (String option : options) {
+            assertEquals(
+                    accepted.getOrDefault(option, 0L), votesPerOption(results).get(option), option);
+        }
+        assertEquals(
+                List.of(List.of(String.valueOf(VOTERS))),
+                TestDatabase.rows("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", id));
+    }
+
+    @Test
+    void thirtyIdenticalVotesAtOnceCountOnce() throws Exception {
+        JsonObject poll = create(author, singleChoice("Eager voter").add("open", true));
+        String id = poll.getString("id");
+        String option = optionIds(poll)[0];
+        List<Callable<String>> same = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            same.add(() -> String.valueOf(vote(Api.as("voter31"), id, option).status()));
+        }
+        List<String> statuses = runTogether(same, 30);
+        assertEquals(1, statuses.stream().filter("202"::equals).count(), statuses::toString);
+        assertEquals(29, statuses.stream().filter("409"::equals).count(), statuses::toString);
+        awaitCounted(author, id, 1);
+        Votes.sleep(500);
+        assertEquals(1, author.get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+    }
+
+    @Test
+    void thirtyIdenticalVotesWithOneIdempotencyKeyShareOneReceipt() throws Exception {
+        JsonObject poll = create(author, singleChoice("Retrying client").add("open", true));
+        String id = poll.getString("id");
+        String option = optionIds(poll)[1];
+        Api client = Api.as("voter32").with("Idempotency-Key", "all-hands-42");
+        List<Callable<String>> same = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            same.add(() -> {
+                Api.Reply reply = vote(client, id, option);
+                return reply.status() == 202 ? reply.string("receiptId") : "status " + reply.status();
+            });
+        }
+        Set<String> receipts = new HashSet<>(runTogether(same, 30));
+        assertEquals(1, receipts.size(), receipts::toString);
+        assertTrue(!receipts.iterator().next().startsWith("status"), receipts::toString);
+        awaitCounted(author, id, 1);
+        Votes.sleep(500);
+        assertEquals(1, author.get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+    }
+
+    private static <T> List<T> runTogether(List<Callable<T>> calls, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
