@@ -13,6 +13,10 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 case "$action" in
   start)
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      kill -KILL "$(cat "$pidfile")" 2>/dev/null || true   # left over from an interrupted run
+      sleep 1
+    fi
     if [ ! -d "$instance" ]; then
       "$home/bin/artemis" create "$instance" --silent --force --name intrapoll-test \
         --user intrapoll --password intrapoll --allow-anonymous --host 127.0.0.1 --default-port "$port" \

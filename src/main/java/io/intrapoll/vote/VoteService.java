@@ -178,7 +178,8 @@ public class VoteService {
         claim.durable().completeExceptionally(cause);
         registry.release(ballot.pollId(), voterKey, claim);
         throw ProblemException.unavailable(
-                "The ballot could not be stored safely just now; nothing was counted. Try again.", RETRY_AFTER_SECONDS);
+                "The ballot could not be confirmed as stored just now. Try again: a retry never counts twice.",
+                RETRY_AFTER_SECONDS);
     }
 
     private void awaitDurable(CompletableFuture<Void> durable) {
