@@ -122,37 +122,28 @@ public class Aggregation {
         }
 
         void applyTo(EntityManager em) {
-            ballots.forEach((poll, change) -> upsert(
-                    em,
-                    "UPDATE poll_tally SET ballots = ballots + ?1 WHERE poll_id = ?2",
-                    "INSERT INTO poll_tally (ballots, poll_id) VALUES (?1, ?2)",
-                    change,
-                    poll,
-                    null));
-            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> upsert(
-                    em,
-                    "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3",
-                    "INSERT INTO option_tally (votes, poll_id, option_id) VALUES (?1, ?2, ?3)",
-                    change,
-                    poll,
-                    option)));
-        }
-
-        /** Two sessions inserting the same new row: one fails on the key, rolls back and is redelivered. */
-        private static void upsert(
-                EntityManager em, String update, String insert, long change, String poll, String option) {
-            var updated = em.createNativeQuery(update).setParameter(1, change).setParameter(2, poll);
-            if (option != null) {
-                updated.setParameter(3, option);
-            }
-            if (updated.executeUpdate() == 0) {
-                var inserted =
-                        em.createNativeQuery(insert).setParameter(1, change).setParameter(2, poll);
-                if (option != null) {
-                    inserted.setParameter(3, option);
-                }
-                inserted.executeUpdate();
-            }
+            ballots.forEach((poll, change) -> {
+                // Create the row if this is the poll's first ballot; a concurrent creator makes this a no-op.
+                em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots) VALUES (?1, 0) ON CONFLICT DO NOTHING")
+                        .setParameter(1, poll)
+                        .executeUpdate();
+                em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1 WHERE poll_id = ?2")
+                        .setParameter(1, change)
+                        .setParameter(2, poll)
+                        .executeUpdate();
+            });
+            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> {
+                em.createNativeQuery("INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
+                                + " ON CONFLICT DO NOTHING")
+                        .setParameter(1, poll)
+                        .setParameter(2, option)
+                        .executeUpdate();
+                em.createNativeQuery("UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
+                        .setParameter(1, change)
+                        .setParameter(2, poll)
+                        .setParameter(3, option)
+                        .executeUpdate();
+            }));
         }
     }
 }

@@ -1,0 +1,122 @@
+package io.intrapoll.vote;
+
+import static io.intrapoll.support.TestPolls.poll;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.LibertyServer;
+import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Votes;
+import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Liberty node (PostgreSQL, the external broker) is killed with SIGKILL while votes flow, then restarted:
+ * clients that retry with their Idempotency-Key all get through, and every 202 is counted exactly once. Ballots
+ * its aggregator was counting when it died are redelivered.
+ */
+class LibertyCrashIT {
+
+    private static final LibertyServer NODE = new LibertyServer(
+            System.getProperty("crash.it.server", "intrapoll-crash"), Integer.getInteger("crash.it.http.port", 9183));
+    private static final int FIRST_VOTER = 701;
+    private static final int LAST_VOTER = 1000;
+
+    @AfterAll
+    static void stopNode() {
+        NODE.stop();
+    }
+
+    @Test
+    void everyAcceptedVoteSurvivesAKillDashNine() throws Exception {
+        NODE.startAndAwaitReady();
+        Api author = NODE.as("author");
+        Api.Reply created = author.post(
+                "/api/v1/polls",
+                poll("Crash", "SINGLE", "Up", "Down").add("open", true).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        JsonObject poll = created.json();
+        String id = poll.getString("id");
+        String[] options = optionIds(poll);
+
+        Map<String, Integer> statusByVoter = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        java.util.Set<String> retried = ConcurrentHashMap.newKeySet();
+        ExecutorService voters = Executors.newFixedThreadPool(6);
+        for (int i = FIRST_VOTER; i <= LAST_VOTER; i++) {
+            String voter = "voter" + i;
+            String option = options[i % 2];
+            voters.submit(() -> {
+                // As a careful client does: retry a lost or refused request with the same Idempotency-Key.
+                Api client = NODE.as(voter).with("Idempotency-Key", "crash-" + voter);
+                int status = -1;
+                for (int attempt = 0; attempt < 240 && (status == -1 || status == 503); attempt++) {
+                    if (attempt > 0) {
+                        retried.add(voter);
+                        Votes.sleep(500);
+                    }
+                    try {
+                        status = vote(client, id, option).status();
+                    } catch (RuntimeException connectionLost) {
+                        status = -1;
+                    }
+                }
+                statusByVoter.put(voter, status);
+                answered.incrementAndGet();
+                Votes.sleep(20);
+            });
+        }
+        awaitAnswers(answered, 80);
+        NODE.kill();
+        Votes.sleep(2000); // votes find the node gone and keep retrying
+        NODE.startAndAwaitReady();
+        voters.shutdown();
+        assertTrue(voters.awaitTermination(5, TimeUnit.MINUTES));
+
+        List<String> accepted = statusByVoter.entrySet().stream()
+                .filter(entry -> entry.getValue() == 202)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertEquals(
+                LAST_VOTER - FIRST_VOTER + 1, accepted.size(), "every voter got through in the end: " + statusByVoter);
+        assertTrue(!retried.isEmpty(), "the crash was seen by clients");
+        Votes.awaitCounted(author, id, accepted.size());
+        Votes.sleep(2000);
+        Map<String, Long> ballotsPerVoter = new HashMap<>();
+        for (List<String> row :
+                TestDatabase.rows("SELECT voter, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY voter", id)) {
+            ballotsPerVoter.put(row.get(0), Long.parseLong(row.get(1)));
+        }
+        for (String voter : accepted) {
+            assertEquals(1L, ballotsPerVoter.get(voter), voter + " got a 202 and must be counted once");
+        }
+        assertTrue(ballotsPerVoter.values().stream().allMatch(count -> count == 1), "nobody counted twice");
+        long counted =
+                ballotsPerVoter.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(
+                counted,
+                author.get("/api/v1/polls/" + id + "/results")
+                        .json()
+                        .getJsonNumber("totalBallots")
+                        .longValue());
+    }
+
+    private static void awaitAnswers(AtomicInteger answered, int count) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (answered.get() < count && System.currentTimeMillis() < deadline) {
+            Votes.sleep(20);
+        }
+    }
+}
