@@ -6,12 +6,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * The last resort: a concurrent update lost the race (409), anything else is our fault (500, logged, with no
- * internals in the answer).
+ * The last resort: a database that cannot be reached is a 503 with Retry-After, a concurrent update that lost
+ * the race a 409, and anything else our fault (500, logged, with no internals in the answer).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -28,6 +30,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ProblemException problem) {
                 return problem.toResponse(path);
             }
+            if (isConnectionFailure(cause) || cause instanceof FaultToleranceException) {
+                LOG.warning(() -> "Database unavailable on " + path + ": " + exception.getMessage());
+                return ProblemException.unavailable("The database is unavailable just now; try again shortly.", 5)
+                        .toResponse(path);
+            }
             if (cause instanceof OptimisticLockException) {
                 return Problem.of(
                                 409,
@@ -42,5 +49,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return Problem.of(500, "internal-error", "Internal server error", "The server failed; the failure was logged.")
                 .withInstance(path)
                 .toResponse();
+    }
+
+    /** A lost or refused database connection (SQL state class 08, or the pool's wait timing out). */
+    private static boolean isConnectionFailure(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || sql instanceof java.sql.SQLTransientConnectionException
+                    || sql.getClass().getSimpleName().equals("ConnectionWaitTimeoutException");
+        }
+        return false;
     }
 }

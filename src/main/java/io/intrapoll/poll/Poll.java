@@ -215,20 +215,20 @@ public class Poll {
     }
 
     public boolean isOwnedBy(Caller caller) {
-        return createdBy.equals(caller.name());
+        return PollSnapshot.of(this).isOwnedBy(caller);
     }
 
-    /** Admins and owners see every poll; others see non-drafts whose audience includes them. */
+    /** The rules live in {@link PollSnapshot}, which the vote path checks without loading the entity. */
     public boolean isVisibleTo(Caller caller) {
-        return caller.isAdmin() || isOwnedBy(caller) || (status != PollStatus.DRAFT && isInAudience(caller));
+        return PollSnapshot.of(this).isVisibleTo(caller);
     }
 
     public boolean isInAudience(Caller caller) {
-        return audienceGroups.isEmpty() || audienceGroups.stream().anyMatch(caller::isInGroup);
+        return PollSnapshot.of(this).isInAudience(caller);
     }
 
     public boolean isManageableBy(Caller caller) {
-        return caller.isAdmin() || (isOwnedBy(caller) && caller.isAuthor());
+        return PollSnapshot.of(this).isManageableBy(caller);
     }
 
     public PollId id() {

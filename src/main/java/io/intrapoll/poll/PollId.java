@@ -25,6 +25,12 @@ public record PollId(String value) {
                 : java.util.Optional.empty();
     }
 
+    /** The id in a request path; an id that cannot exist is a 404, like an unknown one. */
+    public static PollId fromPath(String text) {
+        return parse(text)
+                .orElseThrow(() -> io.intrapoll.platform.ProblemException.notFound("There is no poll " + text + "."));
+    }
+
     @Override
     public String toString() {
         return value;

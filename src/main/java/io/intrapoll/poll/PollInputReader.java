@@ -1,16 +1,13 @@
 package io.intrapoll.poll;
 
-import io.intrapoll.platform.BodyLimit;
+import io.intrapoll.platform.JsonBodies;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,25 +47,7 @@ final class PollInputReader {
     }
 
     static PollInput read(InputStream body) {
-        return new PollInputReader(parseObject(body)).toInput();
-    }
-
-    private static JsonObject parseObject(InputStream body) {
-        JsonValue value;
-        try (var reader = Json.createReader(body)) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
-        } catch (JsonException e) {
-            if (BodyLimit.isCause(e)) {
-                throw ProblemException.payloadTooLarge();
-            }
-            throw ProblemException.badRequest("The body could not be read as JSON.", List.of());
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("The body must be a JSON object.", List.of());
-        }
-        return value.asJsonObject();
+        return new PollInputReader(JsonBodies.readObject(body)).toInput();
     }
 
     private PollInput toInput() {

@@ -4,6 +4,7 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,6 +22,9 @@ public class PollService {
 
     @Inject
     PollRepository polls;
+
+    @Inject
+    Event<PollChanged> changes;
 
     /** Millisecond precision: what the database keeps and the API shows are the same instant. */
     Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
@@ -96,11 +100,13 @@ public class PollService {
                     "Owners can delete only DRAFT polls; this one is " + poll.status() + ". Ask an admin.");
         }
         polls.remove(poll);
+        changes.fire(new PollChanged(poll.id().value()));
     }
 
     /** The poll as stored: flushing first gives the view the new version, which the ETag carries. */
     private PollView stored(Poll poll) {
         polls.flush();
+        changes.fire(new PollChanged(poll.id().value()));
         return PollView.of(poll);
     }
 

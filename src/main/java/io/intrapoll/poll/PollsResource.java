@@ -159,7 +159,7 @@ public class PollsResource {
             description = "No such poll",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @Context Request request) {
-        PollView poll = service.get(pollId(id), caller);
+        PollView poll = service.get(PollId.fromPath(id), caller);
         EntityTag tag = new EntityTag(poll.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
@@ -207,7 +207,7 @@ public class PollsResource {
             @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             InputStream body) {
-        PollId pollId = pollId(id);
+        PollId pollId = PollId.fromPath(id);
         PollView poll = service.change(pollId, PollInputReader.read(body), expectedVersion(ifMatch), caller);
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
@@ -224,7 +224,7 @@ public class PollsResource {
             description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.open(pollId(id), expectedVersion(ifMatch), caller));
+        return withTag(service.open(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
@@ -239,7 +239,7 @@ public class PollsResource {
             description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.close(pollId(id), expectedVersion(ifMatch), caller));
+        return withTag(service.close(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
@@ -254,7 +254,7 @@ public class PollsResource {
             description = "Transition not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.archive(pollId(id), expectedVersion(ifMatch), caller));
+        return withTag(service.archive(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @DELETE
@@ -270,16 +270,12 @@ public class PollsResource {
             description = "The owner tried to delete a poll that is not a draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(pollId(id), expectedVersion(ifMatch), caller);
+        service.delete(PollId.fromPath(id), expectedVersion(ifMatch), caller);
         return Response.noContent().build();
     }
 
     private static Response withTag(PollView poll) {
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
-    }
-
-    private static PollId pollId(String text) {
-        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
     }
 
     /** If-Match: "*" or absent asks nothing; otherwise the version in the (first) entity tag. */

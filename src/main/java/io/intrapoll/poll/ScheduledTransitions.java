@@ -1,6 +1,7 @@
 package io.intrapoll.poll;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,6 +15,9 @@ public class ScheduledTransitions {
     @Inject
     PollRepository polls;
 
+    @Inject
+    Event<PollChanged> changes;
+
     public List<String> dueOpenings(Instant now) {
         return polls.dueOpenings(now);
     }
@@ -23,10 +27,17 @@ public class ScheduledTransitions {
     }
 
     public boolean fireOpening(String id, Instant now) {
-        return polls.fireOpening(id, now);
+        return announced(id, polls.fireOpening(id, now));
     }
 
     public boolean fireClosing(String id, Instant now) {
-        return polls.fireClosing(id, now);
+        return announced(id, polls.fireClosing(id, now));
+    }
+
+    private boolean announced(String id, boolean changed) {
+        if (changed) {
+            changes.fire(new PollChanged(id));
+        }
+        return changed;
     }
 }

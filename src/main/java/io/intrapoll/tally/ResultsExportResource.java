@@ -2,7 +2,6 @@ package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
-import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,13 +37,9 @@ public class ResultsExportResource {
             description = "Neither owner nor admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("id") String id) {
-        Results export = results.export(pollId(id), caller);
+        Results export = results.export(PollId.fromPath(id), caller);
         return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"results-" + export.pollId() + ".csv\"")
                 .build();
-    }
-
-    private static PollId pollId(String text) {
-        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
     }
 }

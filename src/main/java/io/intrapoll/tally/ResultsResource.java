@@ -2,7 +2,6 @@ package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
-import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,10 +43,6 @@ public class ResultsResource {
             description = "Not in the audience, or results hidden until the poll closes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Results results(@PathParam("id") String id) {
-        return results.results(pollId(id), caller);
-    }
-
-    private static PollId pollId(String text) {
-        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
+        return results.results(PollId.fromPath(id), caller);
     }
 }

@@ -9,6 +9,7 @@ import io.intrapoll.poll.PollRepository;
 import io.intrapoll.poll.PollStatus;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.ResultsVisibility;
+import io.intrapoll.vote.QueueWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class ResultsService {
     @Inject
     QueueWatch queue;
 
+    @Inject
+    LiveTallies live;
+
     private final Clock clock = Clock.systemUTC();
 
     public Results results(PollId id, Caller caller) {
@@ -54,7 +58,9 @@ public class ResultsService {
         }
         Map<String, Boolean> ranked = new HashMap<>();
         polls.rankedPollIds().forEach(pollId -> ranked.put(pollId, true));
-        return tallies.rebuild(ranked);
+        RebuildReport report = tallies.rebuild(ranked);
+        live.clear();
+        return report;
     }
 
     private Poll readable(PollId id, Caller caller) {
@@ -71,8 +77,9 @@ public class ResultsService {
 
     private Results resultsOf(Poll poll) {
         String pollId = poll.id().value();
-        long total = tallies.ballots(pollId);
-        Map<String, Long> votes = tallies.votesPerOption(pollId);
+        LiveTallies.Tally tally = live.of(pollId);
+        long total = tally.ballots();
+        Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();

@@ -32,6 +32,9 @@ public class Aggregation {
     @Inject
     Event<TalliesChanged> talliesChanged;
 
+    @Inject
+    TallyTopic topic;
+
     private final Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -54,7 +57,9 @@ public class Aggregation {
         em.flush();
         deltas.applyTo(em);
         if (!deltas.isEmpty()) {
-            talliesChanged.fire(new TalliesChanged(deltas.polls(), group.size(), oldest(group)));
+            TalliesChanged change = new TalliesChanged(deltas.polls(), group.size(), oldest(group));
+            topic.announce(change);
+            talliesChanged.fire(change);
         }
     }
 

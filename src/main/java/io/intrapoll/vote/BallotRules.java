@@ -1,7 +1,6 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.platform.Problem.FieldError;
-import io.intrapoll.poll.PollOption;
 import io.intrapoll.poll.PollType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,14 +12,13 @@ final class BallotRules {
 
     private BallotRules() {}
 
-    static List<FieldError> check(PollType type, Integer maxChoices, List<PollOption> options, List<String> chosen) {
+    static List<FieldError> check(PollType type, Integer maxChoices, List<String> options, List<String> chosen) {
         List<FieldError> errors = new ArrayList<>();
         if (chosen == null || chosen.isEmpty()) {
             errors.add(new FieldError("optionIds", "choose at least one option"));
             return errors;
         }
-        Set<String> known = new HashSet<>();
-        options.forEach(option -> known.add(option.id()));
+        Set<String> known = new HashSet<>(options);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < chosen.size(); i++) {
             String id = chosen.get(i);

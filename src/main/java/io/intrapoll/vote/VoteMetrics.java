@@ -1,6 +1,8 @@
 package io.intrapoll.vote;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,7 +37,27 @@ public class VoteMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    @Inject
+    QueueWatch queue;
+
     private final AtomicLong lastLagMillis = new AtomicLong();
+
+    /** Created at start-up, so the queue-depth gauge is there before the first vote. */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the @PostConstruct below does the work
+    }
+
+    @PostConstruct
+    void registerQueueDepth() {
+        registry.gauge(
+                Metadata.builder()
+                        .withName("intrapoll_ballot_queue_depth")
+                        .withDescription(
+                                "Groups of accepted ballots waiting on the broker to be counted (-1: broker away)")
+                        .build(),
+                queue,
+                QueueWatch::depth);
+    }
 
     Counter accepted() {
         return registry.counter(Metadata.builder()

@@ -4,9 +4,9 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
-import io.intrapoll.poll.Poll;
+import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
-import io.intrapoll.poll.PollRepository;
+import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollStatus;
 import io.intrapoll.vote.VoterRegistry.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class VoteService {
     private static final int RETRY_AFTER_SECONDS = 2;
 
     @Inject
-    PollRepository polls;
+    PollCache polls;
 
     @Inject
     VoterRegistry registry;
@@ -48,6 +48,11 @@ public class VoteService {
     @Inject
     @ConfigProperty(name = "intrapoll.intake.wait-ms", defaultValue = "1500")
     long waitMillis;
+
+    /** An aggregator-only node takes no votes; the load balancer sends them to ingest nodes. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.ingest.enabled", defaultValue = "true")
+    boolean ingestEnabled;
 
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
@@ -81,24 +86,27 @@ public class VoteService {
     }
 
     private Receipt accept(PollId id, List<String> optionIds, String idempotencyKey, Caller caller) {
-        Poll poll = votable(id, caller);
-        List<FieldError> errors = BallotRules.check(poll.type(), poll.maxChoices(), poll.options(), optionIds);
+        if (!ingestEnabled) {
+            throw ProblemException.unavailable("This node does not take votes (aggregator only).", RETRY_AFTER_SECONDS);
+        }
+        PollSnapshot poll = votable(id, caller);
+        List<FieldError> errors = BallotRules.check(poll.type(), poll.maxChoices(), poll.optionIds(), optionIds);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The ballot does not fit the poll.", errors);
         }
-        String pollId = poll.id().value();
+        String pollId = poll.id();
         String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
         Instant now = clock.instant();
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
-        Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, new CompletableFuture<>());
+        Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, false);
         Claim current = registry.claim(pollId, voterKey, fresh);
-        if (current != fresh) {
+        if (!current.receiptId().equals(fresh.receiptId())) {
             if (idempotencyKey != null && idempotencyKey.equals(current.idempotencyKey())) {
-                awaitDurable(current.durable());
-                return Receipt.accepted(current.receiptId(), pollId, current.acceptedAt());
+                Claim durable = awaitDurable(pollId, voterKey, current);
+                return Receipt.accepted(durable.receiptId(), pollId, durable.acceptedAt());
             }
             if (!poll.allowVoteChange()) {
                 throw ProblemException.conflict(
@@ -106,7 +114,7 @@ public class VoteService {
                         "Already voted",
                         "You have voted in this poll, and it does not allow a change.");
             }
-            fresh = new Claim(receiptId, idempotencyKey, current.revision() + 1, now, kept, new CompletableFuture<>());
+            fresh = new Claim(receiptId, idempotencyKey, current.revision() + 1, now, kept, false);
             if (!registry.replace(pollId, voterKey, current, fresh)) {
                 throw ProblemException.conflict(
                         "concurrent-vote", "Concurrent vote", "Another ballot of yours is being accepted; try again.");
@@ -128,13 +136,13 @@ public class VoteService {
 
     /** The caller's receipt in a poll, with its choices unless the poll is anonymous. */
     public Receipt mine(PollId id, Caller caller) {
-        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        PollSnapshot poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
         if (!poll.isVisibleTo(caller)) {
             throw ProblemException.forbidden("This poll is not open to you.");
         }
-        String pollId = poll.id().value();
+        String pollId = poll.id();
         Claim claim = registry.find(pollId, keys.keyFor(pollId, caller.name(), poll.anonymous()));
-        if (claim == null || !claim.durable().isDone() || claim.durable().isCompletedExceptionally()) {
+        if (claim == null || !claim.isDurable()) {
             throw ProblemException.notFound("You have not voted in this poll.");
         }
         List<String> choices = poll.anonymous() ? null : choicesOf(claim, pollId, caller.name());
@@ -145,8 +153,8 @@ public class VoteService {
         return claim.choices() != null ? claim.choices() : registry.countedChoices(pollId, voter);
     }
 
-    private Poll votable(PollId id, Caller caller) {
-        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+    private PollSnapshot votable(PollId id, Caller caller) {
+        PollSnapshot poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
         boolean mayVote = caller.isAdmin() || (caller.isVoter() && poll.isInAudience(caller));
         if (!poll.isVisibleTo(caller) || !mayVote) {
             throw ProblemException.forbidden("You are not in this poll's audience.");
@@ -164,33 +172,36 @@ public class VoteService {
         CompletableFuture<Void> written = intake.submit(ballot);
         try {
             written.get(waitMillis, TimeUnit.MILLISECONDS);
-            claim.durable().complete(null);
+            registry.confirm(ballot.pollId(), voterKey, claim);
         } catch (TimeoutException | ExecutionException e) {
             written.cancel(false); // a ballot not yet written is dropped from its group
-            refuse(ballot, claim, voterKey, e);
+            refuse(ballot, claim, voterKey);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            refuse(ballot, claim, voterKey, e);
+            refuse(ballot, claim, voterKey);
         }
     }
 
-    private void refuse(Ballot ballot, Claim claim, String voterKey, Exception cause) {
-        claim.durable().completeExceptionally(cause);
+    private void refuse(Ballot ballot, Claim claim, String voterKey) {
         registry.release(ballot.pollId(), voterKey, claim);
         throw ProblemException.unavailable(
                 "The ballot could not be confirmed as stored just now. Try again: a retry never counts twice.",
                 RETRY_AFTER_SECONDS);
     }
 
-    private void awaitDurable(CompletableFuture<Void> durable) {
+    /** A repeat with the same Idempotency-Key waits for the first request's ballot, wherever it is accepted. */
+    private Claim awaitDurable(String pollId, String voterKey, Claim pending) {
         try {
-            durable.get(waitMillis, TimeUnit.MILLISECONDS);
+            Claim durable = registry.awaitDurable(pollId, voterKey, pending, waitMillis);
+            if (durable == null) {
+                throw ProblemException.unavailable(
+                        "The first request with this Idempotency-Key was not accepted; try again.",
+                        RETRY_AFTER_SECONDS);
+            }
+            return durable;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("Interrupted; try again.", RETRY_AFTER_SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw ProblemException.unavailable(
-                    "The first request with this Idempotency-Key was not accepted; try again.", RETRY_AFTER_SECONDS);
         }
     }
 }

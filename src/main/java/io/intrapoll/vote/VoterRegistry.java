@@ -1,66 +1,97 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Caches;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import org.infinispan.Cache;
 
 /**
- * Who has voted where: the fast one-ballot-per-person check before a ballot is accepted. A claim is taken
- * atomically, so of many simultaneous ballots from one person exactly one goes on; a claim whose ballot could
- * not be made durable is released. What is not known here is looked up in participation, and the database's
+ * Who has voted where, cluster-wide: the fast one-ballot-per-person check before a ballot is accepted. A claim
+ * is taken with an atomic put-if-absent on the replicated claims cache, so of many simultaneous ballots from one
+ * person, on any nodes, exactly one goes on; a claim whose ballot could not be made durable is released. What
+ * the cache does not know (expired, or lost with the cluster) is looked up in participation, and the database's
  * primary key on (poll, voter key) stays the final word.
- *
- * <p>This node's memory holds the claims; in a cluster two nodes can each accept a first ballot of the same
- * person, and the aggregator then counts only one of them.
  */
 @ApplicationScoped
 public class VoterRegistry {
 
-    private final ConcurrentMap<String, Claim> claims = new ConcurrentHashMap<>();
+    private static final long POLL_MILLIS = 10;
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    ParticipationLookup participations;
 
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
 
     /**
-     * The claim of this person in this poll: the existing one, or {@code fresh} when there was none.
-     * Compare the answer with {@code fresh} to know whether this call won.
+     * The claim of this person in this poll: the existing one, or {@code fresh} when there was none. The answer
+     * has fresh's receipt id exactly when this call won.
      */
     Claim claim(String pollId, String voterKey, Claim fresh) {
-        String key = pollId + '\n' + voterKey;
-        Claim known = claims.get(key);
-        if (known == null) {
-            known = stored(pollId, voterKey);
-            if (known != null) {
-                Claim raced = claims.putIfAbsent(key, known);
-                known = raced != null ? raced : known;
-            }
-        }
+        Cache<String, String> claims = caches.claims();
+        String key = key(pollId, voterKey);
+        String known = claims.get(key);
         if (known != null) {
-            return known;
+            return Claim.decode(known);
         }
-        Claim raced = claims.putIfAbsent(key, fresh);
-        return raced != null ? raced : fresh;
+        Claim stored = stored(pollId, voterKey);
+        Claim candidate = stored != null ? stored : fresh;
+        String raced = claims.putIfAbsent(key, candidate.encode());
+        return raced != null ? Claim.decode(raced) : candidate;
     }
 
-    /** Takes over an existing claim with a newer ballot (a change of vote); false if someone else changed it first. */
+    /** Takes over a claim with a newer ballot (a change of vote); false if it changed meanwhile. */
     boolean replace(String pollId, String voterKey, Claim current, Claim next) {
-        return claims.replace(pollId + '\n' + voterKey, current, next);
+        return caches.claims().replace(key(pollId, voterKey), current.encode(), next.encode());
     }
 
-    /** The person's claim in a poll, if any. */
-    Claim find(String pollId, String voterKey) {
-        Claim known = claims.get(pollId + '\n' + voterKey);
-        return known != null ? known : stored(pollId, voterKey);
+    /** Marks a claim's ballot as durable on the broker. */
+    void confirm(String pollId, String voterKey, Claim pending) {
+        caches.claims()
+                .replace(
+                        key(pollId, voterKey),
+                        pending.encode(),
+                        pending.durable().encode());
     }
 
     /** Gives a claim back when its ballot was not accepted, so the person can try again. */
     void release(String pollId, String voterKey, Claim claim) {
-        claims.remove(pollId + '\n' + voterKey, claim);
+        caches.claims().remove(key(pollId, voterKey), claim.encode());
+    }
+
+    /** The person's claim in a poll, if any. */
+    Claim find(String pollId, String voterKey) {
+        String known = caches.claims().get(key(pollId, voterKey));
+        return known != null ? Claim.decode(known) : stored(pollId, voterKey);
+    }
+
+    /**
+     * Waits until a claim taken by another request is durable. Null if it was released (its ballot refused) or
+     * is still pending after the wait.
+     */
+    Claim awaitDurable(String pollId, String voterKey, Claim pending, long waitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        Claim current = pending;
+        while (current != null && current.receiptId().equals(pending.receiptId())) {
+            if (current.isDurable()) {
+                return current;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return null;
+            }
+            Thread.sleep(POLL_MILLIS);
+            String latest = caches.claims().get(key(pollId, voterKey));
+            current = latest == null ? null : Claim.decode(latest);
+        }
+        return null;
     }
 
     /** The choices of a person's counted ballot in a named poll, or an empty list if none is counted yet. */
@@ -77,7 +108,7 @@ public class VoterRegistry {
     }
 
     private Claim stored(String pollId, String voterKey) {
-        Participation participation = em.find(Participation.class, new Participation.Key(pollId, voterKey));
+        Participation participation = participations.find(pollId, voterKey);
         return participation == null
                 ? null
                 : new Claim(
@@ -86,13 +117,18 @@ public class VoterRegistry {
                         participation.revision(),
                         participation.acceptedAt(),
                         null,
-                        CompletableFuture.completedFuture(null));
+                        true);
+    }
+
+    private static String key(String pollId, String voterKey) {
+        return pollId + '\n' + voterKey;
     }
 
     /**
-     * A person's accepted (or being accepted) ballot in a poll.
+     * A person's accepted (or being accepted) ballot in a poll, as the claims cache holds it.
      *
-     * @param durable completes once the ballot is durable on the broker; fails if it could not be made so
+     * @param choices the options chosen, or null in anonymous polls
+     * @param isDurable whether the ballot is durable on the broker yet
      */
     record Claim(
             String receiptId,
@@ -100,5 +136,34 @@ public class VoterRegistry {
             int revision,
             Instant acceptedAt,
             List<String> choices,
-            CompletableFuture<Void> durable) {}
+            boolean isDurable) {
+
+        private static final String SEPARATOR = "\u001f";
+
+        Claim durable() {
+            return new Claim(receiptId, idempotencyKey, revision, acceptedAt, choices, true);
+        }
+
+        String encode() {
+            return String.join(
+                    SEPARATOR,
+                    isDurable ? "D" : "P",
+                    receiptId,
+                    idempotencyKey == null ? "" : idempotencyKey,
+                    String.valueOf(revision),
+                    acceptedAt.toString(),
+                    choices == null ? "" : String.join(",", choices));
+        }
+
+        static Claim decode(String text) {
+            String[] parts = text.split(SEPARATOR, -1);
+            return new Claim(
+                    parts[1],
+                    parts[2].isEmpty() ? null : parts[2],
+                    Integer.parseInt(parts[3]),
+                    Instant.parse(parts[4]),
+                    parts[5].isEmpty() ? null : Arrays.asList(parts[5].split(",")),
+                    parts[0].equals("D"));
+        }
+    }
 }

@@ -1,19 +1,16 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.BodyLimit;
+import io.intrapoll.platform.JsonBodies;
 import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -101,7 +98,7 @@ public class VotesResource {
                     List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 100 characters")));
         }
         List<String> optionIds = optionIds(body);
-        Receipt receipt = votes.vote(pollId(id), optionIds, idempotencyKey, caller);
+        Receipt receipt = votes.vote(PollId.fromPath(id), optionIds, idempotencyKey, caller);
         return Response.accepted(receipt).build();
     }
 
@@ -117,30 +114,12 @@ public class VotesResource {
             description = "You have not voted in this poll",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Receipt mine(@PathParam("id") String id) {
-        return votes.mine(pollId(id), caller);
-    }
-
-    private static PollId pollId(String text) {
-        return PollId.parse(text).orElseThrow(() -> ProblemException.notFound("There is no poll " + text + "."));
+        return votes.mine(PollId.fromPath(id), caller);
     }
 
     /** Reads {"optionIds": [...]} strictly: anything else is a 400 naming the field. */
     private static List<String> optionIds(InputStream body) {
-        JsonValue value;
-        try (var reader = Json.createReader(body)) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
-        } catch (JsonException e) {
-            if (BodyLimit.isCause(e)) {
-                throw ProblemException.payloadTooLarge();
-            }
-            throw ProblemException.badRequest("The body could not be read as JSON.", List.of());
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("The body must be a JSON object.", List.of());
-        }
-        JsonObject json = value.asJsonObject();
+        JsonObject json = JsonBodies.readObject(body);
         List<FieldError> errors = new ArrayList<>();
         json.keySet().stream()
                 .filter(key -> !key.equals("optionIds"))

@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Tallies can be rebuilt exactly from the counted ballots after they are lost. */
+/** Tallies (durable and live) can be rebuilt exactly from the counted ballots after they are lost. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TallyRebuildIT {

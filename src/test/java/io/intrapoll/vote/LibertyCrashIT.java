@@ -62,13 +62,16 @@ class LibertyCrashIT {
                 // As a careful client does: retry a lost or refused request with the same Idempotency-Key.
                 Api client = NODE.as(voter).with("Idempotency-Key", "crash-" + voter);
                 int status = -1;
-                for (int attempt = 0; attempt < 240 && (status == -1 || status == 503); attempt++) {
+                for (int attempt = 0; attempt < 240 && retryable(status); attempt++) {
                     if (attempt > 0) {
                         retried.add(voter);
                         Votes.sleep(500);
                     }
                     try {
-                        status = vote(client, id, option).status();
+                        Api.Reply reply = vote(client, id, option);
+                        // While the restarted node's application is still starting, the server answers 404
+                        // without problem+json: the node is not there yet.
+                        status = reply.status() == 404 && !reply.isProblem() ? -1 : reply.status();
                     } catch (RuntimeException connectionLost) {
                         status = -1;
                     }
@@ -111,6 +114,11 @@ class LibertyCrashIT {
                         .json()
                         .getJsonNumber("totalBallots")
                         .longValue());
+    }
+
+    /** Lost connections, a node still starting and 503s are worth another try; anything else is an answer. */
+    private static boolean retryable(int status) {
+        return status == -1 || status == 503;
     }
 
     private static void awaitAnswers(AtomicInteger answered, int count) {

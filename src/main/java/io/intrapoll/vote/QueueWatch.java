@@ -1,4 +1,4 @@
-package io.intrapoll.tally;
+package io.intrapoll.vote;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +22,26 @@ public class QueueWatch {
     @Resource(lookup = "jms/ballots")
     Queue ballotQueue;
 
+    private static final int DEPTH_LIMIT = 10_000;
+
+    /** Messages (groups of ballots) waiting on the ballot queue, counted up to 10,000; -1 if the broker is away. */
+    public long depth() {
+        try (JMSContext jms = connectionFactory.createContext();
+                QueueBrowser browser = jms.createBrowser(ballotQueue)) {
+            var messages = browser.getEnumeration();
+            long depth = 0;
+            while (messages.hasMoreElements() && depth < DEPTH_LIMIT) {
+                messages.nextElement();
+                depth++;
+            }
+            return depth;
+        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+            return -1;
+        }
+    }
+
     /** True when no message on the ballot queue carries a ballot of this poll; false if that cannot be told. */
-    boolean isDrained(String pollId) {
+    public boolean isDrained(String pollId) {
         // Poll ids are letters, digits and dashes: safe inside a selector literal.
         String selector = "polls LIKE '%" + pollId + "%'";
         try (JMSContext jms = connectionFactory.createContext();

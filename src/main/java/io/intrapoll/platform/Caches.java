@@ -1,0 +1,133 @@
+package io.intrapoll.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+/**
+ * Infinispan, embedded in every node: one-per-person claims, live tallies and the polls votes are checked
+ * against. With no cluster members
+ * configured (the embedded default) the caches are local; with {@code intrapoll.cluster.members} every node
+ * joins one JGroups cluster (TCP, TCPPING discovery) and the caches are replicated to all of them.
+ * PostgreSQL stays the source of truth: whatever a cache loses is read back from it.
+ */
+@ApplicationScoped
+public class Caches {
+
+    public static final String CLAIMS = "claims";
+    public static final String TALLIES = "tallies";
+    public static final String POLLS = "polls";
+    private static final Logger LOG = Logger.getLogger(Caches.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.cluster.members", defaultValue = " ")
+    String members;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.cluster.name", defaultValue = "intrapoll")
+    String clusterName;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.cluster.bind-address", defaultValue = "127.0.0.1")
+    String bindAddress;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.cluster.port", defaultValue = "7800")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.node.name", defaultValue = " ")
+    String nodeName;
+
+    private EmbeddedCacheManager manager;
+
+    @PostConstruct
+    void start() {
+        boolean clustered = !members.isBlank();
+        GlobalConfigurationBuilder global = clustered
+                ? GlobalConfigurationBuilder.defaultClusteredBuilder()
+                : new GlobalConfigurationBuilder().nonClusteredDefault();
+        global.jmx().disable();
+        if (clustered) {
+            // JGroups reads its stack's ${...} values from system properties.
+            System.setProperty("jgroups.bind_addr", bindAddress);
+            System.setProperty("jgroups.tcp.port", String.valueOf(port));
+            System.setProperty("jgroups.tcpping.initial_hosts", initialHosts());
+            global.transport().clusterName(clusterName).addProperty("configurationFile", "intrapoll-jgroups.xml");
+            if (!nodeName.isBlank()) {
+                global.transport().nodeName(nodeName.strip());
+            }
+        }
+        manager = new DefaultCacheManager(global.build());
+        ConfigurationBuilder claims = new ConfigurationBuilder();
+        ConfigurationBuilder tallies = new ConfigurationBuilder();
+        ConfigurationBuilder polls = new ConfigurationBuilder();
+        if (clustered) {
+            claims.clustering().cacheMode(CacheMode.REPL_SYNC);
+            tallies.clustering().cacheMode(CacheMode.REPL_SYNC);
+            polls.clustering().cacheMode(CacheMode.REPL_SYNC);
+        }
+        polls.expiration().lifespan(10, TimeUnit.MINUTES);
+        // Claims are looked up in participation once they expire; tallies are re-read at least every second.
+        claims.expiration().lifespan(6, TimeUnit.HOURS);
+        tallies.expiration().lifespan(1, TimeUnit.SECONDS);
+        manager.defineConfiguration(CLAIMS, claims.build());
+        manager.defineConfiguration(TALLIES, tallies.build());
+        manager.defineConfiguration(POLLS, polls.build());
+        manager.getCache(CLAIMS);
+        manager.getCache(TALLIES);
+        manager.getCache(POLLS);
+        LOG.info(() -> clustered
+                ? "Infinispan joined cluster " + clusterName + " as " + manager.getAddress() + "; members "
+                        + manager.getMembers()
+                : "Infinispan running locally (no cluster members configured)");
+    }
+
+    /** "a:7800,b:7801" -> "a[7800],b[7801]", as TCPPING wants it. */
+    private String initialHosts() {
+        return Arrays.stream(members.split(","))
+                .map(String::strip)
+                .filter(member -> !member.isEmpty())
+                .map(member -> member.contains("[") ? member : member.replaceFirst(":(\\d+)$", "[$1]"))
+                .collect(Collectors.joining(","));
+    }
+
+    public Cache<String, String> claims() {
+        return manager.getCache(CLAIMS);
+    }
+
+    public Cache<String, String> polls() {
+        return manager.getCache(POLLS);
+    }
+
+    public Cache<String, String> tallies() {
+        return manager.getCache(TALLIES);
+    }
+
+    /** The cluster's members as this node sees them (just this node when not clustered). */
+    public List<String> members() {
+        return manager.getMembers() == null
+                ? List.of(String.valueOf(manager.getAddress()))
+                : manager.getMembers().stream().map(String::valueOf).toList();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (manager != null) {
+            manager.stop();
+        }
+    }
+}

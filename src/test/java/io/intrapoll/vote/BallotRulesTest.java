@@ -1,0 +1,78 @@
+package io.intrapoll.vote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intrapoll.platform.Problem.FieldError;
+import io.intrapoll.poll.PollType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BallotRulesTest {
+
+    private static final List<String> OPTIONS = List.of("a", "b", "c");
+
+    private static List<String> fields(PollType type, Integer max, String... chosen) {
+        return BallotRules.check(type, max, OPTIONS, List.of(chosen)).stream()
+                .map(FieldError::field)
+                .toList();
+    }
+
+    @Test
+    void singleTakesExactlyOneKnownOption() {
+        assertEquals(List.of(), fields(PollType.SINGLE, null, "a"));
+        assertEquals(List.of("optionIds"), fields(PollType.SINGLE, null, "a", "b"));
+        assertEquals(List.of("optionIds"), fields(PollType.SINGLE, null));
+        assertEquals(List.of("optionIds[0]"), fields(PollType.SINGLE, null, "z"));
+    }
+
+    @Test
+    void multipleRespectsMaxChoicesAndRefusesRepeats() {
+        assertEquals(List.of(), fields(PollType.MULTIPLE, 2, "a", "c"));
+        assertEquals(List.of("optionIds"), fields(PollType.MULTIPLE, 2, "a", "b", "c"));
+        assertEquals(List.of("optionIds[1]"), fields(PollType.MULTIPLE, 2, "a", "a"));
+        assertEquals(List.of(), fields(PollType.MULTIPLE, null, "a", "b", "c"));
+    }
+
+    @Test
+    void rankedTakesAllOrAPrefix() {
+        assertEquals(List.of(), fields(PollType.RANKED, null, "c", "a", "b"));
+        assertEquals(List.of(), fields(PollType.RANKED, null, "b"));
+        assertEquals(List.of("optionIds[2]"), fields(PollType.RANKED, null, "a", "b", "a"));
+    }
+
+    @Test
+    void claimsRoundTripThroughTheCache() {
+        var claim = new VoterRegistry.Claim(
+                "r-1", "key", 2, Instant.parse("2026-11-28T10:00:00Z"), List.of("a", "b"), false);
+        assertEquals(claim, VoterRegistry.Claim.decode(claim.encode()));
+        var anonymous = new VoterRegistry.Claim("r-2", null, 1, Instant.parse("2026-11-28T10:00:00Z"), null, true);
+        assertEquals(anonymous, VoterRegistry.Claim.decode(anonymous.encode()));
+    }
+
+    @Test
+    void ballotGroupsRoundTripThroughTheQueue() {
+        var ballots = List.of(
+                new Ballot(
+                        "b1",
+                        "p1",
+                        "voter1",
+                        "voter1",
+                        List.of("a"),
+                        Instant.parse("2026-11-28T10:00:00Z"),
+                        1,
+                        "b1",
+                        "k"),
+                new Ballot(
+                        "b2",
+                        "p1",
+                        "p:xyz",
+                        null,
+                        List.of("b", "c"),
+                        Instant.parse("2026-11-28T10:00:01Z"),
+                        1,
+                        "r2",
+                        null));
+        assertEquals(ballots, BallotMessages.decode(BallotMessages.encode(ballots)));
+    }
+}

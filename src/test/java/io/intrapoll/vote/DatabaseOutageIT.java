@@ -1,0 +1,72 @@
+package io.intrapoll.vote;
+
+import static io.intrapoll.support.TestPolls.create;
+import static io.intrapoll.support.TestPolls.singleChoice;
+import static io.intrapoll.support.Votes.awaitCounted;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import io.intrapoll.support.ProblemAssertions;
+import io.intrapoll.support.TestPostgres;
+import io.intrapoll.support.Votes;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** PostgreSQL goes away: votes get a fast 503 with Retry-After, readiness is DOWN, and all recovers by itself. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatabaseOutageIT {
+
+    private final Api author = Api.as("author");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @Test
+    void votesDuringADatabaseOutageGetAFast503() {
+        JsonObject poll = create(author, singleChoice("Database outage").add("open", true));
+        String id = poll.getString("id");
+        String option = optionIds(poll)[0];
+        TestPostgres.stop();
+        Api.Reply refused;
+        Api.Reply readiness;
+        long millis;
+        try {
+            long started = System.nanoTime();
+            refused = vote(Api.as("voter801"), id, option);
+            millis = (System.nanoTime() - started) / 1_000_000;
+            readiness = Api.anonymous().get("/health/ready");
+        } finally {
+            TestPostgres.start();
+        }
+        ProblemAssertions.assertProblem(503, "service-unavailable", refused);
+        assertNotNull(refused.header("Retry-After"), "Retry-After");
+        assertTrue(millis < 2000, "answered in " + millis + " ms");
+        assertEquals(503, readiness.status(), "not ready without the database: " + readiness);
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (Api.anonymous().get("/health/ready").status() != 200 && System.currentTimeMillis() < deadline) {
+            Votes.sleep(500);
+        }
+        assertEquals(200, Api.anonymous().get("/health/ready").status(), "ready again by itself");
+        Api.Reply accepted = vote(Api.as("voter801"), id, option);
+        for (int attempt = 0; accepted.status() == 503 && attempt < 20; attempt++) {
+            Votes.sleep(500); // pooled connections from before the outage are replaced as they fail
+            accepted = vote(Api.as("voter801"), id, option);
+        }
+        assertEquals(202, accepted.status(), accepted::toString);
+        awaitCounted(author, id, 1);
+    }
+}

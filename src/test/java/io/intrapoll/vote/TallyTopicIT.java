@@ -1,0 +1,56 @@
+package io.intrapoll.vote;
+
+import static io.intrapoll.support.TestPolls.create;
+import static io.intrapoll.support.TestPolls.singleChoice;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Counting a group of ballots announces the changed polls on the topic intrapoll.tallies. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TallyTopicIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @Test
+    void countedVoteIsAnnouncedOnTheTallyTopic() throws Exception {
+        JsonObject poll = create(Api.as("author"), singleChoice("Announced").add("open", true));
+        String id = poll.getString("id");
+        String broker = "tcp://127.0.0.1:" + System.getProperty("it.broker.port", "61626");
+        try (var factory = new ActiveMQConnectionFactory(broker, "intrapoll", "intrapoll");
+                JMSContext jms = factory.createContext();
+                JMSConsumer subscriber = jms.createConsumer(jms.createTopic("intrapoll.tallies"))) {
+            assertEquals(202, vote(Api.as("voter901"), id, optionIds(poll)[0]).status());
+            long deadline = System.currentTimeMillis() + 15_000;
+            Message announced = null;
+            while (announced == null && System.currentTimeMillis() < deadline) {
+                Message message = subscriber.receive(1000);
+                if (message != null && message.getStringProperty("polls").contains(id)) {
+                    announced = message;
+                }
+            }
+            assertNotNull(announced, "the tally change of poll " + id + " was announced");
+            assertTrue(announced.getBody(String.class).contains(id));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.intrapoll.vote;
+
+import static io.intrapoll.support.TestPolls.create;
+import static io.intrapoll.support.TestPolls.poll;
+import static io.intrapoll.support.Votes.awaitCounted;
+import static io.intrapoll.support.Votes.optionIds;
+import static io.intrapoll.support.Votes.vote;
+import static io.intrapoll.support.Votes.votesPerOption;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import io.intrapoll.support.LibertyServer;
+import io.intrapoll.support.ProblemAssertions;
+import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Votes;
+import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Liberty nodes in one Infinispan cluster, on one database and one broker (node A: the Arquillian server;
+ * node B: a second server): one-per-person holds across them, and both serve the same results.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TwoNodesIT {
+
+    private static final LibertyServer NODE_B = new LibertyServer(
+            System.getProperty("crash.it.server", "intrapoll-crash"), Integer.getInteger("crash.it.http.port", 9183));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @BeforeAll
+    static void startNodeB() {
+        NODE_B.startAndAwaitReady();
+    }
+
+    @AfterAll
+    static void stopNodeB() {
+        NODE_B.stop();
+    }
+
+    private static Api onA(String user) {
+        return Api.as(user);
+    }
+
+    private static Api onB(String user) {
+        return NODE_B.as(user);
+    }
+
+    @Test
+    void votesThroughBothNodesAreCountedAndBothShowTheSameResults() throws Exception {
+        JsonObject poll = create(
+                onA("author"), poll("Two nodes", "SINGLE", "North", "South").add("open", true));
+        String id = poll.getString("id");
+        String[] options = optionIds(poll);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Map<String, Long> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int i = 201; i <= 400; i++) {
+            String voter = "voter" + i;
+            String option = options[i % 2];
+            Api node = i % 2 == 0 ? onA(voter) : onB(voter);
+            pool.submit(() -> {
+                if (vote(node, id, option).status() == 202) {
+                    accepted.merge(option, 1L, Long::sum);
+                }
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(3, TimeUnit.MINUTES));
+        assertEquals(200, accepted.values().stream().mapToLong(Long::longValue).sum());
+        JsonObject fromA = awaitCounted(onA("author"), id, 200);
+        JsonObject fromB = awaitCounted(onB("author"), id, 200);
+        assertEquals(accepted, withoutZeros(votesPerOption(fromA)));
+        assertEquals(votesPerOption(fromA), votesPerOption(fromB));
+    }
+
+    @Test
+    void aVoterCountedOnOneNodeIsRefusedOnTheOther() {
+        JsonObject poll = create(
+                onA("author"), poll("Once across nodes", "SINGLE", "Yes", "No").add("open", true));
+        String id = poll.getString("id");
+        assertEquals(202, vote(onA("voter401"), id, optionIds(poll)[0]).status());
+        awaitCounted(onA("author"), id, 1);
+        ProblemAssertions.assertProblem(409, "already-voted", vote(onB("voter401"), id, optionIds(poll)[1]));
+    }
+
+    @Test
+    void simultaneousBallotsOfOnePersonOnBothNodesCountOnce() throws Exception {
+        JsonObject poll = create(
+                onA("author"), poll("Race across nodes", "SINGLE", "Yes", "No").add("open", true));
+        String id = poll.getString("id");
+        String[] options = optionIds(poll);
+        List<String> voters = java.util.stream.IntStream.rangeClosed(411, 440)
+                .mapToObj(i -> "voter" + i)
+                .toList();
+        for (String voter : voters) {
+            var a = CompletableFuture.supplyAsync(
+                    () -> vote(onA(voter), id, options[0]).status());
+            var b = CompletableFuture.supplyAsync(
+                    () -> vote(onB(voter), id, options[1]).status());
+            assertTrue(a.get() == 202 || b.get() == 202, voter + " got through on one node at least");
+        }
+        awaitCounted(onA("author"), id, voters.size());
+        Votes.sleep(1500);
+        Map<String, Long> ballotsPerVoter = new HashMap<>();
+        for (List<String> row :
+                TestDatabase.rows("SELECT voter, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY voter", id)) {
+            ballotsPerVoter.put(row.get(0), Long.parseLong(row.get(1)));
+        }
+        for (String voter : voters) {
+            assertEquals(1L, ballotsPerVoter.get(voter), voter + " counted exactly once");
+        }
+        assertEquals(
+                voters.size(),
+                onB("author").get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+    }
+
+    private static Map<String, Long> withoutZeros(Map<String, Long> votes) {
+        Map<String, Long> nonZero = new HashMap<>(votes);
+        nonZero.values().removeIf(count -> count == 0);
+        return nonZero;
+    }
+}
