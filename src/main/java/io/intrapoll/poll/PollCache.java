@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Polls as ballots are checked against them, cached on every node so a vote needs no database read. An entry
@@ -21,8 +20,6 @@ public class PollCache {
     @Inject
     PollRepository polls;
 
-    /** Bounded in time, so a vote during a database outage gets its 503 within a second. */
-    @Timeout(900)
     public Optional<PollSnapshot> find(PollId id) {
         String cached = caches.polls().get(id.value());
         if (cached != null) {

@@ -25,9 +25,6 @@ public class VoterRegistry {
     @Inject
     Caches caches;
 
-    @Inject
-    ParticipationLookup participations;
-
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
 
@@ -108,7 +105,7 @@ public class VoterRegistry {
     }
 
     private Claim stored(String pollId, String voterKey) {
-        Participation participation = participations.find(pollId, voterKey);
+        Participation participation = em.find(Participation.class, new Participation.Key(pollId, voterKey));
         return participation == null
                 ? null
                 : new Claim(
