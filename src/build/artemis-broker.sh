@@ -21,6 +21,15 @@ case "$action" in
       "$home/bin/artemis" create "$instance" --silent --force --name intrapoll-test \
         --user intrapoll --password intrapoll --allow-anonymous --host 127.0.0.1 --default-port "$port" \
         --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-web >/dev/null
+      # Accepted ballots are redelivered until counted (backing off to every 30 s), never dead-lettered for a
+      # passing failure; the same settings as the embedded broker (EmbeddedBroker).
+      sed -i 's|<address-setting match="#">|<address-setting match="intrapoll.ballots">\
+            <max-delivery-attempts>-1</max-delivery-attempts>\
+            <redelivery-delay>500</redelivery-delay>\
+            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\
+            <max-redelivery-delay>30000</max-redelivery-delay>\
+         </address-setting>\
+         &|' "$instance/etc/broker.xml"
     fi
     nohup "$instance/bin/artemis" run >"$instance/log/console.log" 2>&1 &
     echo $! >"$pidfile"

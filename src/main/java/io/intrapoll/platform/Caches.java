@@ -81,9 +81,10 @@ public class Caches {
             polls.clustering().cacheMode(CacheMode.REPL_SYNC);
         }
         polls.expiration().lifespan(10, TimeUnit.MINUTES);
-        // Claims are looked up in participation once they expire; tallies are re-read at least every second.
+        // Claims are looked up in participation once they expire. A tally copy is re-read once it is a second
+        // old (LiveTallies); the lifespan only frees the copies of polls nobody looks at.
         claims.expiration().lifespan(6, TimeUnit.HOURS);
-        tallies.expiration().lifespan(1, TimeUnit.SECONDS);
+        tallies.expiration().lifespan(1, TimeUnit.MINUTES);
         manager.defineConfiguration(CLAIMS, claims.build());
         manager.defineConfiguration(TALLIES, tallies.build());
         manager.defineConfiguration(POLLS, polls.build());

@@ -76,6 +76,16 @@ public class EmbeddedBroker {
                                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                                 .setMaxDeliveryAttempts(5)
                                 .setRedeliveryDelay(500))
+                // Accepted ballots are never dead-lettered for a passing failure (the database away): they are
+                // redelivered, backing off to every 30 s, until counted. The same settings as the test broker
+                // (src/build/artemis-broker.sh) and the provisioned one.
+                .addAddressSetting(
+                        BALLOT_QUEUE,
+                        new AddressSettings()
+                                .setMaxDeliveryAttempts(-1)
+                                .setRedeliveryDelay(500)
+                                .setRedeliveryMultiplier(2)
+                                .setMaxRedeliveryDelay(30_000))
                 .addQueueConfiguration(QueueConfiguration.of(BALLOT_QUEUE).setRoutingType(RoutingType.ANYCAST))
                 .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
     }

@@ -2,22 +2,29 @@ package io.intrapoll.tally;
 
 import io.intrapoll.platform.Caches;
 import io.intrapoll.vote.TalliesChanged;
+import io.intrapoll.vote.TalliesChanged.PollChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.infinispan.Cache;
 
 /**
- * The live tallies, in the cluster's tallies cache: what results are read from. An entry is dropped on every
- * node as soon as a group of ballots of its poll is committed, and lives a second at most, so what the cache
- * shows equals PostgreSQL's durable tallies within about a second. A missing entry is read back from the
- * database: that is also the rebuild after a total cache loss.
+ * The live tallies, in the cluster's tallies cache: what results are read from. After each counted group the
+ * aggregating node adds the group's deltas to the cached copy (cluster-wide), so results move without a database
+ * read. A copy knows the tally revision it reflects: a delta already in it is skipped, and a copy that missed a
+ * delta (its node died between commit and update, or two groups' updates crossed) is dropped and read anew. A
+ * copy is also read anew from PostgreSQL when it is more than a second old, which bounds any other drift and is
+ * the rebuild after a total cache loss.
  */
 @ApplicationScoped
 public class LiveTallies {
+
+    static final long FRESH_MILLIS = 1000;
+    private static final int UPDATE_ATTEMPTS = 8;
 
     @Inject
     Caches caches;
@@ -25,43 +32,97 @@ public class LiveTallies {
     @Inject
     TallyRepository durable;
 
+    Clock clock = Clock.systemUTC();
+
     /** Votes per option and the ballot total of a poll. */
     public record Tally(long ballots, Map<String, Long> votes) {
 
+        public Tally {
+            votes = Map.copyOf(votes);
+        }
+
+        Tally plus(PollChange change) {
+            Map<String, Long> sum = new LinkedHashMap<>(votes);
+            change.votes().forEach((option, delta) -> sum.merge(option, delta, Long::sum));
+            return new Tally(ballots + change.ballots(), sum);
+        }
+    }
+
+    /** A cached copy of a poll's tallies: the tally revision it reflects and when it was read from the database. */
+    record Copy(Tally tally, long revision, long readAtMillis) {
+
+        Copy plus(PollChange change) {
+            return new Copy(tally.plus(change), change.revision(), readAtMillis);
+        }
+
         String encode() {
-            StringBuilder text = new StringBuilder().append(ballots);
-            votes.forEach((option, count) ->
-                    text.append(';').append(option).append('=').append(count));
+            StringBuilder text = new StringBuilder()
+                    .append(revision)
+                    .append(';')
+                    .append(readAtMillis)
+                    .append(';')
+                    .append(tally.ballots());
+            tally.votes()
+                    .forEach((option, count) ->
+                            text.append(';').append(option).append('=').append(count));
             return text.toString();
         }
 
-        static Tally decode(String text) {
+        static Copy decode(String text) {
             String[] parts = text.split(";");
             Map<String, Long> votes = new LinkedHashMap<>();
-            for (int i = 1; i < parts.length; i++) {
+            for (int i = 3; i < parts.length; i++) {
                 int equals = parts[i].lastIndexOf('=');
                 votes.put(parts[i].substring(0, equals), Long.parseLong(parts[i].substring(equals + 1)));
             }
-            return new Tally(Long.parseLong(parts[0]), votes);
+            return new Copy(
+                    new Tally(Long.parseLong(parts[2]), votes), Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         }
     }
 
     Tally of(String pollId) {
-        String cached = caches.tallies().get(pollId);
+        Cache<String, String> cache = caches.tallies();
+        String cached = cache.get(pollId);
         if (cached != null) {
-            return Tally.decode(cached);
+            Copy copy = Copy.decode(cached);
+            if (clock.millis() - copy.readAtMillis() < FRESH_MILLIS) {
+                return copy.tally();
+            }
         }
-        Tally loaded = new Tally(durable.ballots(pollId), durable.votesPerOption(pollId));
-        caches.tallies().putIfAbsent(pollId, loaded.encode());
-        return loaded;
+        Copy read = durable.read(pollId, clock.millis());
+        if (cached == null) {
+            cache.putIfAbsent(pollId, read.encode());
+        } else {
+            cache.replace(pollId, cached, read.encode());
+        }
+        return read.tally();
     }
 
-    Optional<Tally> cached(String pollId) {
-        return Optional.ofNullable(caches.tallies().get(pollId)).map(Tally::decode);
-    }
-
+    /** Adds a committed group's deltas to the cached copies (on the node that counted it). */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
-        change.pollIds().forEach(caches.tallies()::remove);
+        change.changes().forEach(this::add);
+    }
+
+    private void add(String pollId, PollChange change) {
+        Cache<String, String> cache = caches.tallies();
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            String cached = cache.get(pollId);
+            if (cached == null) {
+                return; // read from the database when next asked
+            }
+            Copy copy = Copy.decode(cached);
+            if (copy.revision() >= change.revision()) {
+                return; // read after this change was committed: it is in already
+            }
+            if (copy.revision() != change.revision() - 1) {
+                cache.remove(pollId, cached); // a change before this one is missing: read anew
+                return;
+            }
+            if (cache.replace(pollId, cached, copy.plus(change).encode())) {
+                return;
+            }
+        }
+        cache.remove(pollId);
     }
 
     /** After a rebuild every poll's tally is read anew. */

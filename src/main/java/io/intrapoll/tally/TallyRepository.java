@@ -16,22 +16,23 @@ public class TallyRepository {
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
 
-    long ballots(String pollId) {
-        List<?> rows = em.createNativeQuery("SELECT ballots FROM poll_tally WHERE poll_id = ?1")
-                .setParameter(1, pollId)
-                .getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
-    }
-
-    Map<String, Long> votesPerOption(String pollId) {
+    /** A poll's durable tallies and their revision, in one statement so that they belong together. */
+    LiveTallies.Copy read(String pollId, long readAtMillis) {
+        long revision = 0;
+        long ballots = 0;
         Map<String, Long> votes = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT option_id, votes FROM option_tally WHERE poll_id = ?1")
+        for (Object row : em.createNativeQuery("SELECT t.revision, t.ballots, o.option_id, o.votes FROM poll_tally t"
+                        + " LEFT JOIN option_tally o ON o.poll_id = t.poll_id WHERE t.poll_id = ?1")
                 .setParameter(1, pollId)
                 .getResultList()) {
             Object[] columns = (Object[]) row;
-            votes.put((String) columns[0], ((Number) columns[1]).longValue());
+            revision = ((Number) columns[0]).longValue();
+            ballots = ((Number) columns[1]).longValue();
+            if (columns[2] != null) {
+                votes.put((String) columns[2], ((Number) columns[3]).longValue());
+            }
         }
-        return votes;
+        return new LiveTallies.Copy(new LiveTallies.Tally(ballots, votes), revision, readAtMillis);
     }
 
     /** Every counted ballot's choices in a poll (for instant-runoff rounds and rebuilds). */
@@ -50,7 +51,12 @@ public class TallyRepository {
      * counting meanwhile wait and add its group after the recount, so nothing is lost or counted twice.
      */
     RebuildReport rebuild(Map<String, Boolean> rankedByPoll) {
-        em.createNativeQuery("SELECT poll_id FROM poll_tally FOR UPDATE").getResultList();
+        Map<String, Long> revisions = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT poll_id, revision FROM poll_tally FOR UPDATE")
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            revisions.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
         em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
         em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
         Map<String, Long> ballots = new HashMap<>();
@@ -66,9 +72,12 @@ public class TallyRepository {
                     option -> votes.computeIfAbsent(poll, p -> new HashMap<>()).merge(option, 1L, Long::sum));
         }
         ballots.forEach(
-                (poll, count) -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots) VALUES (?1, ?2)")
+                // A new revision, so that no cached copy of the old counts takes a later delta for current.
+                (poll, count) -> em.createNativeQuery(
+                                "INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, ?2, ?3)")
                         .setParameter(1, poll)
                         .setParameter(2, count)
+                        .setParameter(3, revisions.getOrDefault(poll, 0L) + 1)
                         .executeUpdate());
         votes.forEach((poll, perOption) -> perOption.forEach((option, count) -> em.createNativeQuery(
                         "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, ?3)")

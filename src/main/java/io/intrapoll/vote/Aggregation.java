@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -32,13 +33,11 @@ public class Aggregation {
     @Inject
     Event<TalliesChanged> talliesChanged;
 
-    @Inject
-    TallyTopic topic;
-
     private final Clock clock = Clock.systemUTC();
 
+    /** Counts a group; the change, if any ballot counted, for the caller to announce once committed. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void apply(List<Ballot> group) {
+    public Optional<TalliesChanged> apply(List<Ballot> group) {
         Instant now = clock.instant();
         Deltas deltas = new Deltas();
         // A stable order of row locks, so concurrent aggregator sessions never deadlock on them.
@@ -55,12 +54,12 @@ public class Aggregation {
             }
         }
         em.flush();
-        deltas.applyTo(em);
-        if (!deltas.isEmpty()) {
-            TalliesChanged change = new TalliesChanged(deltas.polls(), group.size(), oldest(group));
-            topic.announce(change);
-            talliesChanged.fire(change);
+        if (deltas.isEmpty()) {
+            return Optional.empty();
         }
+        TalliesChanged change = new TalliesChanged(deltas.applyTo(em), group.size(), oldest(group));
+        talliesChanged.fire(change);
+        return Optional.of(change);
     }
 
     private static Instant oldest(List<Ballot> group) {
@@ -122,20 +121,26 @@ public class Aggregation {
             return ballots.isEmpty();
         }
 
-        List<String> polls() {
-            return List.copyOf(ballots.keySet());
-        }
-
-        void applyTo(EntityManager em) {
+        /** Adds the deltas to the durable tallies; per poll, the change and the tally revision it made. */
+        Map<String, TalliesChanged.PollChange> applyTo(EntityManager em) {
+            Map<String, TalliesChanged.PollChange> changes = new TreeMap<>();
             ballots.forEach((poll, change) -> {
                 // Create the row if this is the poll's first ballot; a concurrent creator makes this a no-op.
-                em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots) VALUES (?1, 0) ON CONFLICT DO NOTHING")
+                em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, 0, 0)"
+                                + " ON CONFLICT DO NOTHING")
                         .setParameter(1, poll)
                         .executeUpdate();
-                em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1 WHERE poll_id = ?2")
+                // The row stays locked until commit, so the revision read back is the one this group made.
+                em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1, revision = revision + 1"
+                                + " WHERE poll_id = ?2")
                         .setParameter(1, change)
                         .setParameter(2, poll)
                         .executeUpdate();
+                long revision = ((Number) em.createNativeQuery("SELECT revision FROM poll_tally WHERE poll_id = ?1")
+                                .setParameter(1, poll)
+                                .getSingleResult())
+                        .longValue();
+                changes.put(poll, new TalliesChanged.PollChange(change, votes.getOrDefault(poll, Map.of()), revision));
             });
             votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> {
                 em.createNativeQuery("INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
@@ -149,6 +154,7 @@ public class Aggregation {
                         .setParameter(3, option)
                         .executeUpdate();
             }));
+            return changes;
         }
     }
 }

@@ -1,30 +1,61 @@
 package io.intrapoll.vote;
 
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Counts ballots: each message is a group of accepted ballots, applied in the message's transaction. A failure
- * rolls the transaction back and the broker redelivers the message (after five failures it goes to the dead
- * letter queue); nothing is caught and dropped here. The activation (queue, sessions) is configured in
- * messaging.xml under the id "intrapoll/BallotAggregator".
+ * Counts ballots: each message is a group of accepted ballots, counted in one database transaction. The message
+ * is acknowledged only after that commit, and no transaction spans the broker and the database (so a broker crash
+ * never leaves an in-doubt transaction holding ballots back): a message redelivered after its group was committed
+ * counts nothing twice, because counting is idempotent. A failure (the database away) throws, and the broker
+ * redelivers the message later, without limit; only a message that cannot be read at all is set aside.
+ * The activation (queue, sessions) is configured in messaging.xml under the id "intrapoll/BallotAggregator".
  */
 @MessageDriven(name = "BallotAggregator")
+@TransactionManagement(TransactionManagementType.BEAN)
 public class BallotAggregator implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(BallotAggregator.class.getName());
 
     @Inject
     Aggregation aggregation;
 
+    @Inject
+    TallyTopic topic;
+
+    @Inject
+    BallotQueue queue;
+
     @Override
     public void onMessage(Message message) {
+        List<Ballot> group;
+        String text = null;
         try {
-            aggregation.apply(BallotMessages.decode(((TextMessage) message).getText()));
-        } catch (JMSException e) {
-            throw new IllegalStateException("Unreadable ballot message", e);
+            text = ((TextMessage) message).getText();
+            group = BallotMessages.decode(text);
+        } catch (JMSException | RuntimeException unreadable) {
+            LOG.log(Level.SEVERE, "An unreadable ballot message was set aside on the dead-letter queue", unreadable);
+            queue.setAside(String.valueOf(text), unreadable.toString());
+            return;
+        }
+        aggregation.apply(group).ifPresent(this::announce);
+    }
+
+    /** A lost announcement only delays other nodes' live results until their cached tallies expire (1 s). */
+    private void announce(TalliesChanged change) {
+        try {
+            topic.announce(change);
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Changed tallies of " + change.pollIds() + " were not announced", e);
         }
     }
 }

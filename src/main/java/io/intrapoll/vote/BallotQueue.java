@@ -29,6 +29,9 @@ public class BallotQueue {
     @Resource(lookup = "jms/ballots")
     Queue ballotQueue;
 
+    @Resource(lookup = "jms/unreadableBallots")
+    Queue unreadableBallots;
+
     /**
      * While the broker keeps failing, the breaker opens and groups are refused at once (their votes get a 503)
      * instead of each waiting for its own failed connection attempt; after two seconds one group tries again.
@@ -42,6 +45,21 @@ public class BallotQueue {
             TextMessage message = jms.createTextMessage(BallotMessages.encode(ballots));
             message.setStringProperty(POLLS_PROPERTY, String.join(",", polls));
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(ballotQueue, message);
+        }
+    }
+
+    /**
+     * Keeps a message the aggregator cannot read on the dead-letter queue, with the reason, for an operator.
+     * Throws if the broker cannot take it, so the original is redelivered rather than dropped.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void setAside(String text, String reason) {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            TextMessage message = jms.createTextMessage(text);
+            message.setStringProperty("reason", reason);
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(unreadableBallots, message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot set an unreadable ballot message aside", e);
         }
     }
 }

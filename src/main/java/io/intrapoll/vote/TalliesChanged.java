@@ -2,10 +2,37 @@ package io.intrapoll.vote;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Fired after a group of ballots changed the durable tallies of some polls (in the group's transaction).
+ * Fired in the transaction that counted a group of ballots, with what it changed per poll.
  *
+ * @param changes per poll, the change to its durable tallies
+ * @param ballots the number of ballots in the group
  * @param oldestAcceptedAt when the group's oldest ballot was accepted
  */
-public record TalliesChanged(List<String> pollIds, int ballots, Instant oldestAcceptedAt) {}
+public record TalliesChanged(Map<String, PollChange> changes, int ballots, Instant oldestAcceptedAt) {
+
+    public TalliesChanged {
+        changes = Map.copyOf(changes);
+    }
+
+    public List<String> pollIds() {
+        return changes.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The change to one poll's tallies.
+     *
+     * @param ballots the change in its ballot total
+     * @param votes per option, the change in votes
+     * @param revision the poll's tally revision this change made: one more than the revision before it, so a
+     *     copy of the tallies at revision - 1 (and only that) becomes current by adding this change
+     */
+    public record PollChange(long ballots, Map<String, Long> votes, long revision) {
+
+        public PollChange {
+            votes = Map.copyOf(votes);
+        }
+    }
+}

@@ -4,11 +4,14 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
+import jakarta.transaction.Transactional;
 
 /**
- * Announces changed tallies on the topic intrapoll.tallies, in the aggregating transaction: the message goes out
- * only if the group's counts are committed. Every node can subscribe and tell its own clients (live results).
+ * Announces changed tallies on the topic intrapoll.tallies, after the counts are committed. Every node can
+ * subscribe and tell its own clients (live results). An announcement is a hint, not a record: if the broker
+ * cannot take it, live results still catch up within the live tallies' one-second lifespan.
  */
 @ApplicationScoped
 public class TallyTopic {
@@ -22,13 +25,14 @@ public class TallyTopic {
     @Resource(lookup = "jms/tallies")
     Topic tallies;
 
-    void announce(TalliesChanged change) {
+    /** Sends the announcement in a transaction of its own, on the broker alone. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void announce(TalliesChanged change) throws JMSException {
+        String polls = String.join(",", change.pollIds());
         try (JMSContext jms = connectionFactory.createContext()) {
-            var message = jms.createTextMessage(String.join(",", change.pollIds()));
-            message.setStringProperty(POLLS_PROPERTY, String.join(",", change.pollIds()));
+            var message = jms.createTextMessage(polls);
+            message.setStringProperty(POLLS_PROPERTY, polls);
             jms.createProducer().send(tallies, message);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException("Cannot announce changed tallies", e);
         }
     }
 }

@@ -25,7 +25,12 @@ public final class Votes {
 
     /** Waits until the poll's results count this many ballots (as the owner sees them), and returns them. */
     public static JsonObject awaitCounted(Api owner, String pollId, long ballots) {
-        Instant deadline = Instant.now().plus(COUNTING_PATIENCE);
+        return awaitCounted(owner, pollId, ballots, COUNTING_PATIENCE);
+    }
+
+    /** As {@link #awaitCounted(Api, String, long)}, with the given patience. */
+    public static JsonObject awaitCounted(Api owner, String pollId, long ballots, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         JsonObject results = null;
         while (Instant.now().isBefore(deadline)) {
             results = owner.get("/api/v1/polls/" + pollId + "/results").json();
@@ -34,8 +39,7 @@ public final class Votes {
             }
             sleep(100);
         }
-        throw new AssertionError(
-                "not counted within " + COUNTING_PATIENCE + ": expected " + ballots + ", got " + results);
+        throw new AssertionError("not counted within " + patience + ": expected " + ballots + ", got " + results);
     }
 
     /** Option id -> votes, from a results body. */

@@ -14,10 +14,4 @@ class ResultsCsvTest {
         assertEquals("\"'+1\"", ResultsCsv.cell("+1"));
         assertEquals("\"'@cmd\"", ResultsCsv.cell("@cmd"));
     }
-
-    @Test
-    void liveTallyRoundTrips() {
-        var tally = new LiveTallies.Tally(3, new java.util.LinkedHashMap<>(java.util.Map.of("x-1", 2L)));
-        assertEquals(tally, LiveTallies.Tally.decode(tally.encode()));
-    }
 }

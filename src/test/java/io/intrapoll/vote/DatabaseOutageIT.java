@@ -12,9 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.ProblemAssertions;
+import io.intrapoll.support.TestBroker;
+import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.TestPostgres;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,5 +77,48 @@ class DatabaseOutageIT {
         }
         assertEquals(202, accepted.status(), accepted::toString);
         awaitCounted(author, id, 1);
+    }
+
+    /**
+     * Ballots already on the queue while the database is away are redelivered until they are counted, never
+     * dead-lettered after a few failed attempts: here the aggregator fails on them for eight seconds.
+     */
+    @Test
+    void ballotsWaitingWhileTheDatabaseIsAwayAreCountedOnceItIsBack() throws Exception {
+        JsonObject poll =
+                create(author, singleChoice("Counted after the outage").add("open", true));
+        String id = poll.getString("id");
+        String option = optionIds(poll)[0];
+        List<Ballot> ballots = IntStream.rangeClosed(901, 940)
+                .mapToObj(i -> new Ballot(
+                        UUID.randomUUID().toString(),
+                        id,
+                        "outage-key-" + i,
+                        "voter" + i,
+                        List.of(option),
+                        Instant.now(),
+                        1,
+                        UUID.randomUUID().toString(),
+                        null))
+                .toList();
+        TestPostgres.stop();
+        try {
+            TestBroker.send(
+                    "intrapoll.ballots",
+                    BallotMessages.encode(ballots.subList(0, 20)),
+                    Map.of(BallotQueue.POLLS_PROPERTY, id));
+            TestBroker.send(
+                    "intrapoll.ballots",
+                    BallotMessages.encode(ballots.subList(20, 40)),
+                    Map.of(BallotQueue.POLLS_PROPERTY, id));
+            Votes.sleep(8_000);
+        } finally {
+            TestPostgres.start();
+        }
+        awaitCounted(author, id, 40, Duration.ofSeconds(90));
+        List<List<String>> perVoter =
+                TestDatabase.rows("SELECT voter, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY voter", id);
+        assertEquals(40, perVoter.size(), "every waiting ballot counted");
+        assertTrue(perVoter.stream().allMatch(row -> row.get(1).equals("1")), "each once: " + perVoter);
     }
 }
