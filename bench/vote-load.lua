@@ -27,10 +27,18 @@ for v = 1, 1000 do auth[v] = "Basic " .. base64("voter" .. v .. ":voter" .. v) e
 local step = tonumber(os.getenv("THREADS") or "2")
 local counter = 0
 local started = 0
+local threads = {}
 
 function setup(thread)
   thread:set("offset", started)
   started = started + 1
+  table.insert(threads, thread)
+end
+
+-- answers per HTTP status, per thread (each thread has its own Lua state; done() adds them up)
+statuses = {}
+response = function(status)
+  statuses[status] = (statuses[status] or 0) + 1
 end
 
 function init(args)
@@ -48,5 +56,11 @@ request = function()
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f ms, p99 %.1f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms\n", latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
+  end
+  for status, count in pairs(total) do io.write(string.format("status %d: %d\n", status, count)) end
 end

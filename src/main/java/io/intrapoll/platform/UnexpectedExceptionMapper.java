@@ -51,10 +51,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 .toResponse();
     }
 
-    /** A lost or refused database connection (SQL state class 08, or the pool's wait timing out). */
+    /**
+     * A lost or refused database connection: SQL state class 08, the server shutting down or starting (57P01-03,
+     * sent on connections it had open), or the pool's wait timing out.
+     */
     private static boolean isConnectionFailure(Throwable cause) {
         if (cause instanceof SQLException sql) {
-            return sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+            String state = sql.getSQLState();
+            return state != null && (state.startsWith("08") || state.startsWith("57P0"))
                     || sql instanceof java.sql.SQLTransientConnectionException
                     || sql.getClass().getSimpleName().equals("ConnectionWaitTimeoutException");
         }

@@ -11,12 +11,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
@@ -46,13 +50,17 @@ public class Aggregation {
                         .thenComparing(Ballot::voterKey)
                         .thenComparingInt(Ballot::revision))
                 .toList();
-        Map<String, Poll> polls = new HashMap<>();
-        for (Ballot ballot : ordered) {
-            Poll poll = polls.computeIfAbsent(ballot.pollId(), id -> em.find(Poll.class, id));
-            if (poll != null) {
-                count(ballot, poll.type(), now, deltas);
+        Map<String, List<Ballot>> byPoll = new LinkedHashMap<>();
+        ordered.forEach(ballot ->
+                byPoll.computeIfAbsent(ballot.pollId(), id -> new ArrayList<>()).add(ballot));
+        byPoll.forEach((pollId, ballots) -> {
+            Poll poll = em.find(Poll.class, pollId);
+            if (poll == null) {
+                return; // deleted meanwhile: nothing to count
             }
-        }
+            Map<String, Participation> participations = lockParticipations(pollId, ballots);
+            ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
+        });
         em.flush();
         if (deltas.isEmpty()) {
             return Optional.empty();
@@ -69,13 +77,35 @@ public class Aggregation {
                 .orElseThrow();
     }
 
-    private void count(Ballot ballot, PollType type, Instant now, Deltas deltas) {
-        Participation existing = em.find(
-                Participation.class,
-                new Participation.Key(ballot.pollId(), ballot.voterKey()),
-                LockModeType.PESSIMISTIC_WRITE);
+    /** The group's people who already took part in the poll, their rows locked: one query for the whole group. */
+    private Map<String, Participation> lockParticipations(String pollId, List<Ballot> ballots) {
+        Set<String> keys = new TreeSet<>();
+        ballots.forEach(ballot -> keys.add(ballot.voterKey()));
+        Map<String, Participation> participations = new HashMap<>();
+        em.createQuery(
+                        "SELECT p FROM Participation p WHERE p.pollId = :poll AND p.voterKey IN :keys"
+                                + " ORDER BY p.voterKey",
+                        Participation.class)
+                .setParameter("poll", pollId)
+                .setParameter("keys", keys)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(participation -> participations.put(participation.voterKey(), participation));
+        return participations;
+    }
+
+    /**
+     * Counts one ballot. A first ballot of a person inserts their participation: if another aggregator session
+     * inserted it meanwhile (a redelivery racing its original), the primary key fails this transaction and the
+     * message is redelivered, to find the participation then.
+     */
+    private void count(
+            Ballot ballot, PollType type, Instant now, Deltas deltas, Map<String, Participation> participations) {
+        Participation existing = participations.get(ballot.voterKey());
         if (existing == null) {
-            em.persist(new Participation(ballot));
+            Participation first = new Participation(ballot);
+            em.persist(first);
+            participations.put(ballot.voterKey(), first);
             em.persist(new CountedBallot(ballot, now));
             deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
             return;

@@ -52,6 +52,10 @@ public class Participation {
         this.acceptedAt = ballot.acceptedAt();
     }
 
+    String voterKey() {
+        return voterKey;
+    }
+
     String receiptId() {
         return receiptId;
     }

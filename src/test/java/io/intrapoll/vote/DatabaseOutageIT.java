@@ -47,6 +47,9 @@ class DatabaseOutageIT {
         JsonObject poll = create(author, singleChoice("Database outage").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
+        // An outage meets a server that has been taking votes: its first-vote start-up costs are behind it.
+        assertEquals(202, vote(Api.as("voter800"), id, option).status());
+        awaitCounted(author, id, 1);
         TestPostgres.stop();
         Api.Reply refused;
         Api.Reply readiness;
@@ -61,8 +64,7 @@ class DatabaseOutageIT {
         }
         ProblemAssertions.assertProblem(503, "service-unavailable", refused);
         assertNotNull(refused.header("Retry-After"), "Retry-After");
-        // Not hung; about 3.5 s here, while dead pooled connections are found out (see the issue note).
-        assertTrue(millis < 10_000, "answered in " + millis + " ms");
+        assertTrue(millis < 2_000, "answered in " + millis + " ms");
         assertEquals(503, readiness.status(), "not ready without the database: " + readiness);
 
         long deadline = System.currentTimeMillis() + 60_000;
@@ -76,7 +78,7 @@ class DatabaseOutageIT {
             accepted = vote(Api.as("voter801"), id, option);
         }
         assertEquals(202, accepted.status(), accepted::toString);
-        awaitCounted(author, id, 1);
+        awaitCounted(author, id, 2);
     }
 
     /**
