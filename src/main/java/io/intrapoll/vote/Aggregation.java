@@ -1,6 +1,8 @@
 package io.intrapoll.vote;
 
-import io.intrapoll.poll.Poll;
+import io.intrapoll.poll.PollCache;
+import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,10 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 
 /**
  * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
@@ -37,11 +39,14 @@ public class Aggregation {
     @Inject
     Event<TalliesChanged> talliesChanged;
 
+    @Inject
+    PollCache polls;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Counts a group; the change, if any ballot counted, for the caller to announce once committed. */
+    /** Counts a group; if that changed any tallies, fires {@link TalliesChanged} in the transaction. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<TalliesChanged> apply(List<Ballot> group) {
+    public void apply(List<Ballot> group) {
         Instant now = clock.instant();
         Deltas deltas = new Deltas();
         // A stable order of row locks, so concurrent aggregator sessions never deadlock on them.
@@ -54,7 +59,7 @@ public class Aggregation {
         ordered.forEach(ballot ->
                 byPoll.computeIfAbsent(ballot.pollId(), id -> new ArrayList<>()).add(ballot));
         byPoll.forEach((pollId, ballots) -> {
-            Poll poll = em.find(Poll.class, pollId);
+            PollSnapshot poll = polls.find(new PollId(pollId)).orElse(null);
             if (poll == null) {
                 return; // deleted meanwhile: nothing to count
             }
@@ -62,12 +67,9 @@ public class Aggregation {
             ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
         });
         em.flush();
-        if (deltas.isEmpty()) {
-            return Optional.empty();
+        if (!deltas.isEmpty()) {
+            talliesChanged.fire(new TalliesChanged(deltas.applyTo(em), group.size(), oldest(group)));
         }
-        TalliesChanged change = new TalliesChanged(deltas.applyTo(em), group.size(), oldest(group));
-        talliesChanged.fire(change);
-        return Optional.of(change);
     }
 
     private static Instant oldest(List<Ballot> group) {
@@ -151,39 +153,50 @@ public class Aggregation {
             return ballots.isEmpty();
         }
 
+        /**
+         * Adds to a tally row; if this is the row's first change, creates it first (a concurrent creator makes
+         * the insert a no-op) and adds again.
+         */
+        private static void addOrCreate(IntSupplier add, Runnable create) {
+            if (add.getAsInt() == 0) {
+                create.run();
+                add.getAsInt();
+            }
+        }
+
         /** Adds the deltas to the durable tallies; per poll, the change and the tally revision it made. */
         Map<String, TalliesChanged.PollChange> applyTo(EntityManager em) {
             Map<String, TalliesChanged.PollChange> changes = new TreeMap<>();
             ballots.forEach((poll, change) -> {
-                // Create the row if this is the poll's first ballot; a concurrent creator makes this a no-op.
-                em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, 0, 0)"
-                                + " ON CONFLICT DO NOTHING")
-                        .setParameter(1, poll)
-                        .executeUpdate();
+                addOrCreate(
+                        () -> em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1,"
+                                        + " revision = revision + 1 WHERE poll_id = ?2")
+                                .setParameter(1, change)
+                                .setParameter(2, poll)
+                                .executeUpdate(),
+                        () -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision)"
+                                        + " VALUES (?1, 0, 0) ON CONFLICT DO NOTHING")
+                                .setParameter(1, poll)
+                                .executeUpdate());
                 // The row stays locked until commit, so the revision read back is the one this group made.
-                em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1, revision = revision + 1"
-                                + " WHERE poll_id = ?2")
-                        .setParameter(1, change)
-                        .setParameter(2, poll)
-                        .executeUpdate();
                 long revision = ((Number) em.createNativeQuery("SELECT revision FROM poll_tally WHERE poll_id = ?1")
                                 .setParameter(1, poll)
                                 .getSingleResult())
                         .longValue();
                 changes.put(poll, new TalliesChanged.PollChange(change, votes.getOrDefault(poll, Map.of()), revision));
             });
-            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> {
-                em.createNativeQuery("INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
-                                + " ON CONFLICT DO NOTHING")
-                        .setParameter(1, poll)
-                        .setParameter(2, option)
-                        .executeUpdate();
-                em.createNativeQuery("UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
-                        .setParameter(1, change)
-                        .setParameter(2, poll)
-                        .setParameter(3, option)
-                        .executeUpdate();
-            }));
+            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> addOrCreate(
+                    () -> em.createNativeQuery(
+                                    "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
+                            .setParameter(1, change)
+                            .setParameter(2, poll)
+                            .setParameter(3, option)
+                            .executeUpdate(),
+                    () -> em.createNativeQuery("INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
+                                    + " ON CONFLICT DO NOTHING")
+                            .setParameter(1, poll)
+                            .setParameter(2, option)
+                            .executeUpdate())));
             return changes;
         }
     }

@@ -30,9 +30,6 @@ public class BallotAggregator implements MessageListener {
     Aggregation aggregation;
 
     @Inject
-    TallyTopic topic;
-
-    @Inject
     BallotQueue queue;
 
     @Override
@@ -47,15 +44,6 @@ public class BallotAggregator implements MessageListener {
             queue.setAside(String.valueOf(text), unreadable.toString());
             return;
         }
-        aggregation.apply(group).ifPresent(this::announce);
-    }
-
-    /** A lost announcement only delays other nodes' live results until their cached tallies expire (1 s). */
-    private void announce(TalliesChanged change) {
-        try {
-            topic.announce(change);
-        } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Changed tallies of " + change.pollIds() + " were not announced", e);
-        }
+        aggregation.apply(group);
     }
 }

@@ -1,38 +1,97 @@
 package io.intrapoll.vote;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Announces changed tallies on the topic intrapoll.tallies, after the counts are committed. Every node can
- * subscribe and tell its own clients (live results). An announcement is a hint, not a record: if the broker
- * cannot take it, live results still catch up within the live tallies' one-second lifespan.
+ * Announces changed tallies on the topic intrapoll.tallies, so every node can tell its own clients (live
+ * results). Polls whose counts were committed are gathered and announced together every 100 ms: one message
+ * however many groups were counted meanwhile. An announcement is a hint, not a record: if the broker cannot
+ * take it, live results still catch up within the live tallies' one-second freshness.
  */
 @ApplicationScoped
 public class TallyTopic {
 
-    /** The message property naming the changed polls, comma-separated. */
+    private static final Logger LOG = Logger.getLogger(TallyTopic.class.getName());
+    private static final long INTERVAL_MILLIS = 100;
+
+    /** The message property naming the changed polls, comma-separated (the body says the same). */
     public static final String POLLS_PROPERTY = "polls";
 
-    @Resource(lookup = "jms/intrapoll")
-    ConnectionFactory connectionFactory;
+    @Inject
+    Sender sender;
 
-    @Resource(lookup = "jms/tallies")
-    Topic tallies;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    /** Sends the announcement in a transaction of its own, on the broker alone. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void announce(TalliesChanged change) throws JMSException {
-        String polls = String.join(",", change.pollIds());
-        try (JMSContext jms = connectionFactory.createContext()) {
-            var message = jms.createTextMessage(polls);
-            message.setStringProperty(POLLS_PROPERTY, polls);
-            jms.createProducer().send(tallies, message);
+    private final Set<String> changed = new ConcurrentSkipListSet<>();
+    private ScheduledFuture<?> announcing;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        announcing = scheduler.scheduleWithFixedDelay(
+                this::announceChanged, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
+        changed.addAll(change.pollIds());
+    }
+
+    private void announceChanged() {
+        List<String> polls = new ArrayList<>();
+        for (String poll : changed) {
+            changed.remove(poll);
+            polls.add(poll);
+        }
+        if (polls.isEmpty()) {
+            return;
+        }
+        try {
+            sender.send(String.join(",", polls));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Changed tallies of " + polls + " were not announced", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (announcing != null) {
+            announcing.cancel(false);
+        }
+    }
+
+    /** Sends one announcement in a transaction of its own, on the broker alone. */
+    @ApplicationScoped
+    static class Sender {
+
+        @Resource(lookup = "jms/intrapoll")
+        ConnectionFactory connectionFactory;
+
+        @Resource(lookup = "jms/tallies")
+        Topic tallies;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        void send(String polls) {
+            try (JMSContext jms = connectionFactory.createContext()) {
+                jms.createProducer().setProperty(POLLS_PROPERTY, polls).send(tallies, polls);
+            }
         }
     }
 }
