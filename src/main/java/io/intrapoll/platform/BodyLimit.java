@@ -17,7 +17,7 @@ import java.io.IOException;
  * Refuses request bodies over 64 KiB with 413: at once when Content-Length says so, and while reading when a
  * chunked body grows past the limit.
  */
-@WebFilter(filterName = "BodyLimit", urlPatterns = "/api/*")
+@WebFilter(filterName = "BodyLimit", urlPatterns = "/api/*", asyncSupported = true)
 public class BodyLimit implements Filter {
 
     static final int MAX_BYTES = 64 * 1024;

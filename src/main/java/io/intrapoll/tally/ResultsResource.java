@@ -9,7 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +31,9 @@ public class ResultsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ResultsStreams streams;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -44,5 +50,23 @@ public class ResultsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Results results(@PathParam("id") String id) {
         return results.results(PollId.fromPath(id), caller);
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "Results as they change",
+            description = "Server-sent events: an event `results` with the results at once, then one whenever "
+                    + "the tallies change (at most four a second), and a comment every 15 s to keep the stream open.")
+    @APIResponse(responseCode = "200", description = "The stream of results events")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not in the audience, or results hidden until the poll closes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        // Checked (404, 403) before the stream starts, so a refusal is an ordinary problem response.
+        Results current = results.results(PollId.fromPath(id), caller);
+        streams.subscribe(current, sink, sse);
     }
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Results of a poll, for those allowed to see them. */
 @ApplicationScoped
@@ -40,6 +41,11 @@ public class ResultsService {
 
     public Results results(PollId id, Caller caller) {
         return resultsOf(readable(id, caller));
+    }
+
+    /** The results as they are now, for a stream whose subscribers were checked when they subscribed. */
+    Optional<Results> current(String pollId) {
+        return PollId.parse(pollId).flatMap(polls::find).map(this::resultsOf);
     }
 
     /** Owners and admins only: the results as rows for a spreadsheet. */

@@ -7,15 +7,18 @@ import static io.intrapoll.support.Votes.optionIds;
 import static io.intrapoll.support.Votes.vote;
 import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.ProblemAssertions;
+import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +135,24 @@ class TwoNodesIT {
         assertEquals(
                 voters.size(),
                 onB("author").get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+    }
+
+    @Test
+    void aVoteOnOneNodeReachesResultsStreamsOnTheOther() throws Exception {
+        JsonObject poll = create(
+                onA("author"),
+                poll("Streamed across nodes", "SINGLE", "Here", "There").add("open", true));
+        String id = poll.getString("id");
+        try (ResultsStream onB = ResultsStream.open(NODE_B.base(), "author", id);
+                ResultsStream onA = ResultsStream.open(Api.itServer(), "author", id)) {
+            assertNotNull(onB.next(Duration.ofSeconds(5)), "node B streams the results at once");
+            assertNotNull(onA.next(Duration.ofSeconds(5)), "node A streams the results at once");
+            assertEquals(202, vote(onA("voter451"), id, optionIds(poll)[0]).status());
+            assertNotNull(onB.awaitBallots(1, Duration.ofSeconds(10)), "node B's subscriber saw the vote on A");
+            assertNotNull(onA.awaitBallots(1, Duration.ofSeconds(10)), "node A's subscriber saw it too");
+            assertEquals(202, vote(onB("voter452"), id, optionIds(poll)[1]).status());
+            assertNotNull(onA.awaitBallots(2, Duration.ofSeconds(10)), "node A's subscriber saw the vote on B");
+        }
     }
 
     private static Map<String, Long> withoutZeros(Map<String, Long> votes) {

@@ -1,0 +1,192 @@
+package io.intrapoll.tally;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
+
+/**
+ * The results streams of this node's clients. Changed polls (from the tally topic, whichever node counted) are
+ * gathered and each poll's results computed once per interval (at most four events a second per poll), then
+ * offered to every subscriber of the poll. Each subscriber keeps only the latest event not yet written, and is
+ * written to on its own task: a slow client falls behind on its own (it skips to the latest results) and never
+ * holds up the others. A comment every heartbeat interval keeps idle proxies from closing the stream.
+ */
+@ApplicationScoped
+public class ResultsStreams {
+
+    private static final Logger LOG = Logger.getLogger(ResultsStreams.class.getName());
+    static final String EVENT = "results";
+
+    @Inject
+    ResultsService results;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.results.stream.interval-ms", defaultValue = "250")
+    long intervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.results.stream.heartbeat-seconds", defaultValue = "15")
+    long heartbeatSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService writers;
+
+    private final Map<String, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
+    private final Set<String> changed = new ConcurrentSkipListSet<>();
+    private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::publishChanged, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS));
+    }
+
+    /** Sends the current results at once, then every change, until the client goes away. */
+    void subscribe(Results current, SseEventSink sink, Sse sse) {
+        Subscriber subscriber = new Subscriber(current.pollId(), sink, sse);
+        subscribersByPoll
+                .computeIfAbsent(current.pollId(), poll -> ConcurrentHashMap.newKeySet())
+                .add(subscriber);
+        subscriber.offer(resultsEvent(sse, current));
+    }
+
+    /** Polls whose tallies changed somewhere in the cluster. */
+    void changed(Collection<String> pollIds) {
+        pollIds.stream().filter(subscribersByPoll::containsKey).forEach(changed::add);
+    }
+
+    @Gauge(
+            name = "intrapoll_results_stream_subscribers",
+            description = "Open results streams (server-sent events) on this node",
+            unit = MetricUnits.NONE,
+            absolute = true)
+    public long subscribers() {
+        return subscribersByPoll.values().stream().mapToLong(Set::size).sum();
+    }
+
+    private void publishChanged() {
+        for (String pollId : changed) {
+            changed.remove(pollId);
+            Set<Subscriber> subscribers = subscribersByPoll.get(pollId);
+            if (subscribers == null || subscribers.isEmpty()) {
+                continue;
+            }
+            try {
+                results.current(pollId)
+                        .ifPresent(current -> subscribers.forEach(
+                                subscriber -> subscriber.offer(resultsEvent(subscriber.sse, current))));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Results of poll " + pollId + " could not be read for its streams", e);
+                changed.add(pollId); // try again next time
+            }
+        }
+    }
+
+    private void heartbeat() {
+        subscribersByPoll
+                .values()
+                .forEach(subscribers -> subscribers.forEach(subscriber -> subscriber.offer(
+                        subscriber.sse.newEventBuilder().comment("keep-alive").build())));
+    }
+
+    private static OutboundSseEvent resultsEvent(Sse sse, Results current) {
+        return sse.newEventBuilder()
+                .name(EVENT)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Results.class, current)
+                .build();
+    }
+
+    private void remove(Subscriber subscriber) {
+        subscribersByPoll.computeIfPresent(subscriber.pollId, (poll, subscribers) -> {
+            subscribers.remove(subscriber);
+            return subscribers.isEmpty() ? null : subscribers;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        tasks.forEach(task -> task.cancel(false));
+        subscribersByPoll.values().forEach(subscribers -> subscribers.forEach(subscriber -> subscriber.close()));
+    }
+
+    /** One client's stream: the latest event not yet written, and whether a write task is on its way. */
+    private final class Subscriber {
+        final String pollId;
+        final SseEventSink sink;
+        final Sse sse;
+        final AtomicReference<OutboundSseEvent> next = new AtomicReference<>();
+        final AtomicBoolean writing = new AtomicBoolean();
+
+        Subscriber(String pollId, SseEventSink sink, Sse sse) {
+            this.pollId = pollId;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        void offer(OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                remove(this);
+                return;
+            }
+            next.set(event);
+            if (writing.compareAndSet(false, true)) {
+                writers.execute(this::write);
+            }
+        }
+
+        private void write() {
+            try {
+                OutboundSseEvent event;
+                while ((event = next.getAndSet(null)) != null) {
+                    sink.send(event).toCompletableFuture().join();
+                }
+            } catch (RuntimeException gone) {
+                close();
+                return;
+            } finally {
+                writing.set(false);
+            }
+            if (next.get() != null && writing.compareAndSet(false, true)) {
+                writers.execute(this::write); // offered while this task was finishing
+            }
+        }
+
+        void close() {
+            remove(this);
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+}

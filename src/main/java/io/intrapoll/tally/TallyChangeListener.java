@@ -1,0 +1,36 @@
+package io.intrapoll.tally;
+
+import io.intrapoll.vote.TallyTopic;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.Arrays;
+
+/**
+ * Every node subscribes to the tally topic (a non-durable subscription each, so every node hears every change)
+ * and tells its own results streams. Announcements are hints: nothing is transacted, a lost one is made good by
+ * the next. The activation is configured in messaging.xml under the id "intrapoll/TallyChangeListener".
+ */
+@MessageDriven(name = "TallyChangeListener")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class TallyChangeListener implements MessageListener {
+
+    @Inject
+    ResultsStreams streams;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            String polls = message.getStringProperty(TallyTopic.POLLS_PROPERTY);
+            if (polls != null && !polls.isBlank()) {
+                streams.changed(Arrays.asList(polls.split(",")));
+            }
+        } catch (JMSException unreadable) {
+            // a hint we cannot read is a hint lost: the next change brings the streams up to date
+        }
+    }
+}
