@@ -89,13 +89,22 @@ public class LiveTallies {
                 return copy.tally();
             }
         }
+        return readAnew(pollId, cached).tally();
+    }
+
+    /** A poll's tallies read from PostgreSQL now; the cached copy is replaced unless it changed meanwhile. */
+    Tally readNow(String pollId) {
+        return readAnew(pollId, caches.tallies().get(pollId)).tally();
+    }
+
+    private Copy readAnew(String pollId, String cached) {
         Copy read = durable.read(pollId, clock.millis());
         if (cached == null) {
-            cache.putIfAbsent(pollId, read.encode());
+            caches.tallies().putIfAbsent(pollId, read.encode());
         } else {
-            cache.replace(pollId, cached, read.encode());
+            caches.tallies().replace(pollId, cached, read.encode());
         }
-        return read.tally();
+        return read;
     }
 
     /** Adds a committed group's deltas to the cached copies (on the node that counted it). */
@@ -125,8 +134,8 @@ public class LiveTallies {
         cache.remove(pollId);
     }
 
-    /** After a rebuild every poll's tally is read anew. */
-    void clear() {
+    /** After a rebuild is committed every poll's tally is read anew. */
+    void rebuilt(@Observes(during = TransactionPhase.AFTER_SUCCESS) RebuildReport report) {
         caches.tallies().clear();
     }
 }

@@ -11,6 +11,7 @@ import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.ResultsVisibility;
 import io.intrapoll.vote.QueueWatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -37,15 +38,23 @@ public class ResultsService {
     @Inject
     LiveTallies live;
 
+    @Inject
+    Event<RebuildReport> rebuilt;
+
     private final Clock clock = Clock.systemUTC();
 
     public Results results(PollId id, Caller caller) {
         return resultsOf(readable(id, caller));
     }
 
-    /** The results as they are now, for a stream whose subscribers were checked when they subscribed. */
-    Optional<Results> current(String pollId) {
-        return PollId.parse(pollId).flatMap(polls::find).map(this::resultsOf);
+    /**
+     * The results as PostgreSQL has them now, for streams (whose subscribers were checked when they subscribed):
+     * a stream only sends on a change, so it must not send a cached copy that may not have that change yet.
+     */
+    Optional<Results> fromDatabase(String pollId) {
+        return PollId.parse(pollId)
+                .flatMap(polls::find)
+                .map(poll -> resultsOf(poll, live.readNow(poll.id().value())));
     }
 
     /** Owners and admins only: the results as rows for a spreadsheet. */
@@ -65,7 +74,7 @@ public class ResultsService {
         Map<String, Boolean> ranked = new HashMap<>();
         polls.rankedPollIds().forEach(pollId -> ranked.put(pollId, true));
         RebuildReport report = tallies.rebuild(ranked);
-        live.clear();
+        rebuilt.fire(report);
         return report;
     }
 
@@ -82,8 +91,11 @@ public class ResultsService {
     }
 
     private Results resultsOf(Poll poll) {
+        return resultsOf(poll, live.of(poll.id().value()));
+    }
+
+    private Results resultsOf(Poll poll, LiveTallies.Tally tally) {
         String pollId = poll.id().value();
-        LiveTallies.Tally tally = live.of(pollId);
         long total = tally.ballots();
         Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()

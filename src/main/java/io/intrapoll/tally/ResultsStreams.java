@@ -69,13 +69,19 @@ public class ResultsStreams {
                 this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS));
     }
 
-    /** Sends the current results at once, then every change, until the client goes away. */
+    /**
+     * Sends the current results at once, then every change, until the client goes away. The poll is also marked
+     * changed, so a change counted while the client was subscribing reaches it in the next interval.
+     */
     void subscribe(Results current, SseEventSink sink, Sse sse) {
         Subscriber subscriber = new Subscriber(current.pollId(), sink, sse);
-        subscribersByPoll
-                .computeIfAbsent(current.pollId(), poll -> ConcurrentHashMap.newKeySet())
-                .add(subscriber);
+        subscribersByPoll.compute(current.pollId(), (poll, subscribers) -> {
+            Set<Subscriber> joined = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
+            joined.add(subscriber);
+            return joined;
+        });
         subscriber.offer(resultsEvent(sse, current));
+        changed.add(current.pollId());
     }
 
     /** Polls whose tallies changed somewhere in the cluster. */
@@ -100,7 +106,7 @@ public class ResultsStreams {
                 continue;
             }
             try {
-                results.current(pollId)
+                results.fromDatabase(pollId)
                         .ifPresent(current -> subscribers.forEach(
                                 subscriber -> subscriber.offer(resultsEvent(subscriber.sse, current))));
             } catch (RuntimeException e) {
@@ -111,10 +117,11 @@ public class ResultsStreams {
     }
 
     private void heartbeat() {
-        subscribersByPoll
-                .values()
-                .forEach(subscribers -> subscribers.forEach(subscriber -> subscriber.offer(
-                        subscriber.sse.newEventBuilder().comment("keep-alive").build())));
+        try {
+            subscribersByPoll.values().forEach(subscribers -> subscribers.forEach(Subscriber::keepAlive));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Results streams heartbeat failed", e); // and the next one comes all the same
+        }
     }
 
     private static OutboundSseEvent resultsEvent(Sse sse, Results current) {
@@ -158,8 +165,29 @@ public class ResultsStreams {
                 return;
             }
             next.set(event);
+            startWriting();
+        }
+
+        /** A keep-alive comment, unless results wait to be written anyway (it never replaces them). */
+        void keepAlive() {
+            if (sink.isClosed()) {
+                remove(this);
+                return;
+            }
+            if (next.compareAndSet(
+                    null, sse.newEventBuilder().comment("keep-alive").build())) {
+                startWriting();
+            }
+        }
+
+        private void startWriting() {
             if (writing.compareAndSet(false, true)) {
-                writers.execute(this::write);
+                try {
+                    writers.execute(this::write);
+                } catch (RuntimeException rejected) { // the server is stopping
+                    writing.set(false);
+                    close();
+                }
             }
         }
 
@@ -175,8 +203,8 @@ public class ResultsStreams {
             } finally {
                 writing.set(false);
             }
-            if (next.get() != null && writing.compareAndSet(false, true)) {
-                writers.execute(this::write); // offered while this task was finishing
+            if (next.get() != null) {
+                startWriting(); // offered while this task was finishing
             }
         }
 

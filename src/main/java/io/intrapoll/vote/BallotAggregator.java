@@ -41,7 +41,7 @@ public class BallotAggregator implements MessageListener {
             group = BallotMessages.decode(text);
         } catch (JMSException | RuntimeException unreadable) {
             LOG.log(Level.SEVERE, "An unreadable ballot message was set aside on the dead-letter queue", unreadable);
-            queue.setAside(String.valueOf(text), unreadable.toString());
+            queue.setAside(text != null ? text : String.valueOf(message), unreadable.toString());
             return;
         }
         aggregation.apply(group);

@@ -66,7 +66,8 @@ public class TallyTopic {
         try {
             sender.send(String.join(",", polls));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Changed tallies of " + polls + " were not announced", e);
+            changed.addAll(polls); // announced with the next ones
+            LOG.log(Level.WARNING, "Changed tallies of " + polls + " were not announced yet", e);
         }
     }
 
