@@ -68,15 +68,8 @@ public class Aggregation {
         });
         em.flush();
         if (!deltas.isEmpty()) {
-            talliesChanged.fire(new TalliesChanged(deltas.applyTo(em), group.size(), oldest(group)));
+            talliesChanged.fire(new TalliesChanged(deltas.applyTo(em), group.size()));
         }
-    }
-
-    private static Instant oldest(List<Ballot> group) {
-        return group.stream()
-                .map(Ballot::acceptedAt)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
     }
 
     /** The group's people who already took part in the poll, their rows locked: one query for the whole group. */

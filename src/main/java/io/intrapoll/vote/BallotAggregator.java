@@ -32,6 +32,9 @@ public class BallotAggregator implements MessageListener {
     @Inject
     BallotQueue queue;
 
+    @Inject
+    VoteMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         List<Ballot> group;
@@ -44,6 +47,12 @@ public class BallotAggregator implements MessageListener {
             queue.setAside(text != null ? text : String.valueOf(message), unreadable.toString());
             return;
         }
-        aggregation.apply(group);
+        try {
+            aggregation.apply(group);
+            metrics.aggregationSucceeded();
+        } catch (RuntimeException e) {
+            metrics.aggregationFailed();
+            throw e; // the broker redelivers the group later
+        }
     }
 }

@@ -5,8 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +40,20 @@ public class QueueWatch {
             return depth;
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
             return -1;
+        }
+    }
+
+    /** When the group at the head of the ballot queue was sent; empty if none waits or the broker is away. */
+    public Optional<Instant> oldestWaiting() {
+        try (JMSContext jms = connectionFactory.createContext();
+                QueueBrowser browser = jms.createBrowser(ballotQueue)) {
+            var messages = browser.getEnumeration();
+            return messages.hasMoreElements()
+                    ? Optional.of(Instant.ofEpochMilli(((Message) messages.nextElement()).getJMSTimestamp()))
+                    : Optional.empty();
+        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+            LOG.log(Level.FINE, "Cannot browse the ballot queue", e);
+            return Optional.empty();
         }
     }
 

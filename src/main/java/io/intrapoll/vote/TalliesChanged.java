@@ -1,6 +1,5 @@
 package io.intrapoll.vote;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +8,8 @@ import java.util.Map;
  *
  * @param changes per poll, the change to its durable tallies
  * @param ballots the number of ballots in the group
- * @param oldestAcceptedAt when the group's oldest ballot was accepted
  */
-public record TalliesChanged(Map<String, PollChange> changes, int ballots, Instant oldestAcceptedAt) {
+public record TalliesChanged(Map<String, PollChange> changes, int ballots) {
 
     public TalliesChanged {
         changes = Map.copyOf(changes);

@@ -5,8 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -40,7 +39,9 @@ public class VoteMetrics {
     @Inject
     QueueWatch queue;
 
-    private final AtomicLong lastLagMillis = new AtomicLong();
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicLong lastCountedAt = new AtomicLong(clock.millis());
+    private final AtomicLong lastFailedAt = new AtomicLong();
 
     /** Created at start-up, so the queue-depth gauge is there before the first vote. */
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -48,7 +49,7 @@ public class VoteMetrics {
     }
 
     @PostConstruct
-    void registerQueueDepth() {
+    void registerGauges() {
         registry.gauge(
                 Metadata.builder()
                         .withName("intrapoll_ballot_queue_depth")
@@ -57,6 +58,34 @@ public class VoteMetrics {
                         .build(),
                 queue,
                 QueueWatch::depth);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("intrapoll_aggregation_lag")
+                        .withDescription("Age of the oldest accepted ballot not yet in the tallies (0: none waits)")
+                        .withUnit(MetricUnits.MILLISECONDS)
+                        .build(),
+                this,
+                VoteMetrics::aggregationLagMillis);
+    }
+
+    /**
+     * While counting fails (the database away), the time since the last group was counted; otherwise the age of
+     * the oldest group waiting on the queue. Groups waiting for a delayed redelivery are not visible to a queue
+     * browser, which is why a failure counts from the last success.
+     */
+    long aggregationLagMillis() {
+        long now = clock.millis();
+        if (lastFailedAt.get() > lastCountedAt.get()) {
+            return now - lastCountedAt.get();
+        }
+        return queue.oldestWaiting()
+                .map(sent -> Math.max(0, now - sent.toEpochMilli()))
+                .orElse(0L);
+    }
+
+    /** A group could not be counted (it will be redelivered). */
+    void aggregationFailed() {
+        lastFailedAt.set(clock.millis());
     }
 
     Counter accepted() {
@@ -92,16 +121,11 @@ public class VoteMetrics {
     void aggregated(@Observes TalliesChanged change) {
         histogram("intrapoll_aggregation_batch_size", "Ballots counted per aggregator transaction")
                 .update(change.ballots());
-        long lag = Duration.between(change.oldestAcceptedAt(), Instant.now()).toMillis();
-        lastLagMillis.set(Math.max(0, lag));
-        registry.gauge(
-                Metadata.builder()
-                        .withName("intrapoll_aggregation_lag")
-                        .withDescription("Age of the oldest ballot in the latest counted group, when it was counted")
-                        .withUnit(MetricUnits.MILLISECONDS)
-                        .build(),
-                lastLagMillis,
-                AtomicLong::get);
+    }
+
+    /** A group was counted (or found counted already, on a redelivery). */
+    void aggregationSucceeded() {
+        lastCountedAt.set(clock.millis());
     }
 
     private Histogram histogram(String name, String description) {

@@ -110,7 +110,7 @@ class LiveTalliesTest {
     }
 
     private void changed(PollChange change) {
-        live.changed(new TalliesChanged(Map.of(POLL, change), 1, Instant.EPOCH));
+        live.changed(new TalliesChanged(Map.of(POLL, change), 1));
     }
 
     private void at(long millis) {

@@ -113,14 +113,31 @@ class DatabaseOutageIT {
                     "intrapoll.ballots",
                     BallotMessages.encode(ballots.subList(20, 40)),
                     Map.of(BallotQueue.POLLS_PROPERTY, id));
-            Votes.sleep(8_000);
+            Votes.sleep(6_000);
+            long lag = aggregationLagMillis();
+            assertTrue(lag >= 5_000, "the lag grows while nothing can be counted: " + lag + " ms");
+            Votes.sleep(2_000);
         } finally {
             TestPostgres.start();
         }
         awaitCounted(author, id, 40, Duration.ofSeconds(90));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (aggregationLagMillis() > 0 && System.currentTimeMillis() < deadline) {
+            Votes.sleep(200);
+        }
+        assertEquals(0, aggregationLagMillis(), "no lag once everything is counted");
         List<List<String>> perVoter =
                 TestDatabase.rows("SELECT voter, COUNT(*) FROM ballot WHERE poll_id = ? GROUP BY voter", id);
         assertEquals(40, perVoter.size(), "every waiting ballot counted");
         assertTrue(perVoter.stream().allMatch(row -> row.get(1).equals("1")), "each once: " + perVoter);
+    }
+
+    private static long aggregationLagMillis() {
+        String metrics = Api.anonymous().get("/metrics?scope=application").body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("intrapoll_aggregation_lag"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no aggregation lag gauge in " + metrics));
     }
 }
