@@ -3,6 +3,8 @@ package io.intrapoll.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +55,14 @@ public class Caches {
     String nodeName;
 
     private EmbeddedCacheManager manager;
+
+    /**
+     * Joins the cluster while the application starts, not on the first vote: a node that takes traffic has its
+     * caches (a join waits for the other members' answers, seconds on a cold node).
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the @PostConstruct below does the work
+    }
 
     @PostConstruct
     void start() {

@@ -44,6 +44,7 @@ public class TallyTopic {
 
     private final Set<String> changed = new ConcurrentSkipListSet<>();
     private ScheduledFuture<?> announcing;
+    private volatile boolean failing;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         announcing = scheduler.scheduleWithFixedDelay(
@@ -65,9 +66,19 @@ public class TallyTopic {
         }
         try {
             sender.send(String.join(",", polls));
+            if (failing) {
+                failing = false;
+                LOG.info("Tally changes are announced again");
+            }
         } catch (RuntimeException e) {
             changed.addAll(polls); // announced with the next ones
-            LOG.log(Level.WARNING, "Changed tallies of " + polls + " were not announced yet", e);
+            if (!failing) { // once per outage, not every 100 ms
+                failing = true;
+                LOG.log(
+                        Level.WARNING,
+                        "Tally changes cannot be announced; retrying every " + INTERVAL_MILLIS + " ms",
+                        e);
+            }
         }
     }
 
