@@ -45,6 +45,11 @@ public final class Api {
         return URI.create("http://localhost:" + System.getProperty("it.http.port", "9181"));
     }
 
+    /** The Authorization header of a demo user (password = name). */
+    public static String basicAuthorization(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static Api at(URI server, String user) {
         return new Api(server, user);
     }
@@ -89,8 +94,7 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
+            request.header("Authorization", basicAuthorization(user));
         }
         headers.forEach(request::header);
         try {

@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,9 +37,8 @@ public final class ResultsStream implements AutoCloseable {
 
     /** Opens the stream as the given demo user (password = name). */
     public static ResultsStream open(URI server, String user, String pollId) throws Exception {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/polls/" + pollId + "/results/stream"))
-                .header("Authorization", "Basic " + token)
+                .header("Authorization", Api.basicAuthorization(user))
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
@@ -98,11 +99,6 @@ class ResultsStreamIT {
     }
 
     private static long subscribers() {
-        String metrics = Api.anonymous().get("/metrics?scope=application").body();
-        return metrics.lines()
-                .filter(line -> line.startsWith("intrapoll_results_stream_subscribers"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no subscribers gauge in " + metrics));
+        return Metrics.gauge("intrapoll_results_stream_subscribers");
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
@@ -133,11 +134,6 @@ class DatabaseOutageIT {
     }
 
     private static long aggregationLagMillis() {
-        String metrics = Api.anonymous().get("/metrics?scope=application").body();
-        return metrics.lines()
-                .filter(line -> line.startsWith("intrapoll_aggregation_lag"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no aggregation lag gauge in " + metrics));
+        return Metrics.gauge("intrapoll_aggregation_lag");
     }
 }

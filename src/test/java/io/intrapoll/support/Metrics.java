@@ -1,0 +1,17 @@
+package io.intrapoll.support;
+
+/** Reading the integration-test server's own gauges from /metrics (Prometheus text). */
+public final class Metrics {
+
+    private Metrics() {}
+
+    /** The value of an application gauge, by the start of its Prometheus name. */
+    public static long gauge(String name) {
+        String metrics = Api.anonymous().get("/metrics?scope=application").body();
+        return metrics.lines()
+                .filter(line -> line.startsWith(name))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no gauge " + name + " in " + metrics));
+    }
+}
