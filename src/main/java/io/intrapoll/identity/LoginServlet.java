@@ -1,0 +1,87 @@
+package io.intrapoll.identity;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The login page's form ({@code POST /login}, fields {@code username}, {@code password}, {@code next}): signs the
+ * browser in through {@link SignIn} and sends it back to the page it came from, or back to the form.
+ */
+@WebServlet(name = "Login", urlPatterns = "/login")
+public class LoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String HOME = "/app/";
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    Instance<Caller> signedIn;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.session.idle-minutes", defaultValue = "120")
+    int idleMinutes;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String user = request.getParameter("username");
+        String password = request.getParameter("password");
+        String next = localPath(request.getParameter("next"));
+        if (user == null || password == null || user.isBlank() || password.isEmpty()) {
+            backToForm(request, response, next, "missing");
+            return;
+        }
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(user.strip(), password))
+                        .newAuthentication(true));
+        if (status == AuthenticationStatus.SUCCESS) {
+            Caller caller = signedIn.get();
+            new BrowserSession(caller.name(), caller.groups()).bind(request, idleMinutes);
+            response.sendRedirect(request.getContextPath() + next);
+        } else {
+            backToForm(request, response, next, "invalid");
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(request.getContextPath() + SignIn.LOGIN_PAGE);
+    }
+
+    private static void backToForm(HttpServletRequest request, HttpServletResponse response, String next, String error)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader(
+                "Location",
+                request.getContextPath() + SignIn.LOGIN_PAGE + "?error=" + error + "&next="
+                        + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    /** Only a path within this application: never an open redirect to another site. */
+    static String localPath(String next) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
+            return HOME;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,106 @@
+package io.intrapoll.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.auth.message.callback.PasswordValidationCallback;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * How callers sign in, one mechanism for the whole application: API clients send HTTP Basic with every call;
+ * people in a browser sign in once on the login page and then carry their session ({@link BrowserSession}). Both
+ * are checked against the server's user registry, whichever server.xml configures (the demo registry, LDAP).
+ */
+@ApplicationScoped
+public class SignIn implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.html";
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
+        if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential form) {
+            // The login page's form, handed over by LoginServlet, which keeps the caller in the session.
+            if (!passwordMatches(context, form.getCaller(), form.getPasswordAsString())) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return AuthenticationStatus.SUCCESS;
+        }
+        // An explicit Authorization header wins over a browser session.
+        Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (basic.isPresent()) {
+            return passwordMatches(context, basic.get().user(), basic.get().password())
+                    ? AuthenticationStatus.SUCCESS
+                    : challenge(request, response, context);
+        }
+        Optional<BrowserSession> session = BrowserSession.of(request);
+        if (session.isPresent()) {
+            return context.notifyContainerAboutLogin(
+                    session.get().caller(), session.get().groups());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            return challenge(request, response, context);
+        }
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next=" + returnPath(request));
+    }
+
+    /** Checks a password against the user registry through the container's standard callback. */
+    private static boolean passwordMatches(HttpMessageContext context, String user, String password)
+            throws AuthenticationException {
+        if (user.isBlank() || password.isEmpty()) {
+            return false;
+        }
+        var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
+        handle(context, check);
+        return check.getResult();
+    }
+
+    private static void handle(HttpMessageContext context, Callback callback) throws AuthenticationException {
+        try {
+            context.getHandler().handle(new Callback[] {callback});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException(e);
+        }
+    }
+
+    /**
+     * 401 with a challenge. A page's own script (fetch, EventSource: Sec-Fetch-Mode other than navigate) is told
+     * to sign in on the login page rather than by Basic, which would make the browser pop up its password dialog.
+     */
+    private static AuthenticationStatus challenge(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        boolean fromScript = mode != null && !"navigate".equals(mode);
+        response.setHeader(
+                "WWW-Authenticate",
+                fromScript
+                        ? "Form realm=\"intrapoll\", login=\"" + request.getContextPath() + LOGIN_PAGE + "\""
+                        : "Basic realm=\"intrapoll\", charset=\"UTF-8\"");
+        return context.responseUnauthorized();
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Where the login page sends the browser back to: this page, within the application. */
+    private static String returnPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        return URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,49 @@
+package io.intrapoll.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a sign-in takes from the outside: Basic headers and the login form's return path. */
+class SignInInputsTest {
+
+    private static String basic(String userColonPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void basicHeaderGivesUserAndPasswordWhichMayHoldColons() {
+        assertEquals(
+                Optional.of(new BasicCredentials("voter1", "pa:ss")), BasicCredentials.parse(basic("voter1:pa:ss")));
+        assertEquals(Optional.of(new BasicCredentials("jürgen", "ä")), BasicCredentials.parse(basic("jürgen:ä")));
+        assertEquals(
+                Optional.of(new BasicCredentials("voter1", "x")),
+                BasicCredentials.parse("basic " + basic("voter1:x").substring(6)));
+    }
+
+    @Test
+    void malformedBasicHeaderIsAnEmptyUserNotAFailure() {
+        assertEquals(Optional.of(new BasicCredentials("", "")), BasicCredentials.parse("Basic !!!not-base64"));
+        assertEquals(Optional.of(new BasicCredentials("", "")), BasicCredentials.parse(basic("no-colon")));
+    }
+
+    @Test
+    void otherSchemesAreNotBasic() {
+        assertTrue(BasicCredentials.parse(null).isEmpty());
+        assertTrue(BasicCredentials.parse("Bearer eyJ").isEmpty());
+    }
+
+    @Test
+    void loginReturnsOnlyToPathsWithinTheApplication() {
+        assertEquals("/app/vote.html?poll=abc", LoginServlet.localPath("/app/vote.html?poll=abc"));
+        assertEquals("/app/", LoginServlet.localPath("https://evil.example/"));
+        assertEquals("/app/", LoginServlet.localPath("//evil.example/"));
+        assertEquals("/app/", LoginServlet.localPath("/\\evil.example/"));
+        assertEquals("/app/", LoginServlet.localPath("/app/\r\nSet-Cookie: x=y"));
+        assertEquals("/app/", LoginServlet.localPath(null));
+    }
+}
