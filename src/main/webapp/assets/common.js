@@ -1,0 +1,88 @@
+// Shared by the pages: calls to the REST API, problem+json messages, and DOM helpers that never parse
+// user-provided text as HTML.
+
+const API = '/api/v1';
+
+/** Thrown when the API answers with a problem. */
+export class Problem extends Error {
+  constructor(status, body) {
+    super((body && (body.detail || body.title)) || `The server answered ${status}.`);
+    this.status = status;
+    this.body = body || {};
+  }
+  /** The problem's kind: the last segment of its type URI ("already-voted", "poll-not-open"). */
+  get kind() {
+    const type = this.body.type || '';
+    return type.substring(type.lastIndexOf('/') + 1);
+  }
+}
+
+/** Sends the browser to the login page, to come back here afterwards. */
+export function signInAgain() {
+  location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
+}
+
+/** Calls the API; resolves with the JSON body (or null), rejects with a Problem. */
+export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(API + path, init);
+  } catch (offline) {
+    throw new Problem(0, { detail: 'The server cannot be reached. Check your connection and try again.' });
+  }
+  if (response.status === 401) {
+    signInAgain();
+    throw new Problem(401, { detail: 'Your session has ended; please sign in again.' });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const json = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    throw new Problem(response.status, json);
+  }
+  return json;
+}
+
+/** Creates an element with attributes and children; strings become text nodes, never markup. */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') element.className = value;
+    else if (name.startsWith('on')) element.addEventListener(name.substring(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/** Shows a message in a container: kind is success, error or info. */
+export function showMessage(container, kind, ...content) {
+  container.replaceChildren(el('div', { class: `message ${kind}` }, ...content));
+}
+
+/** The poll id in the page's address (?poll=...). */
+export function pollIdFromAddress() {
+  return new URLSearchParams(location.search).get('poll');
+}
+
+/** Fills the page header: who is signed in, and the way out. */
+export async function signedInHeader() {
+  const me = await api('/me');
+  const slot = document.getElementById('who');
+  if (slot) slot.textContent = me.name;
+  return me;
+}
+
+export function formatTime(instant) {
+  return instant ? new Date(instant).toLocaleString() : '';
+}
+
+export const typeNames = { SINGLE: 'One choice', MULTIPLE: 'Several choices', RANKED: 'Ranked' };

@@ -1,0 +1,18 @@
+// The login page: where to go back to after signing in, and why the last attempt failed.
+const params = new URLSearchParams(location.search);
+const next = params.get('next');
+if (next && next.startsWith('/') && !next.startsWith('//')) {
+  document.getElementById('next').value = next;
+}
+const messages = {
+  invalid: 'The user name or password is not right. Try again.',
+  missing: 'Enter your user name and password.',
+};
+const message = document.getElementById('message');
+if (messages[params.get('error')]) {
+  message.className = 'message error';
+  message.textContent = messages[params.get('error')];
+} else if (params.has('signedOut')) {
+  message.className = 'message info';
+  message.textContent = 'You are signed out.';
+}

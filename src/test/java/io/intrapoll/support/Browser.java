@@ -1,0 +1,170 @@
+package io.intrapoll.support;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by .ci/run), signed
+ * in as one demo user through the login page. Nothing is downloaded: the browser and its driver are the
+ * machine's own.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    private static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final URI server;
+    private final Path profile;
+
+    private Browser(URI server, Dimension size) {
+        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+                    + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
+        }
+        this.server = server;
+        try {
+            this.profile = Files.createTempDirectory("intrapoll-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--window-size=" + size.width + "," + size.height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(size);
+    }
+
+    /** A browser on the integration-test server, signed in as the demo user (password = name). */
+    public static Browser signedInAs(String user) {
+        return signedInAs(Api.itServer(), user, DESKTOP);
+    }
+
+    public static Browser signedInAs(URI server, String user, Dimension size) {
+        Browser browser = new Browser(server, size);
+        try {
+            browser.open("/login.html");
+            browser.signIn(user, user);
+            browser.waitFor(ExpectedConditions.urlContains("/app/"));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /** A browser on the integration-test server that has not signed in. */
+    public static Browser anonymous() {
+        return new Browser(Api.itServer(), DESKTOP);
+    }
+
+    public void signIn(String user, String password) {
+        find(By.id("username")).sendKeys(user);
+        find(By.id("password")).sendKeys(password);
+        find(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    public Browser open(String path) {
+        driver.get(server.resolve(path).toString());
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    public <T> T waitFor(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    /** Waits until the element's text contains the given text. */
+    public WebElement waitForText(By by, String text) {
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; empty when there is nothing to fix. */
+    public String accessibilityViolations() {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core failed on " + currentUrl() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream().map(Browser::describe).collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(Rule violation) {
+        return violation.getId() + " (" + violation.getImpact() + "): " + violation.getHelp() + " at "
+                + violation.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary profile is harmless.
+        }
+    }
+}
