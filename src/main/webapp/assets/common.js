@@ -23,10 +23,10 @@ export function signInAgain() {
 }
 
 /** Calls the API; resolves with the JSON body (or null), rejects with a Problem. */
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, contentType = 'application/json', withResponse = false } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
+    init.headers['Content-Type'] = contentType;
     init.body = JSON.stringify(body);
   }
   let response;
@@ -44,7 +44,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   if (!response.ok) {
     throw new Problem(response.status, json);
   }
-  return json;
+  return withResponse ? { body: json, response } : json;
 }
 
 /** Creates an element with attributes and children; strings become text nodes, never markup. */

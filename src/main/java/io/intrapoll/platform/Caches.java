@@ -131,8 +131,21 @@ public class Caches {
     /** The cluster's members as this node sees them (just this node when not clustered). */
     public List<String> members() {
         return manager.getMembers() == null
-                ? List.of(String.valueOf(manager.getAddress()))
+                ? List.of(localMember())
                 : manager.getMembers().stream().map(String::valueOf).toList();
+    }
+
+    /** This node's name in the cluster. */
+    public String localMember() {
+        if (manager.getAddress() != null) {
+            return String.valueOf(manager.getAddress());
+        }
+        return nodeName.isBlank() ? "this node (not clustered)" : nodeName.strip();
+    }
+
+    /** True while the caches take reads and writes. */
+    public boolean isRunning() {
+        return manager != null && manager.getStatus().allowInvocations();
     }
 
     @PreDestroy

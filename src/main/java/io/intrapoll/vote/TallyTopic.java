@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -53,6 +54,11 @@ public class TallyTopic {
 
     void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
         changed.addAll(change.pollIds());
+    }
+
+    /** A poll opened, closed or changed: its results' status and "final" change with it, on every node. */
+    void pollChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
+        changed.add(change.pollId());
     }
 
     private void announceChanged() {

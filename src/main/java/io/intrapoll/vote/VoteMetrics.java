@@ -73,7 +73,7 @@ public class VoteMetrics {
      * the oldest group waiting on the queue. Groups waiting for a delayed redelivery are not visible to a queue
      * browser, which is why a failure counts from the last success.
      */
-    long aggregationLagMillis() {
+    public long aggregationLagMillis() {
         long now = clock.millis();
         if (lastFailedAt.get() > lastCountedAt.get()) {
             return now - lastCountedAt.get();

@@ -38,6 +38,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final URI server;
     private final Path profile;
+    private final Path downloads;
 
     private Browser(URI server, Dimension size) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
@@ -50,7 +51,15 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.downloads = profile.resolve("downloads");
         ChromeOptions options = new ChromeOptions()
+                .setExperimentalOption(
+                        "prefs",
+                        java.util.Map.of(
+                                "download.default_directory",
+                                downloads.toString(),
+                                "download.prompt_for_download",
+                                false))
                 .setBinary(CHROMIUM)
                 .addArguments(
                         "--headless=new",
@@ -122,6 +131,29 @@ public final class Browser implements AutoCloseable {
     public WebElement waitForText(By by, String text) {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
+    }
+
+    /** Waits for a file the browser downloads (whole: not Chromium's partial .crdownload) and returns its path. */
+    public Path awaitDownload(String suffix) {
+        return waitFor(driver -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(file -> file.toString().endsWith(suffix))
+                        .findFirst()
+                        .orElse(null);
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
+    }
+
+    /** Saves what the browser shows to a PNG file (for the README), creating its folder. */
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String currentUrl() {

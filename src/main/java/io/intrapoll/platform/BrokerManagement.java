@@ -1,0 +1,76 @@
+package io.intrapoll.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Asks the broker about a queue through Artemis' management messages (JMS offers no way to ask), on the broker
+ * the resource adapter uses, embedded or external.
+ */
+@ApplicationScoped
+public class BrokerManagement {
+
+    private static final Logger LOG = Logger.getLogger(BrokerManagement.class.getName());
+    private static final String MANAGEMENT_ADDRESS = "activemq.management";
+    private static final long ANSWER_WITHIN_MS = 2000;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.port", defaultValue = "61616")
+    int port;
+
+    /** Empty (anonymous) unless set: MicroProfile Config reads an empty value as none. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.password")
+    Optional<String> password;
+
+    /** Consumers attached to the queue, cluster-wide (every node's aggregator sessions); empty if unknown. */
+    public OptionalLong consumerCount(String queue) {
+        return attribute(queue, "consumerCount");
+    }
+
+    private OptionalLong attribute(String queue, String attribute) {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://" + host + ":" + port)
+                        .setCallTimeout(ANSWER_WITHIN_MS)
+                        .setReconnectAttempts(0)
+                        .setInitialConnectAttempts(1);
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session =
+                        factory.createSession(user.orElse(null), password.orElse(null), false, true, true, false, 1);
+                ClientRequestor requestor = new ClientRequestor(session, MANAGEMENT_ADDRESS)) {
+            session.start();
+            ClientMessage request = session.createMessage(false);
+            ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
+            ClientMessage reply = requestor.request(request, ANSWER_WITHIN_MS);
+            if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+                return OptionalLong.empty();
+            }
+            return ManagementHelper.getResult(reply) instanceof Number number
+                    ? OptionalLong.of(number.longValue())
+                    : OptionalLong.empty();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Cannot ask the broker about " + queue, e);
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+// The console's poll page: create or edit a poll (API validation errors next to their fields), move it through
+// its lifecycle with confirmation, duplicate it, watch its results live and export them.
+import { api, el, showMessage, pollIdFromAddress, Problem } from '../common.js';
+import { ResultsView, followResults } from '../live-results.js';
+import { consoleHeader, confirmAction, download, statusNames } from './shared.js';
+
+const pollId = pollIdFromAddress();
+const form = document.getElementById('poll-form');
+const message = document.getElementById('message');
+const optionsList = document.getElementById('options-list');
+const field = (name) => document.getElementById(`f-${name}`);
+let poll = null;
+let etag = null;
+let me = { roles: [] };
+let stream = null;
+
+function say(kind, ...content) {
+  showMessage(message, kind, ...content);
+  message.focus();
+}
+
+// ---- the options editor ----
+function renumberOptions() {
+  [...optionsList.children].forEach((item, index) => {
+    const input = item.querySelector('input');
+    input.id = `f-options-${index}`;
+    input.setAttribute('aria-describedby', `e-options-${index}`);
+    item.querySelector('label').htmlFor = input.id;
+    item.querySelector('label').textContent = `Option ${index + 1}`;
+    item.querySelector('.field-error').id = `e-options-${index}`;
+    item.querySelector('button').setAttribute('aria-label', `Remove option ${index + 1}`);
+  });
+}
+
+function addOption(option = { label: '' }) {
+  const item = el('li', { class: 'field' },
+    el('label', {}),
+    el('div', { class: 'inline' },
+      el('input', { type: 'text', maxlength: '200', value: option.label, 'data-option-id': option.id || null }),
+      el('button', { type: 'button', class: 'secondary small' }, 'Remove')),
+    el('p', { class: 'field-error' }));
+  item.querySelector('button').addEventListener('click', () => {
+    item.remove();
+    renumberOptions();
+  });
+  optionsList.append(item);
+  renumberOptions();
+  return item;
+}
+
+document.getElementById('add-option').addEventListener('click', () => addOption().querySelector('input').focus());
+
+function showMaxChoices() {
+  document.getElementById('max-choices-field').hidden = field('type').value !== 'MULTIPLE';
+}
+field('type').addEventListener('change', showMaxChoices);
+
+// ---- form <-> poll ----
+const toLocalInput = (instant) => {
+  if (!instant) return '';
+  const date = new Date(instant);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+};
+const fromLocalInput = (value) => (value ? new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
+
+function fill(current) {
+  field('title').value = current.title;
+  field('description').value = current.description || '';
+  field('type').value = current.type;
+  optionsList.replaceChildren();
+  current.options.forEach((option) => addOption(option));
+  field('maxChoices').value = current.maxChoices || '';
+  field('resultsVisibility').value = current.resultsVisibility;
+  field('anonymous').checked = current.anonymous;
+  field('allowVoteChange').checked = current.allowVoteChange;
+  field('audienceGroups').value = (current.audienceGroups || []).join(', ');
+  field('opensAt').value = toLocalInput(current.opensAt);
+  field('closesAt').value = toLocalInput(current.closesAt);
+  const draft = current.status === 'DRAFT';
+  field('type').disabled = !draft;
+  document.getElementById('options-fieldset').disabled = !draft;
+  document.getElementById('options-hint').hidden = draft;
+  showMaxChoices();
+}
+
+function formValues() {
+  const values = {
+    title: field('title').value.trim(),
+    description: field('description').value,
+    type: field('type').value,
+    options: [...optionsList.querySelectorAll('input')].map((input) => (input.dataset.optionId
+      ? { id: input.dataset.optionId, label: input.value.trim() } : { label: input.value.trim() })),
+    resultsVisibility: field('resultsVisibility').value,
+    anonymous: field('anonymous').checked,
+    allowVoteChange: field('allowVoteChange').checked,
+    audienceGroups: field('audienceGroups').value.split(',').map((group) => group.trim()).filter(Boolean),
+    opensAt: fromLocalInput(field('opensAt').value),
+    closesAt: fromLocalInput(field('closesAt').value),
+  };
+  if (values.type === 'MULTIPLE' && field('maxChoices').value !== '') {
+    values.maxChoices = Number(field('maxChoices').value);
+  }
+  return values;
+}
+
+/** A merge patch: only what changed; type and options only while the poll is a draft. */
+function changes(values) {
+  const patch = {};
+  for (const [name, value] of Object.entries(values)) {
+    if ((name === 'type' || name === 'options') && poll.status !== 'DRAFT') continue;
+    const before = poll[name] === undefined ? null : poll[name];
+    if (JSON.stringify(before) !== JSON.stringify(value ?? null)) patch[name] = value;
+  }
+  if (poll.maxChoices && values.type !== 'MULTIPLE' && poll.status === 'DRAFT') patch.maxChoices = null;
+  return patch;
+}
+
+// ---- errors next to fields ----
+function clearErrors() {
+  form.querySelectorAll('.field-error').forEach((slot) => { slot.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+}
+
+/** "options[2].label" -> the error slot and input of option 3; "title" -> the title's. */
+function slotFor(name) {
+  const option = /^options\[(\d+)\]/.exec(name);
+  const key = option ? `options-${option[1]}` : name.split(/[.[]/)[0];
+  return { slot: document.getElementById(`e-${key}`), input: document.getElementById(`f-${key}`) };
+}
+
+function showFieldErrors(problem) {
+  clearErrors();
+  const unplaced = [];
+  let first = null;
+  for (const error of problem.body.errors || []) {
+    const { slot, input } = slotFor(error.field);
+    if (!slot) { unplaced.push(`${error.field} ${error.message}`); continue; }
+    slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : capitalize(error.message);
+    if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }
+  }
+  const count = (problem.body.errors || []).length;
+  say('error', `The poll was not saved: ${count} ${count === 1 ? 'problem' : 'problems'}, shown next to the fields.`,
+    unplaced.length ? ` ${unplaced.join('; ')}` : '');
+  if (first) first.focus();
+}
+
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// ---- saving ----
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const values = formValues();
+  const save = document.getElementById('save');
+  save.disabled = true;
+  try {
+    if (!poll) {
+      const created = await api('/polls', { method: 'POST', body: { ...values, open: field('open').checked } });
+      location.assign(`/console/poll.html?poll=${encodeURIComponent(created.id)}&created`);
+      return;
+    }
+    const patch = changes(values);
+    if (Object.keys(patch).length === 0) { say('info', 'Nothing changed.'); return; }
+    const { body, response } = await api(`/polls/${encodeURIComponent(poll.id)}`, {
+      method: 'PATCH', body: patch, contentType: 'application/merge-patch+json',
+      headers: { 'If-Match': etag }, withResponse: true,
+    });
+    show(body, response.headers.get('ETag'));
+    clearErrors();
+    say('success', 'Saved.');
+  } catch (problem) {
+    if (problem.status === 400 || problem.status === 422) showFieldErrors(problem);
+    else if (problem.status === 412) say('error', 'Someone changed this poll meanwhile. Reload the page to see the changes.');
+    else say('error', problem.message);
+  } finally {
+    save.disabled = false;
+  }
+});
+
+// ---- lifecycle ----
+async function transition(action, question, label, done) {
+  if (!(await confirmAction(question, label))) return;
+  try {
+    if (action === 'delete') {
+      await api(`/polls/${encodeURIComponent(poll.id)}`, { method: 'DELETE', headers: { 'If-Match': etag } });
+      location.assign('/console/?deleted');
+      return;
+    }
+    const { body, response } = await api(`/polls/${encodeURIComponent(poll.id)}/${action}`,
+      { method: 'POST', withResponse: true });
+    show(body, response.headers.get('ETag'));
+    say('success', done);
+  } catch (problem) {
+    say('error', problem.message);
+  }
+}
+
+async function duplicate() {
+  const copy = {
+    title: `Copy of ${poll.title}`.slice(0, 200), description: poll.description, type: poll.type,
+    options: poll.options.map((option) => ({ label: option.label })), resultsVisibility: poll.resultsVisibility,
+    anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
+  };
+  if (poll.type === 'MULTIPLE' && poll.maxChoices) copy.maxChoices = poll.maxChoices;
+  try {
+    const created = await api('/polls', { method: 'POST', body: copy });
+    location.assign(`/console/poll.html?poll=${encodeURIComponent(created.id)}&duplicated`);
+  } catch (problem) {
+    say('error', problem.message);
+  }
+}
+
+function lifecycleButtons() {
+  const t = poll.title;
+  const button = (label, handler, kind = '') => el('button', { type: 'button', class: kind, onclick: handler }, label);
+  const buttons = [];
+  if (poll.status === 'DRAFT') buttons.push(button('Open', () => transition('open', `Open "${t}" for voting now?`, 'Open', 'The poll is open.')));
+  if (poll.status === 'OPEN') buttons.push(button('Close', () => transition('close', `Close "${t}"? Voting ends.`, 'Close', 'The poll is closed.')));
+  if (poll.status === 'CLOSED') {
+    buttons.push(button('Reopen', () => transition('open', `Reopen "${t}" for voting?`, 'Reopen', 'The poll is open again.')));
+    buttons.push(button('Archive', () => transition('archive', `Archive "${t}"? It can no longer be reopened.`, 'Archive', 'The poll is archived.'), 'secondary'));
+  }
+  buttons.push(button('Duplicate', duplicate, 'secondary'));
+  if (poll.status === 'DRAFT' || me.roles.includes('admin')) {
+    buttons.push(button('Delete', () => transition('delete', `Delete "${t}" and all its ballots? This cannot be undone.`, 'Delete', ''), 'secondary danger'));
+  }
+  document.getElementById('lifecycle').replaceChildren(...buttons);
+}
+
+// ---- results and exports ----
+function showResults() {
+  const section = document.getElementById('results-section');
+  if (poll.status === 'DRAFT' || stream) { section.hidden = poll.status === 'DRAFT'; return; }
+  section.hidden = false;
+  document.getElementById('export-csv').href = `/api/v1/polls/${encodeURIComponent(poll.id)}/results.csv`;
+  const view = new ResultsView();
+  followResults(poll.id, (results) => view.show(results), document.getElementById('results-message'))
+    .then((source) => { stream = source; });
+}
+
+document.getElementById('export-json').addEventListener('click', async () => {
+  try {
+    const results = await api(`/polls/${encodeURIComponent(poll.id)}/results`);
+    download(`poll-${poll.id}-results.json`, 'application/json', JSON.stringify({ poll, results }, null, 2));
+  } catch (problem) {
+    say('error', problem.message);
+  }
+});
+
+function show(current, tag) {
+  poll = current;
+  etag = tag;
+  document.title = `${poll.title} · Intrapoll console`;
+  document.getElementById('heading').textContent = poll.title;
+  document.getElementById('status-line').textContent =
+    `${statusNames[poll.status]} · created by ${poll.createdBy} · id ${poll.id}`;
+  document.getElementById('save').textContent = 'Save changes';
+  document.getElementById('open-now-field').hidden = true;
+  fill(poll);
+  lifecycleButtons();
+  showResults();
+}
+
+async function start() {
+  me = await consoleHeader().catch(() => me);
+  if (!pollId) {
+    addOption();
+    addOption();
+    showMaxChoices();
+    return;
+  }
+  const { body, response } = await api(`/polls/${encodeURIComponent(pollId)}`, { withResponse: true });
+  show(body, response.headers.get('ETag'));
+  const params = new URLSearchParams(location.search);
+  if (params.has('created')) showMessage(message, 'success', 'The poll was created.');
+  if (params.has('duplicated')) showMessage(message, 'success', 'This is the copy, as a draft.');
+}
+
+start().catch((problem) => say('error', problem instanceof Problem ? problem.message : String(problem)));

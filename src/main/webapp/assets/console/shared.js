@@ -1,0 +1,35 @@
+// What the console's pages share: the header, a confirmation dialog, file downloads.
+import { signedInHeader } from '../common.js';
+
+/** Fills the header; hides Operations from authors, who may not see them. */
+export async function consoleHeader() {
+  const me = await signedInHeader();
+  if (!me.roles.includes('admin')) document.getElementById('operations-link').hidden = true;
+  return me;
+}
+
+/** Asks before a consequential action; resolves true when confirmed. Uses the page's <dialog id="confirm">. */
+export function confirmAction(text, confirmLabel) {
+  const dialog = document.getElementById('confirm');
+  document.getElementById('confirm-text').textContent = text;
+  document.getElementById('confirm-ok').textContent = confirmLabel;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), { once: true });
+  });
+}
+
+/** Offers text as a file download. */
+export function download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const statusNames = { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed', ARCHIVED: 'Archived' };
