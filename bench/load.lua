@@ -1,0 +1,86 @@
+-- wrk script for bench/run.sh. MODE picks what each request is, all as demo voters voter1..voter1000 (HTTP Basic):
+--   vote     POST /api/v1/polls/{id}/votes            durable ingest (the polls allow a change of vote)
+--   noop     POST /api/v1/bench/noop                  the floor: authenticated, parses the same body, does nothing
+--   naive    POST /api/v1/bench/naive-votes/{id}      the naive design: one synchronous UPDATE per vote
+--   results  GET  /api/v1/polls/{id}/results          results reads
+-- POLLS lists "id=optionId,..."; requests cycle through (voter, poll) pairs. DELAY_MS, if set, paces each
+-- connection (rate = connections * 1000 / DELAY_MS), for latency at a chosen rate.
+local mode = os.getenv("MODE") or "vote"
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local polls = {}
+for pair in string.gmatch(os.getenv("POLLS") or "", "[^,]+") do
+  local id, option = string.match(pair, "([^=]+)=(.+)")
+  table.insert(polls, { id = id, body = '{"optionIds": ["' .. option .. '"]}' })
+end
+
+local b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+local function base64(data)
+  return ((data:gsub(".", function(x)
+    local r, b = "", x:byte()
+    for i = 8, 1, -1 do r = r .. (b % 2 ^ i - b % 2 ^ (i - 1) > 0 and "1" or "0") end
+    return r
+  end) .. "0000"):gsub("%d%d?%d?%d?%d?%d?", function(x)
+    if #x < 6 then return "" end
+    local c = 0
+    for i = 1, 6 do c = c + (x:sub(i, i) == "1" and 2 ^ (6 - i) or 0) end
+    return b64chars:sub(c + 1, c + 1)
+  end) .. ({ "", "==", "=" })[#data % 3 + 1])
+end
+
+local auth = {}
+for v = 1, 1000 do auth[v] = "Basic " .. base64("voter" .. v .. ":voter" .. v) end
+
+local step = tonumber(os.getenv("THREADS") or "2")
+local counter = 0
+local started = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("offset", started)
+  started = started + 1
+  table.insert(threads, thread)
+end
+
+statuses = {}
+response = function(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function init(args)
+  counter = offset
+end
+
+function delay()
+  return delay_ms
+end
+
+request = function()
+  local n = counter
+  counter = counter + step
+  local voter = (n % 1000) + 1
+  local poll = polls[(math.floor(n / 1000) % #polls) + 1]
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = auth[voter] }
+  if mode == "noop" then
+    return wrk.format("POST", "/api/v1/bench/noop", headers, poll.body)
+  elseif mode == "naive" then
+    return wrk.format("POST", "/api/v1/bench/naive-votes/" .. poll.id, headers, poll.body)
+  elseif mode == "results" then
+    return wrk.format("GET", "/api/v1/polls/" .. poll.id .. "/results", { ["Authorization"] = auth[voter] })
+  end
+  return wrk.format("POST", "/api/v1/polls/" .. poll.id .. "/votes", headers, poll.body)
+end
+
+-- One machine-readable line for bench/run.sh: requests/s, latency percentiles (ms), answers per status.
+done = function(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
+  end
+  local parts = {}
+  for status, count in pairs(total) do table.insert(parts, status .. ":" .. count) end
+  io.write(string.format("RESULT rps=%.1f p50=%.2f p90=%.2f p99=%.2f requests=%d errors=%d statuses=%s\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status,
+    table.concat(parts, ",")))
+end
