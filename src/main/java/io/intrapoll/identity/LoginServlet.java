@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,7 +53,7 @@ public class LoginServlet extends HttpServlet {
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             Caller caller = signedIn.get();
-            new BrowserSession(caller.name(), caller.groups()).bind(request, idleMinutes);
+            new BrowserSession(caller.name(), caller.groups(), Instant.now()).bind(request, idleMinutes);
             response.sendRedirect(request.getContextPath() + next);
         } else {
             backToForm(request, response, next, "invalid");

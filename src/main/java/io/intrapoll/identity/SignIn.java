@@ -1,6 +1,7 @@
 package io.intrapoll.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,9 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How callers sign in, one mechanism for the whole application: API clients send HTTP Basic with every call;
@@ -25,6 +29,10 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 public class SignIn implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.html";
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.session.max-hours", defaultValue = "12")
+    int maxHours;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -40,11 +48,16 @@ public class SignIn implements HttpAuthenticationMechanism {
         // An explicit Authorization header wins over a browser session.
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            return passwordMatches(context, basic.get().user(), basic.get().password())
-                    ? AuthenticationStatus.SUCCESS
-                    : challenge(request, response, context);
+            if (passwordMatches(context, basic.get().user(), basic.get().password())) {
+                return AuthenticationStatus.SUCCESS;
+            }
+            return context.isProtected() ? challenge(request, response, context) : context.doNothing();
         }
         Optional<BrowserSession> session = BrowserSession.of(request);
+        if (session.isPresent() && session.get().isOlderThan(Duration.ofHours(maxHours), Instant.now())) {
+            BrowserSession.end(request);
+            session = Optional.empty();
+        }
         if (session.isPresent()) {
             return context.notifyContainerAboutLogin(
                     session.get().caller(), session.get().groups());

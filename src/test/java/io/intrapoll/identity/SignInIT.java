@@ -44,11 +44,28 @@ class SignInIT {
         return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form posted from this site's own login page, as a browser would report it (Origin). */
     private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
         return browser.send(
                 HttpRequest.newBuilder(server.resolve(path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", origin())
                         .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String origin() {
+        return server.getScheme() + "://" + server.getHost() + ":" + server.getPort();
+    }
+
+    private HttpResponse<String> postJson(String path, String json, String origin)
+            throws IOException, InterruptedException {
+        return browser.send(
+                HttpRequest.newBuilder(server.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .header("Origin", origin)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -84,6 +101,37 @@ class SignInIT {
         assertEquals(303, logout.statusCode());
         assertEquals(401, get("/api/v1/me").statusCode(), "the session ended");
         assertEquals(302, get("/app/").statusCode());
+    }
+
+    @Test
+    void changesMadeWithASessionMustComeFromThisSitesPages() throws Exception {
+        jakarta.json.JsonObject poll = io.intrapoll.support.TestPolls.create(
+                Api.as("author"),
+                io.intrapoll.support.TestPolls.singleChoice("Forgery target").add("open", true));
+        String votes = "/api/v1/polls/" + poll.getString("id") + "/votes";
+        String ballot = "{\"optionIds\": [\""
+                + poll.getJsonArray("options").getJsonObject(0).getString("id") + "\"]}";
+        assertEquals(
+                302, postForm("/login", form("voter674", "voter674", "/app/")).statusCode());
+
+        HttpResponse<String> forged = postJson(votes, ballot, "http://evil.example");
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("cross-site-request"), forged.body());
+        assertEquals(404, Api.as("voter674").get(votes + "/mine").status(), "nothing was cast");
+
+        assertEquals(202, postJson(votes, ballot, origin()).statusCode(), "from the site's own page");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> login = get("/login.html");
+        assertEquals(200, login.statusCode());
+        String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertEquals(
+                "nosniff", login.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(
+                "same-origin", login.headers().firstValue("Referrer-Policy").orElseThrow());
     }
 
     @Test
