@@ -89,7 +89,13 @@ function ballotForm(poll, previous) {
   const error = el('p', { class: 'field-error', id: 'ballot-error', role: 'alert' });
   const submit = el('button', { type: 'submit' }, previous.length ? 'Change my vote' : 'Cast my vote');
   form.append(error, submit);
-  const idempotencyKey = crypto.randomUUID();
+  // The same choice sent again (a retry after a lost answer) carries the same key; another choice a new one.
+  const keys = new Map();
+  const keyFor = (optionIds) => {
+    const choice = JSON.stringify(optionIds);
+    if (!keys.has(choice)) keys.set(choice, crypto.randomUUID());
+    return keys.get(choice);
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const optionIds = chosen();
@@ -101,7 +107,7 @@ function ballotForm(poll, previous) {
     submit.disabled = true;
     try {
       const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
-        method: 'POST', body: { optionIds }, headers: { 'Idempotency-Key': idempotencyKey },
+        method: 'POST', body: { optionIds }, headers: { 'Idempotency-Key': keyFor(optionIds) },
       });
       ballot.replaceChildren(resultsLink());
       say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.'));

@@ -25,7 +25,7 @@ function chart(series) {
   svg.setAttribute('role', 'img');
   const latest = series[series.length - 2] || series[0];
   svg.setAttribute('aria-label',
-    `Ballots counted per second over the last 10 minutes; peak ${max.toFixed(1)}, latest ${latest.perSecond.toFixed(1)}.`);
+    `Ballots counted per second by this node over the last 10 minutes; peak ${max.toFixed(1)}, latest ${latest.perSecond.toFixed(1)}.`);
   series.forEach((point, index) => {
     const barHeight = (point.perSecond / max) * height;
     const bar = document.createElementNS(svg.namespaceURI, 'rect');
@@ -80,5 +80,9 @@ document.getElementById('rebuild').addEventListener('click', async () => {
   }
 });
 
-refresh();
-setInterval(refresh, REFRESH_MS);
+/** The next refresh is asked for once this one is answered, so slow answers never pile up. */
+async function keepRefreshing() {
+  await refresh();
+  setTimeout(keepRefreshing, REFRESH_MS);
+}
+keepRefreshing();

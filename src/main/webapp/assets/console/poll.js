@@ -108,10 +108,12 @@ function changes(values) {
   const patch = {};
   for (const [name, value] of Object.entries(values)) {
     if ((name === 'type' || name === 'options') && poll.status !== 'DRAFT') continue;
-    const before = poll[name] === undefined ? null : poll[name];
+    let before = poll[name] === undefined ? null : poll[name];
+    // The inputs hold minutes: a stored time with seconds is unchanged unless its minute changed.
+    if (name === 'opensAt' || name === 'closesAt') before = fromLocalInput(toLocalInput(before));
     if (JSON.stringify(before) !== JSON.stringify(value ?? null)) patch[name] = value;
   }
-  if (poll.maxChoices && values.type !== 'MULTIPLE' && poll.status === 'DRAFT') patch.maxChoices = null;
+  if (poll.maxChoices && values.maxChoices === undefined) patch.maxChoices = null;
   return patch;
 }
 
@@ -139,6 +141,10 @@ function showFieldErrors(problem) {
     if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }
   }
   const count = (problem.body.errors || []).length;
+  if (count === 0) {
+    say('error', `The poll was not saved: ${problem.message}`);
+    return;
+  }
   say('error', `The poll was not saved: ${count} ${count === 1 ? 'problem' : 'problems'}, shown next to the fields.`,
     unplaced.length ? ` ${unplaced.join('; ')}` : '');
   if (first) first.focus();
@@ -233,8 +239,9 @@ function showResults() {
   section.hidden = false;
   document.getElementById('export-csv').href = `/api/v1/polls/${encodeURIComponent(poll.id)}/results.csv`;
   const view = new ResultsView();
+  stream = 'starting'; // one stream per page, even if the poll is saved while it connects
   followResults(poll.id, (results) => view.show(results), document.getElementById('results-message'))
-    .then((source) => { stream = source; });
+    .then((source) => { stream = source || null; });
 }
 
 document.getElementById('export-json').addEventListener('click', async () => {

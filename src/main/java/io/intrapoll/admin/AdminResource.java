@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,8 +58,9 @@ public class AdminResource {
     @Path("operations")
     @Operation(
             summary = "The platform at a glance",
-            description = "Cluster members, the ballot queue (depth, consumers), aggregation lag, ballots counted per "
-                    + "10 s over the last 10 minutes, and the health of database, broker and cache. Admins only.")
+            description = "Cluster members, the ballot queue (depth, consumers), aggregation lag, ballots this node "
+                    + "counted per 10 s over the last 10 minutes, and the health of database, broker and cache. "
+                    + "Admins only.")
     @APIResponse(
             responseCode = "200",
             description = "As the answering node sees it",
@@ -85,7 +85,7 @@ public class AdminResource {
                 pipeline.queueDepth(),
                 consumers.isPresent() ? consumers.getAsLong() : null,
                 pipeline.aggregationLagMillis(),
-                pipeline.countedPerInterval(Duration.ofMinutes(10), Duration.ofSeconds(10)),
+                pipeline.countedPerInterval(),
                 health);
     }
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param queueDepth groups of accepted ballots waiting on the broker (-1: broker away)
  * @param queueConsumers aggregator sessions on the ballot queue, all nodes (null: the broker cannot tell)
  * @param aggregationLagMillis age of the oldest accepted ballot not yet counted (0: none waits)
- * @param counted ballots counted per 10 s over the last 10 minutes, cluster-wide, oldest first
+ * @param counted ballots this node counted per 10 s over the last 10 minutes, oldest first
  * @param health UP or DOWN for the database, the broker and the cache
  */
 @Schema(name = "Operations")

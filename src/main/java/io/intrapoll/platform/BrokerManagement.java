@@ -50,7 +50,8 @@ public class BrokerManagement {
     }
 
     private OptionalLong attribute(String queue, String attribute) {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://" + host + ":" + port)
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(
+                                "tcp://" + host + ":" + port + "?connect-timeout-millis=" + ANSWER_WITHIN_MS)
                         .setCallTimeout(ANSWER_WITHIN_MS)
                         .setReconnectAttempts(0)
                         .setInitialConnectAttempts(1);

@@ -2,18 +2,13 @@ package io.intrapoll.vote;
 
 import io.intrapoll.platform.BrokerManagement;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /** How the vote pipeline is doing, for the operations console: the queue, its consumers, lag, throughput. */
@@ -32,12 +27,10 @@ public class PipelineStatus {
     @Inject
     BrokerManagement broker;
 
-    @PersistenceContext(unitName = "intrapoll")
-    EntityManager em;
-
     private final Clock clock = Clock.systemUTC();
+    private final IntervalCounts counted = new IntervalCounts();
 
-    /** Ballots counted in one interval, cluster-wide. */
+    /** Ballots counted in one interval. */
     public record Throughput(Instant from, long ballots, double perSecond) {}
 
     /** Groups of ballots waiting on the queue (up to 10,000; -1: broker away). */
@@ -55,31 +48,53 @@ public class PipelineStatus {
         return metrics.aggregationLagMillis();
     }
 
+    /** Ballots this node's aggregator counted, by 10-second interval (committed groups only). */
+    void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
+        counted.add(clock.instant().getEpochSecond(), change.ballots());
+    }
+
     /**
-     * Ballots counted per interval over the last {@code window}, oldest first, every interval present (zero when
-     * nothing was counted), the current unfinished interval last.
+     * Ballots this node counted per 10 s over the last 10 minutes, oldest first, the current unfinished interval
+     * last. Counted in memory: the database's counting times cannot serve, since an anonymous poll's ballots keep
+     * only the hour.
      */
-    public List<Throughput> countedPerInterval(Duration window, Duration interval) {
-        long step = interval.toSeconds();
+    public List<Throughput> countedPerInterval() {
         long now = clock.instant().getEpochSecond();
-        long last = Math.floorDiv(now, step);
-        long first = last - window.toSeconds() / step + 1;
-        Map<Long, Long> counted = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT bucket, COUNT(*) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM"
-                        + " counted_at) / ?1) AS bucket FROM ballot WHERE counted_at >= ?2) b GROUP BY bucket")
-                .setParameter(1, step)
-                .setParameter(2, OffsetDateTime.ofInstant(Instant.ofEpochSecond(first * step), ZoneOffset.UTC))
-                .getResultList();
-        for (Object[] row : rows) {
-            counted.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
         List<Throughput> series = new ArrayList<>();
-        for (long bucket = first; bucket <= last; bucket++) {
-            long ballots = counted.getOrDefault(bucket, 0L);
-            long seconds = bucket == last ? Math.max(1, now - bucket * step) : step;
-            series.add(new Throughput(Instant.ofEpochSecond(bucket * step), ballots, (double) ballots / seconds));
+        long last = Math.floorDiv(now, IntervalCounts.STEP_SECONDS);
+        for (long bucket = last - IntervalCounts.BUCKETS + 1; bucket <= last; bucket++) {
+            long ballots = counted.get(bucket);
+            long seconds = bucket == last
+                    ? Math.max(1, now - bucket * IntervalCounts.STEP_SECONDS)
+                    : IntervalCounts.STEP_SECONDS;
+            series.add(new Throughput(
+                    Instant.ofEpochSecond(bucket * IntervalCounts.STEP_SECONDS), ballots, (double) ballots / seconds));
         }
         return series;
+    }
+
+    /** Counts per 10-second interval for the last 60 intervals, in a ring. */
+    static final class IntervalCounts {
+
+        static final int STEP_SECONDS = 10;
+        static final int BUCKETS = 60;
+
+        private final long[] interval = new long[BUCKETS];
+        private final long[] count = new long[BUCKETS];
+
+        synchronized void add(long epochSecond, long ballots) {
+            long bucket = Math.floorDiv(epochSecond, STEP_SECONDS);
+            int slot = (int) Math.floorMod(bucket, BUCKETS);
+            if (interval[slot] != bucket) {
+                interval[slot] = bucket;
+                count[slot] = 0;
+            }
+            count[slot] += ballots;
+        }
+
+        synchronized long get(long bucket) {
+            int slot = (int) Math.floorMod(bucket, BUCKETS);
+            return interval[slot] == bucket ? count[slot] : 0;
+        }
     }
 }
