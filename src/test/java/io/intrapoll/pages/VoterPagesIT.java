@@ -166,12 +166,14 @@ class VoterPagesIT {
             browser.open("/app/vote.html?poll=" + poll.getString("id"));
             browser.waitFor(ExpectedConditions.urlContains("/login.html"));
             browser.signIn("voter656", "wrong");
+            browser.waitFor(ExpectedConditions.urlContains("error=invalid"));
             browser.waitForText(By.id("message"), "not right");
             browser.signIn("voter656", "voter656");
             browser.waitFor(ExpectedConditions.urlContains("/app/vote.html?poll=" + poll.getString("id")));
             browser.find(By.cssSelector("#ballot form"));
 
             browser.find(By.cssSelector("header form button")).click();
+            browser.waitFor(ExpectedConditions.urlContains("signedOut"));
             browser.waitForText(By.id("message"), "You are signed out");
             browser.open("/app/");
             browser.waitFor(ExpectedConditions.urlContains("/login.html"));

@@ -124,7 +124,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        // An element can be replaced while a page renders or navigates: look again rather than fail.
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the element's text contains the given text. */
