@@ -4,7 +4,10 @@ import { signedInHeader } from '../common.js';
 /** Fills the header; hides Operations from authors, who may not see them. */
 export async function consoleHeader() {
   const me = await signedInHeader();
-  if (!me.roles.includes('admin')) document.getElementById('operations-link').hidden = true;
+  if (!me.roles.includes('admin')) {
+    document.getElementById('operations-link').hidden = true;
+    document.getElementById('audit-link').hidden = true;
+  }
   return me;
 }
 

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,10 +31,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignIn implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.html";
+    private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
     @Inject
     @ConfigProperty(name = "intrapoll.session.max-hours", defaultValue = "12")
     int maxHours;
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -40,7 +46,7 @@ public class SignIn implements HttpAuthenticationMechanism {
             throws AuthenticationException {
         if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential form) {
             // The login page's form, handed over by LoginServlet, which keeps the caller in the session.
-            if (!passwordMatches(context, form.getCaller(), form.getPasswordAsString())) {
+            if (!passwordMatches(context, form.getCaller(), form.getPasswordAsString(), "login form")) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             return AuthenticationStatus.SUCCESS;
@@ -48,7 +54,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         // An explicit Authorization header wins over a browser session.
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            if (passwordMatches(context, basic.get().user(), basic.get().password())) {
+            if (passwordMatches(context, basic.get().user(), basic.get().password(), "HTTP Basic")) {
                 return AuthenticationStatus.SUCCESS;
             }
             return context.isProtected() ? challenge(request, response, context) : context.doNothing();
@@ -72,13 +78,20 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     /** Checks a password against the user registry through the container's standard callback. */
-    private static boolean passwordMatches(HttpMessageContext context, String user, String password)
+    private boolean passwordMatches(HttpMessageContext context, String user, String password, String how)
             throws AuthenticationException {
         if (user.isBlank() || password.isEmpty()) {
             return false;
         }
         var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         handle(context, check);
+        if (!check.getResult()) {
+            try {
+                audit.recordAlone(user, AuditAction.LOGIN_FAILED, null, how);
+            } catch (RuntimeException e) { // the database away: the caller still gets its 401
+                LOG.log(Level.WARNING, "A failed login could not be written to the audit trail", e);
+            }
+        }
         return check.getResult();
     }
 

@@ -1,5 +1,7 @@
 package io.intrapoll.poll;
 
+import io.intrapoll.identity.AuditAction;
+import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
@@ -26,6 +28,9 @@ public class PollService {
     @Inject
     Event<PollChanged> changes;
 
+    @Inject
+    AuditTrail audit;
+
     /** Millisecond precision: what the database keeps and the API shows are the same instant. */
     Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
 
@@ -45,6 +50,10 @@ public class PollService {
             poll.open();
         }
         polls.add(poll);
+        audit.record(caller.name(), AuditAction.POLL_CREATED, poll.id().value(), poll.title());
+        if (poll.status() == PollStatus.OPEN) {
+            audit.record(caller.name(), AuditAction.POLL_OPENED, poll.id().value(), "at creation");
+        }
         return PollView.of(poll);
     }
 
@@ -69,24 +78,32 @@ public class PollService {
                 input.options(), poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
         inState(() -> poll.change(input));
         rejectIfAny(PollRules.check(poll, input.has("opensAt") || input.has("closesAt"), clock.instant()));
+        audit.record(
+                caller.name(),
+                AuditAction.POLL_CHANGED,
+                id.value(),
+                String.join(",", new java.util.TreeSet<>(input.present())));
         return stored(poll);
     }
 
     public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::open);
+        audit.record(caller.name(), AuditAction.POLL_OPENED, id.value(), null);
         return stored(poll);
     }
 
     public PollView close(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::close);
+        audit.record(caller.name(), AuditAction.POLL_CLOSED, id.value(), null);
         return stored(poll);
     }
 
     public PollView archive(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::archive);
+        audit.record(caller.name(), AuditAction.POLL_ARCHIVED, id.value(), null);
         return stored(poll);
     }
 
@@ -100,6 +117,7 @@ public class PollService {
                     "Owners can delete only DRAFT polls; this one is " + poll.status() + ". Ask an admin.");
         }
         polls.remove(poll);
+        audit.record(caller.name(), AuditAction.POLL_DELETED, id.value(), poll.title());
         changes.fire(new PollChanged(poll.id().value()));
     }
 

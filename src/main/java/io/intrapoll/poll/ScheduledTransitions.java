@@ -1,5 +1,7 @@
 package io.intrapoll.poll;
 
+import io.intrapoll.identity.AuditAction;
+import io.intrapoll.identity.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +20,12 @@ public class ScheduledTransitions {
     @Inject
     Event<PollChanged> changes;
 
+    @Inject
+    AuditTrail audit;
+
+    /** The actor of what the schedule does, in the audit trail. */
+    static final String SCHEDULE = "schedule";
+
     public List<String> dueOpenings(Instant now) {
         return polls.dueOpenings(now);
     }
@@ -27,15 +35,16 @@ public class ScheduledTransitions {
     }
 
     public boolean fireOpening(String id, Instant now) {
-        return announced(id, polls.fireOpening(id, now));
+        return announced(id, polls.fireOpening(id, now), AuditAction.POLL_OPENED);
     }
 
     public boolean fireClosing(String id, Instant now) {
-        return announced(id, polls.fireClosing(id, now));
+        return announced(id, polls.fireClosing(id, now), AuditAction.POLL_CLOSED);
     }
 
-    private boolean announced(String id, boolean changed) {
+    private boolean announced(String id, boolean changed, AuditAction action) {
         if (changed) {
+            audit.record(SCHEDULE, action, id, "as scheduled");
             changes.fire(new PollChanged(id));
         }
         return changed;

@@ -1,5 +1,7 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.identity.AuditAction;
+import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.Poll;
@@ -25,6 +27,9 @@ import java.util.Optional;
 /** Results of a poll, for those allowed to see them. */
 @ApplicationScoped
 public class ResultsService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     PollRepository polls;
@@ -74,6 +79,11 @@ public class ResultsService {
         Map<String, Boolean> ranked = new HashMap<>();
         polls.rankedPollIds().forEach(pollId -> ranked.put(pollId, true));
         RebuildReport report = tallies.rebuild(ranked);
+        audit.record(
+                caller.name(),
+                AuditAction.TALLIES_REBUILT,
+                null,
+                report.polls() + " polls, " + report.ballots() + " ballots");
         rebuilt.fire(report);
         return report;
     }

@@ -64,6 +64,7 @@ class ConsoleIT {
             browser.find(By.id("add-option")).click();
             browser.find(By.id("f-options-2")).sendKeys("Green");
             browser.find(By.id("save")).click();
+            browser.waitFor(ExpectedConditions.urlContains("poll="));
             browser.waitForText(By.id("message"), "The poll was created.");
             String id = pollIdIn(browser.currentUrl());
 
@@ -152,6 +153,23 @@ class ConsoleIT {
     }
 
     @Test
+    void theAuditTrailIsFilteredAndVerifiedInTheConsole() {
+        String title = "Audited in the console " + uniqueWord();
+        io.intrapoll.support.TestPolls.create(Api.as("author"), io.intrapoll.support.TestPolls.singleChoice(title));
+        try (Browser browser = Browser.signedInAs("admin")) {
+            browser.open("/console/audit.html");
+            browser.find(By.id("actor")).sendKeys("author");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("action")))
+                    .selectByVisibleText("poll.created");
+            browser.find(By.cssSelector("#filters button[type=submit]")).click();
+            browser.waitForText(By.id("entries"), title);
+            browser.find(By.id("verify")).click();
+            browser.waitForText(By.id("verdict"), "Intact");
+            assertEquals("", browser.accessibilityViolations(), "axe-core on the audit trail");
+        }
+    }
+
+    @Test
     void theConsoleFitsATabletScreen() {
         JsonObject poll = io.intrapoll.support.TestPolls.create(
                 admin,
@@ -162,7 +180,8 @@ class ConsoleIT {
                     "/console/",
                     "/console/poll.html",
                     "/console/poll.html?poll=" + poll.getString("id"),
-                    "/console/operations.html")) {
+                    "/console/operations.html",
+                    "/console/audit.html")) {
                 tablet.open(page);
                 tablet.find(By.tagName("h1"));
                 tablet.waitFor(

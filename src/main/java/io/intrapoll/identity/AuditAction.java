@@ -1,0 +1,33 @@
+package io.intrapoll.identity;
+
+/** What the audit trail records: a closed set, stored by its name ("poll.created"). */
+public enum AuditAction {
+    POLL_CREATED("poll.created"),
+    POLL_CHANGED("poll.changed"),
+    POLL_OPENED("poll.opened"),
+    POLL_CLOSED("poll.closed"),
+    POLL_ARCHIVED("poll.archived"),
+    POLL_DELETED("poll.deleted"),
+    TALLIES_REBUILT("tallies.rebuilt"),
+    LOGIN_FAILED("login.failed");
+
+    private final String name;
+
+    AuditAction(String name) {
+        this.name = name;
+    }
+
+    public String label() {
+        return name;
+    }
+
+    /** The action of a stored name; empty for a name that is none. */
+    public static java.util.Optional<AuditAction> of(String name) {
+        for (AuditAction action : values()) {
+            if (action.name.equals(name)) {
+                return java.util.Optional.of(action);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

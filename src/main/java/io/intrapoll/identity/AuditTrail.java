@@ -1,0 +1,189 @@
+package io.intrapoll.identity;
+
+import io.intrapoll.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit trail in PostgreSQL: entries written in the transaction of what they record, numbered without gaps
+ * under a lock on the chain's head (consecutive on every node), each sealed with the hash of the one before.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final int ACTOR_MAX = 100;
+    private static final int TARGET_MAX = 100;
+    private static final int DETAIL_MAX = 2000;
+    private static final int VERIFY_PAGE = 500;
+
+    @PersistenceContext(unitName = "intrapoll")
+    EntityManager em;
+
+    /** A page of entries, newest first. */
+    public record Page(List<AuditEntry> items, int page, int size, long total) {}
+
+    /**
+     * The verification's verdict.
+     *
+     * @param firstBrokenSeq the first entry whose link does not hold (null when intact)
+     */
+    public record Verification(boolean intact, long entries, Long firstBrokenSeq, String reason, Instant checkedAt) {}
+
+    /** Records an action in the current transaction: it is kept only if what it records is. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(String actor, AuditAction action, String target, String detail) {
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+        long seq = ((Number) head[0]).longValue() + 1;
+        String previous = (String) head[1];
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        String who = clip(actor, ACTOR_MAX);
+        String what = clip(target, TARGET_MAX);
+        String details = clip(detail, DETAIL_MAX);
+        String hash = AuditEntry.hashOf(seq, at, who, action.label(), what, details, previous);
+        em.createNativeQuery("INSERT INTO audit_entry (seq, at, actor, action, target, detail, previous_hash, hash)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, seq)
+                .setParameter(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .setParameter(3, who)
+                .setParameter(4, action.label())
+                .setParameter(5, what)
+                .setParameter(6, details)
+                .setParameter(7, previous)
+                .setParameter(8, hash)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
+                .setParameter(1, seq)
+                .setParameter(2, hash)
+                .executeUpdate();
+    }
+
+    /** Records an action on its own (a failed login has no transaction of its own to join). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAlone(String actor, AuditAction action, String target, String detail) {
+        record(actor, action, target, detail);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page find(String actor, AuditAction action, Instant from, Instant to, int page, int size, Caller caller) {
+        requireAdmin(caller);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (actor != null) {
+            parameters.add(actor);
+            where.append(" AND actor = ?").append(parameters.size());
+        }
+        if (action != null) {
+            parameters.add(action.label());
+            where.append(" AND action = ?").append(parameters.size());
+        }
+        if (from != null) {
+            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            where.append(" AND at >= ?").append(parameters.size());
+        }
+        if (to != null) {
+            parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            where.append(" AND at < ?").append(parameters.size());
+        }
+        Query count = em.createNativeQuery("SELECT COUNT(*) FROM audit_entry" + where);
+        Query select = em.createNativeQuery(
+                        "SELECT seq, at, actor, action, target, detail, previous_hash, hash FROM audit_entry" + where
+                                + " ORDER BY seq DESC")
+                .setFirstResult(page * size)
+                .setMaxResults(size);
+        for (int i = 0; i < parameters.size(); i++) {
+            count.setParameter(i + 1, parameters.get(i));
+            select.setParameter(i + 1, parameters.get(i));
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new Page(entries(select), page, size, total);
+    }
+
+    /** Re-computes the whole chain, oldest first, and names the first entry whose link does not hold. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Verification verify(Caller caller) {
+        requireAdmin(caller);
+        String previous = AuditEntry.GENESIS;
+        long expected = 1;
+        while (true) {
+            List<AuditEntry> batch = entries(em.createNativeQuery(
+                            "SELECT seq, at, actor, action, target, detail, previous_hash, hash FROM audit_entry"
+                                    + " WHERE seq >= ?1 ORDER BY seq")
+                    .setParameter(1, expected)
+                    .setMaxResults(VERIFY_PAGE));
+            for (AuditEntry entry : batch) {
+                if (entry.seq() != expected) {
+                    return broken(expected - 1, expected, "entry " + expected + " is missing");
+                }
+                if (!entry.isSealedAfter(previous)) {
+                    return broken(expected - 1, expected, "entry " + expected + " does not match its hash or its link");
+                }
+                previous = entry.hash();
+                expected++;
+            }
+            if (batch.size() < VERIFY_PAGE) {
+                break;
+            }
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .getSingleResult();
+        long headSeq = ((Number) head[0]).longValue();
+        if (headSeq != expected - 1 || !previous.equals(head[1])) {
+            return broken(expected - 1, expected, "the chain ends before its head: entries were removed from the end");
+        }
+        return new Verification(true, expected - 1, null, null, Instant.now());
+    }
+
+    private static Verification broken(long intact, long seq, String reason) {
+        return new Verification(false, intact, seq, reason, Instant.now());
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only admins read the audit trail.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AuditEntry> entries(Query query) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            entries.add(new AuditEntry(
+                    ((Number) row[0]).longValue(),
+                    instant(row[1]),
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    (String) row[6],
+                    (String) row[7]));
+        }
+        return entries;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Instant time) {
+            return time;
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,62 @@
+// The audit trail viewer: entries by actor, action and time, newest first, and the chain's verification.
+import { api, el, showMessage, formatTime } from '../common.js';
+import { consoleHeader } from './shared.js';
+
+const SIZE = 50;
+const form = document.getElementById('filters');
+const message = document.getElementById('message');
+let page = 0;
+
+consoleHeader().catch(() => {});
+
+const instant = (value) => (value ? new Date(value).toISOString() : '');
+
+async function show() {
+  const query = new URLSearchParams({ page, size: SIZE });
+  for (const name of ['actor', 'action']) {
+    const value = document.getElementById(name).value.trim();
+    if (value) query.set(name, value);
+  }
+  for (const name of ['from', 'to']) {
+    const value = instant(document.getElementById(name).value);
+    if (value) query.set(name, value);
+  }
+  try {
+    const result = await api(`/admin/audit?${query}`);
+    document.getElementById('entries').replaceChildren(...result.items.map((entry) => el('tr', {},
+      el('td', { class: 'number' }, String(entry.seq)),
+      el('td', {}, formatTime(entry.at)),
+      el('td', {}, entry.actor),
+      el('td', {}, entry.action),
+      el('td', {}, entry.target || ''),
+      el('td', {}, entry.detail || ''))));
+    if (result.items.length === 0) {
+      document.getElementById('entries').append(el('tr', {}, el('td', { colspan: '6' }, 'No entry matches.')));
+    }
+    const pages = Math.max(1, Math.ceil(result.total / SIZE));
+    document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} · ${result.total} entries`;
+    document.getElementById('previous').disabled = page === 0;
+    document.getElementById('next').disabled = page + 1 >= pages;
+    message.replaceChildren();
+  } catch (problem) {
+    showMessage(message, 'error', problem.status === 403 ? 'Only admins read the audit trail.' : problem.message);
+  }
+}
+
+form.addEventListener('submit', (event) => { event.preventDefault(); page = 0; show(); });
+document.getElementById('previous').addEventListener('click', () => { page -= 1; show(); });
+document.getElementById('next').addEventListener('click', () => { page += 1; show(); });
+document.getElementById('verify').addEventListener('click', async () => {
+  const verdict = document.getElementById('verdict');
+  try {
+    const result = await api('/admin/audit/verification');
+    if (result.intact) {
+      showMessage(verdict, 'success', `Intact: all ${result.entries} entries hold.`);
+    } else {
+      showMessage(verdict, 'error', `Broken at entry ${result.firstBrokenSeq}: ${result.reason}.`);
+    }
+  } catch (problem) {
+    showMessage(verdict, 'error', problem.message);
+  }
+});
+show();
