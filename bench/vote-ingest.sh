@@ -22,10 +22,10 @@ counted() {
   echo "$sum"
 }
 started=$(date +%s.%N)
-out=$(THREADS=2 POLLS="$pairs" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$here/vote-load.lua" "$base")
+out=$(MODE=vote THREADS=2 POLLS="$pairs" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$here/load.lua" "$base")
 ended=$(date +%s.%N)
 echo "$out"
-accepted=$(echo "$out" | awk '/^status 202:/ {print $3}'); accepted="${accepted:-0}"
+accepted=$(echo "$out" | grep -o 'statuses=[^ ]*' | tr ',' '\n' | sed -n 's/^\(statuses=\)\{0,1\}202://p'); accepted="${accepted:-0}"
 # Every accepted ballot counted: the end-to-end figure, and how long counting lagged behind the load.
 while [ "$(counted)" -lt "$accepted" ]; do sleep 0.5; done
 drained=$(date +%s.%N)

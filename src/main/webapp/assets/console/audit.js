@@ -1,6 +1,6 @@
 // The audit trail viewer: entries by actor, action and time, newest first, and the chain's verification.
 import { api, el, showMessage, formatTime } from '../common.js';
-import { consoleHeader } from './shared.js';
+import { consoleHeader, showPager } from './shared.js';
 
 const SIZE = 50;
 const form = document.getElementById('filters');
@@ -33,10 +33,7 @@ async function show() {
     if (result.items.length === 0) {
       document.getElementById('entries').append(el('tr', {}, el('td', { colspan: '6' }, 'No entry matches.')));
     }
-    const pages = Math.max(1, Math.ceil(result.total / SIZE));
-    document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} · ${result.total} entries`;
-    document.getElementById('previous').disabled = page === 0;
-    document.getElementById('next').disabled = page + 1 >= pages;
+    showPager(result, page, SIZE, 'entries');
     message.replaceChildren();
   } catch (problem) {
     showMessage(message, 'error', problem.status === 403 ? 'Only admins read the audit trail.' : problem.message);

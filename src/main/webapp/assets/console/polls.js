@@ -1,6 +1,6 @@
 // The console's poll list: search by title, filter by status, page through.
 import { api, el, showMessage, typeNames, formatTime } from '../common.js';
-import { consoleHeader, statusNames } from './shared.js';
+import { consoleHeader, showPager, statusNames } from './shared.js';
 
 const SIZE = 20;
 const form = document.getElementById('filters');
@@ -28,10 +28,7 @@ async function show() {
       el('td', {}, poll.createdBy),
       el('td', {}, formatTime(poll.createdAt)))));
     if (result.items.length === 0) rows.append(el('tr', {}, el('td', { colspan: '5' }, 'No poll matches.')));
-    const pages = Math.max(1, Math.ceil(result.total / SIZE));
-    document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} · ${result.total} polls`;
-    document.getElementById('previous').disabled = page === 0;
-    document.getElementById('next').disabled = page + 1 >= pages;
+    showPager(result, page, SIZE, 'polls');
     message.replaceChildren();
   } catch (problem) {
     showMessage(message, 'error', problem.message);

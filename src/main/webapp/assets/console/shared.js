@@ -35,4 +35,12 @@ export function download(filename, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Fills a list page's pager (#page-info, #previous, #next) for a page of results. */
+export function showPager(result, page, size, noun) {
+  const pages = Math.max(1, Math.ceil(result.total / size));
+  document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} · ${result.total} ${noun}`;
+  document.getElementById('previous').disabled = page === 0;
+  document.getElementById('next').disabled = page + 1 >= pages;
+}
+
 export const statusNames = { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed', ARCHIVED: 'Archived' };

@@ -1,11 +1,12 @@
 package io.intrapoll.bench;
 
+import io.intrapoll.platform.JsonBodies;
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,7 +36,7 @@ public class BenchResource {
     @Operation(hidden = true)
     public Response noop(InputStream body) {
         requireEnabled();
-        read(body);
+        JsonBodies.readObject(body); // parsed as a vote's body is, so the floor pays the same
         return Response.noContent().build();
     }
 
@@ -44,21 +46,19 @@ public class BenchResource {
     @Operation(hidden = true)
     public Response naiveVote(@PathParam("pollId") String pollId, InputStream body) {
         requireEnabled();
-        String option = read(body).getJsonArray("optionIds").getString(0);
-        naive.add(pollId, option);
+        JsonObject vote = JsonBodies.readObject(body);
+        if (!(vote.get("optionIds") instanceof JsonArray ids)
+                || ids.isEmpty()
+                || !(ids.get(0) instanceof JsonString option)) {
+            throw ProblemException.badRequest("optionIds must be an array of option ids.", List.of());
+        }
+        naive.add(pollId, option.getString());
         return Response.noContent().build();
     }
 
     private void requireEnabled() {
         if (!enabled) {
             throw ProblemException.notFound("There is no such resource.");
-        }
-    }
-
-    /** Reads the vote's JSON as the real endpoint does, so the yardsticks pay the same parsing. */
-    private static JsonObject read(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
-            return reader.readObject();
         }
     }
 }

@@ -186,8 +186,7 @@ class ConsoleIT {
                 tablet.find(By.tagName("h1"));
                 tablet.waitFor(
                         driver -> !driver.findElement(By.id("who")).getText().isEmpty());
-                long overflow = (Long) tablet.driver()
-                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                long overflow = tablet.horizontalOverflow();
                 assertTrue(overflow <= 0, page + " scrolls sideways on a tablet by " + overflow + " px");
             }
         }

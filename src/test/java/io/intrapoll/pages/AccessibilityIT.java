@@ -109,8 +109,7 @@ class AccessibilityIT {
             }) {
                 phone.open(page);
                 phone.find(By.tagName("h1"));
-                long overflow = (Long) phone.driver()
-                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                long overflow = phone.horizontalOverflow();
                 assertTrue(overflow <= 0, page + " scrolls sideways on a phone by " + overflow + " px");
             }
             phone.open("/app/vote.html?poll=" + id);

@@ -159,6 +159,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** How far the page is wider than the window, in CSS pixels: above 0 it scrolls sideways. */
+    public long horizontalOverflow() {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }
