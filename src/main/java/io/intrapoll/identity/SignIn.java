@@ -1,5 +1,6 @@
 package io.intrapoll.identity;
 
+import io.intrapoll.platform.ErrorPageServlet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
@@ -40,6 +41,9 @@ public class SignIn implements HttpAuthenticationMechanism {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ApiTokens tokens;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
@@ -52,7 +56,11 @@ public class SignIn implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SUCCESS;
         }
         // An explicit Authorization header wins over a browser session.
-        Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).strip(), request, response, context);
+        }
+        Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
         if (basic.isPresent()) {
             if (passwordMatches(context, basic.get().user(), basic.get().password(), "HTTP Basic")) {
                 return AuthenticationStatus.SUCCESS;
@@ -75,6 +83,25 @@ public class SignIn implements HttpAuthenticationMechanism {
             return challenge(request, response, context);
         }
         return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next=" + returnPath(request));
+    }
+
+    /**
+     * An API consumer's token: accepted as it is (no registry lookup) or refused with a 401 that says why, on
+     * public addresses too (a client that sends a token wants to know it is not taken).
+     */
+    private AuthenticationStatus bearer(
+            String token, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            ApiTokens.Verified verified = tokens.verify(token);
+            return context.notifyContainerAboutLogin(verified.caller(), verified.groups());
+        } catch (ApiTokens.Refused refused) {
+            request.setAttribute(ErrorPageServlet.DETAIL, refused.getMessage());
+            response.setHeader(
+                    "WWW-Authenticate",
+                    "Bearer realm=\"intrapoll\", error=\"invalid_token\", error_description=\""
+                            + refused.getMessage().replace("\"", "'") + "\"");
+            return context.responseUnauthorized();
+        }
     }
 
     /** Checks a password against the user registry through the container's standard callback. */

@@ -16,6 +16,9 @@ import java.util.logging.Logger;
 @WebServlet(name = "ErrorPage", urlPatterns = "/problem")
 public class ErrorPageServlet extends HttpServlet {
 
+    /** A request attribute with the detail to tell, for errors the container raises on a component's behalf. */
+    public static final String DETAIL = "io.intrapoll.problem.detail";
+
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
@@ -34,7 +37,8 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unhandled failure", failure);
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String detail = status >= 500 ? null : HttpProblems.defaultDetail(status);
+        Object told = request.getAttribute(DETAIL);
+        String detail = status >= 500 ? null : told != null ? told.toString() : HttpProblems.defaultDetail(status);
         Problem problem = HttpProblems.forStatus(status, detail)
                 .withInstance(uri != null ? uri.toString() : request.getRequestURI());
         response.setStatus(status);

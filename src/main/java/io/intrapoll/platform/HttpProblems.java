@@ -29,7 +29,7 @@ final class HttpProblems {
     static String defaultDetail(int status) {
         return switch (status) {
             case 400 -> "The request could not be read.";
-            case 401 -> "Send credentials (HTTP Basic).";
+            case 401 -> "Send credentials (HTTP Basic, or a bearer token where the server takes them).";
             case 403 -> "You may not do this.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not take that method.";

@@ -1,0 +1,204 @@
+package io.intrapoll.identity;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Bearer tokens of API consumers: MicroProfile JWTs signed by the company's identity provider. Configured with the
+ * MicroProfile JWT names: {@code mp.jwt.verify.issuer} and the provider's public key, either
+ * {@code mp.jwt.verify.publickey} (PEM or a JWKS, inline) or {@code mp.jwt.verify.publickey.location} (a file, or
+ * the provider's JWKS address); optionally {@code mp.jwt.verify.audiences}. Without a key no token is accepted.
+ * The caller is the token's {@code upn} (else {@code preferred_username}, else {@code sub}); its groups, the
+ * {@code groups} claim, grant roles as registry groups do.
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+    /** Signature algorithms accepted; "none" and the HMAC family (a shared secret) never are. */
+    private static final AlgorithmConstraints SIGNATURES = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT,
+            AlgorithmIdentifiers.RSA_USING_SHA256,
+            AlgorithmIdentifiers.RSA_USING_SHA384,
+            AlgorithmIdentifiers.RSA_USING_SHA512,
+            AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
+            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+            AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> publicKey;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> publicKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<List<String>> audiences;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.jwt.clock-skew-seconds", defaultValue = "30")
+    int clockSkewSeconds;
+
+    private JwtConsumer consumer;
+
+    @PostConstruct
+    void configure() {
+        if (publicKey.isEmpty() && publicKeyLocation.isEmpty()) {
+            return;
+        }
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("mp.jwt.verify.issuer must be set with the token signing key");
+        }
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                .setExpectedIssuer(issuer.get())
+                .setJwsAlgorithmConstraints(SIGNATURES);
+        if (audiences.isPresent() && !audiences.get().isEmpty()) {
+            builder.setExpectedAudience(audiences.get().toArray(String[]::new));
+        } else {
+            builder.setSkipDefaultAudienceValidation();
+        }
+        String location = publicKeyLocation.orElse("");
+        if (location.startsWith("https://") || location.startsWith("http://")) {
+            builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
+        } else {
+            String key = publicKey.orElseGet(() -> read(location));
+            if (key.strip().startsWith("{")) {
+                builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks(key)));
+            } else {
+                builder.setVerificationKey(pem(key));
+            }
+        }
+        consumer = builder.build();
+    }
+
+    /** Whether this server takes bearer tokens at all (a signing key is configured). */
+    public boolean enabled() {
+        return consumer != null;
+    }
+
+    /** The caller a valid token speaks for, or the reason it is refused, in words for the 401. */
+    Verified verify(String token) throws Refused {
+        if (consumer == null) {
+            throw new Refused("This server accepts no bearer tokens; use HTTP Basic.");
+        }
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new Refused(reason(e));
+        }
+        try {
+            String name = claims.getClaimValueAsString("upn");
+            if (name == null) {
+                name = claims.getClaimValueAsString("preferred_username");
+            }
+            if (name == null) {
+                name = claims.getSubject();
+            }
+            List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+            return new Verified(name, Set.copyOf(groups));
+        } catch (MalformedClaimException e) {
+            throw new Refused("The token's upn or groups claim has the wrong type.");
+        }
+    }
+
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "The token has expired.";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+            return "The token was not issued by the configured issuer.";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+            return "The token's signature does not verify with the configured key.";
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "The token is not meant for this service (audience).";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
+            return "The token is not valid yet.";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
+            return "The token lacks an expiry (exp) or a subject (sub).";
+        }
+        return "The token could not be read or verified.";
+    }
+
+    private static String read(String location) {
+        try {
+            return Files.readString(Path.of(location.replaceFirst("^file:", "")), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read mp.jwt.verify.publickey.location " + location, e);
+        }
+    }
+
+    private static List<org.jose4j.jwk.JsonWebKey> jwks(String json) {
+        try {
+            return new JsonWebKeySet(json).getJsonWebKeys();
+        } catch (JoseException e) {
+            throw new IllegalStateException("The configured JWKS cannot be read", e);
+        }
+    }
+
+    /** A PEM public key (SubjectPublicKeyInfo), RSA or EC. */
+    static PublicKey pem(String text) {
+        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
+        for (String algorithm : List.of("RSA", "EC")) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(spec);
+            } catch (GeneralSecurityException notThisAlgorithm) {
+                // try the next
+            }
+        }
+        throw new IllegalStateException("The configured public key is neither an RSA nor an EC key in PEM");
+    }
+
+    /** Who a verified token speaks for. */
+    record Verified(String caller, Set<String> groups) {}
+
+    /** A token refused, with the reason the 401 tells the client. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+}
