@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,9 +29,23 @@ class SignInIT {
 
     private final URI server = Api.itServer();
     private final HttpClient browser = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new LocalhostIsSecure())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
+    /**
+     * A cookie jar that, as browsers do, counts http://localhost as a secure origin and so sends the session's
+     * Secure cookie back to it (java.net.CookieManager alone keeps Secure cookies for https addresses).
+     */
+    private static final class LocalhostIsSecure extends CookieManager {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            URI asSecure = "localhost".equals(uri.getHost())
+                    ? URI.create(uri.toString().replaceFirst("^http:", "https:"))
+                    : uri;
+            return super.get(asSecure, requestHeaders);
+        }
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -86,6 +102,11 @@ class SignInIT {
 
         HttpResponse<String> login = postForm("/login", form("voter671", "voter671", "/app/results.html?poll=demo"));
         assertEquals(302, login.statusCode());
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
         assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/app/results.html?poll=demo"));
 
         assertEquals(200, get("/app/").statusCode());

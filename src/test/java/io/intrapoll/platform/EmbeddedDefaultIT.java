@@ -7,6 +7,15 @@ import io.intrapoll.support.Api;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +48,42 @@ class EmbeddedDefaultIT {
         JsonObject checks = ready.json();
         assertTrue(checks.toString().contains("\"H2\""), checks::toString);
         assertTrue(checks.toString().contains("\"broker\""), checks::toString);
+    }
+
+    /** HTTPS answers with the key Liberty generated at the first start: the API, the same as over HTTP. */
+    @Test
+    void httpsPortServesTheApiWithAGeneratedKey() throws Exception {
+        // The generated certificate is self-signed and names the machine, not "localhost": trust it for this test.
+        SSLContext trustingAll = SSLContext.getInstance("TLS");
+        trustingAll.init(null, new TrustManager[] {new TrustEverything()}, null);
+        SSLParameters noHostnameCheck = new SSLParameters();
+        noHostnameCheck.setEndpointIdentificationAlgorithm(null);
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trustingAll)
+                .sslParameters(noHostnameCheck)
+                .build();
+        URI https = URI.create("https://127.0.0.1:" + Integer.getInteger("embedded.it.https.port", 9544));
+        HttpResponse<String> me = client.send(
+                HttpRequest.newBuilder(https.resolve("/api/v1/me"))
+                        .header("Authorization", Api.basicAuthorization("voter2"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, me.statusCode(), me::body);
+        assertTrue(me.body().contains("\"name\":\"voter2\""), me::body);
+        assertEquals("TLSv1.3", me.sslSession().orElseThrow().getProtocol());
+    }
+
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     @Test
