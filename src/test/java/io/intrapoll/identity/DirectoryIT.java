@@ -1,0 +1,153 @@
+package io.intrapoll.identity;
+
+import static io.intrapoll.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
+import io.intrapoll.support.Api;
+import io.intrapoll.support.LibertyServer;
+import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Votes;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The enterprise directory as the user registry: an LDAP server (UnboundID's in-memory directory, started here)
+ * with people and nested groups, and a server configured with intrapoll.registry=ldap that signs them in, maps
+ * their groups (nested ones included) to roles and checks poll audiences against them.
+ */
+class DirectoryIT {
+
+    private static final String BASE = "dc=intrapoll,dc=test";
+    private static final LibertyServer SERVER = new LibertyServer(
+            System.getProperty("ldap.it.server", "intrapoll-ldap"), Integer.getInteger("ldap.it.http.port", 9184));
+    private static InMemoryDirectoryServer directory;
+
+    @BeforeAll
+    static void startDirectoryAndServer() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        config.addAdditionalBindCredentials("cn=Directory Manager", "directory-secret");
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(
+                "ldap", InetAddress.getLoopbackAddress(), Integer.getInteger("ldap.it.directory.port", 10389), null));
+        directory = new InMemoryDirectoryServer(config);
+        addEntries();
+        directory.startListening();
+        SERVER.startAndAwaitReady();
+    }
+
+    @AfterAll
+    static void stopServerAndDirectory() {
+        try {
+            SERVER.stop();
+        } finally {
+            directory.shutDown(true);
+        }
+    }
+
+    /**
+     * Alice is in platform-team, which is a member of authors: an author through a nested group. Carol is in
+     * admins; Bob in sales, Dave in engineering, both employees; Mallory is in no group at all.
+     */
+    private static void addEntries() throws LDAPException, LDIFException {
+        directory.add("dn: " + BASE, "objectClass: domain", "dc: intrapoll");
+        directory.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
+        directory.add("dn: ou=groups," + BASE, "objectClass: organizationalUnit", "ou: groups");
+        for (String uid : List.of("alice", "bob", "carol", "dave", "mallory")) {
+            directory.add(
+                    "dn: uid=" + uid + ",ou=people," + BASE,
+                    "objectClass: inetOrgPerson",
+                    "uid: " + uid,
+                    "cn: " + uid,
+                    "sn: " + uid,
+                    "userPassword: " + uid + "-password");
+        }
+        group("platform-team", person("alice"));
+        group("authors", "cn=platform-team,ou=groups," + BASE);
+        group("admins", person("carol"));
+        group("employees", person("alice"), person("bob"), person("carol"), person("dave"));
+        group("sales", person("bob"));
+        group("engineering", person("dave"), person("alice"));
+    }
+
+    private static String person(String uid) {
+        return "uid=" + uid + ",ou=people," + BASE;
+    }
+
+    private static void group(String name, String... members) throws LDAPException, LDIFException {
+        String[] lines = new String[3 + members.length];
+        lines[0] = "dn: cn=" + name + ",ou=groups," + BASE;
+        lines[1] = "objectClass: groupOfNames";
+        lines[2] = "cn: " + name;
+        for (int i = 0; i < members.length; i++) {
+            lines[3 + i] = "member: " + members[i];
+        }
+        directory.add(lines);
+    }
+
+    private static Api as(String uid) {
+        return Api.at(SERVER.base(), null).with("Authorization", basic(uid, uid + "-password"));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Set<String> strings(JsonObject object, String field) {
+        return object.getJsonArray(field).getValuesAs(JsonString::getString).stream()
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void peopleSignInWithTheirDirectoryPassword() {
+        assertEquals("bob", as("bob").get("/api/v1/me").json().getString("name"));
+        Api wrong = Api.at(SERVER.base(), null).with("Authorization", basic("bob", "guess"));
+        assertProblem(401, wrong.get("/api/v1/me"));
+        Api unknown = Api.at(SERVER.base(), null).with("Authorization", basic("zoe", "zoe-password"));
+        assertProblem(401, unknown.get("/api/v1/me"));
+        assertEquals(401, Api.at(SERVER.base(), "voter1").get("/api/v1/me").status(), "no demo accounts here");
+    }
+
+    @Test
+    void groupsGrantRolesNestedGroupsIncluded() {
+        JsonObject alice = as("alice").get("/api/v1/me").json();
+        assertTrue(
+                strings(alice, "groups").containsAll(Set.of("platform-team", "authors", "employees")), alice::toString);
+        assertEquals(Set.of("author", "voter"), strings(alice, "roles"), "author through platform-team");
+        assertEquals(
+                Set.of("admin", "voter"), strings(as("carol").get("/api/v1/me").json(), "roles"));
+        assertEquals(Set.of("voter"), strings(as("bob").get("/api/v1/me").json(), "roles"));
+        assertEquals(Set.of(), strings(as("mallory").get("/api/v1/me").json(), "roles"), "in no group: no role");
+    }
+
+    @Test
+    void onlyTheAudienceGroupVotes() {
+        JsonObject poll = TestPolls.create(
+                as("alice"),
+                TestPolls.withAudience(TestPolls.singleChoice("Sales offsite").add("open", true), List.of("sales")));
+        String id = poll.getString("id");
+        String option = Votes.optionIds(poll)[0];
+        assertEquals(202, Votes.vote(as("bob"), id, option).status(), "bob is in sales");
+        assertProblem(403, Votes.vote(as("dave"), id, option));
+        assertProblem(
+                403,
+                as("bob")
+                        .post(
+                                "/api/v1/polls",
+                                TestPolls.singleChoice("Not an author").build().toString()));
+        Votes.awaitCounted(as("carol"), id, 1);
+    }
+}
