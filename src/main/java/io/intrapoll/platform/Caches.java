@@ -1,5 +1,6 @@
 package io.intrapoll.platform;
 
+import io.github.bucket4j.grid.infinispan.serialization.Bucket4jProtobufContextInitializer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class Caches {
     public static final String CLAIMS = "claims";
     public static final String TALLIES = "tallies";
     public static final String POLLS = "polls";
+    public static final String RATE_LIMITS = "rate-limits";
     private static final Logger LOG = Logger.getLogger(Caches.class.getName());
 
     @Inject
@@ -71,6 +73,8 @@ public class Caches {
                 ? GlobalConfigurationBuilder.defaultClusteredBuilder()
                 : new GlobalConfigurationBuilder().nonClusteredDefault();
         global.jmx().disable();
+        // Rate-limit buckets are updated by a function run on the node that owns the entry.
+        global.serialization().addContextInitializer(new Bucket4jProtobufContextInitializer());
         if (clustered) {
             // JGroups reads its stack's ${...} values from system properties.
             System.setProperty("jgroups.bind_addr", bindAddress);
@@ -85,7 +89,9 @@ public class Caches {
         ConfigurationBuilder claims = new ConfigurationBuilder();
         ConfigurationBuilder tallies = new ConfigurationBuilder();
         ConfigurationBuilder polls = new ConfigurationBuilder();
+        ConfigurationBuilder rateLimits = new ConfigurationBuilder();
         if (clustered) {
+            rateLimits.clustering().cacheMode(CacheMode.REPL_SYNC);
             claims.clustering().cacheMode(CacheMode.REPL_SYNC);
             tallies.clustering().cacheMode(CacheMode.REPL_SYNC);
             polls.clustering().cacheMode(CacheMode.REPL_SYNC);
@@ -98,9 +104,11 @@ public class Caches {
         manager.defineConfiguration(CLAIMS, claims.build());
         manager.defineConfiguration(TALLIES, tallies.build());
         manager.defineConfiguration(POLLS, polls.build());
+        manager.defineConfiguration(RATE_LIMITS, rateLimits.build());
         manager.getCache(CLAIMS);
         manager.getCache(TALLIES);
         manager.getCache(POLLS);
+        manager.getCache(RATE_LIMITS);
         LOG.info(() -> clustered
                 ? "Infinispan joined cluster " + clusterName + " as " + manager.getAddress() + "; members "
                         + manager.getMembers()
@@ -126,6 +134,11 @@ public class Caches {
 
     public Cache<String, String> tallies() {
         return manager.getCache(TALLIES);
+    }
+
+    /** Rate-limit buckets (Bucket4j's serialized state), shared by every node; entries expire once refilled. */
+    public Cache<String, byte[]> rateLimits() {
+        return manager.getCache(RATE_LIMITS);
     }
 
     /** The cluster's members as this node sees them (just this node when not clustered). */

@@ -14,4 +14,16 @@ public final class Metrics {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no gauge " + name + " in " + metrics));
     }
+
+    /** The value of an application metric with the given labels (name="value" pairs), in any label order. */
+    public static long value(String name, String... labels) {
+        String metrics = Api.anonymous().get("/metrics?scope=application").body();
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no " + name + " " + String.join(",", labels) + " in " + metrics));
+    }
 }

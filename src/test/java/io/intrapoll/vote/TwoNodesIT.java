@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.LibertyServer;
+import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestDatabase;
@@ -153,6 +154,50 @@ class TwoNodesIT {
             assertEquals(202, vote(onB("voter452"), id, optionIds(poll)[1]).status());
             assertNotNull(onA.awaitBallots(2, Duration.ofSeconds(10)), "node A's subscriber saw the vote on B");
         }
+    }
+
+    /**
+     * One user's budget for voting (60 a minute by default) is one budget across the cluster: a flood sent to
+     * both nodes in turn is cut off after about 60, not 120, with 429 and Retry-After on each node, while another
+     * user votes as usual on both.
+     */
+    @Test
+    void aFloodFromOneUserIsCutOffOnBothNodesWhileOthersVote() {
+        JsonObject poll =
+                create(onA("author"), poll("Flooded", "SINGLE", "Yes", "No").add("open", true));
+        String id = poll.getString("id");
+        String option = optionIds(poll)[0];
+        long refusedBefore = Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"");
+        Map<Integer, Integer> statuses = new HashMap<>();
+        Api.Reply refusedOnA = null;
+        Api.Reply refusedOnB = null;
+        for (int i = 0; i < 150; i++) {
+            boolean toA = i % 2 == 0;
+            Api.Reply reply = vote(toA ? onA("voter461") : onB("voter461"), id, option);
+            statuses.merge(reply.status(), 1, Integer::sum);
+            if (reply.status() == 429) {
+                if (toA) {
+                    refusedOnA = reply;
+                } else {
+                    refusedOnB = reply;
+                }
+            }
+        }
+        assertEquals(1, statuses.get(202), statuses::toString);
+        int served = 150 - statuses.getOrDefault(429, 0);
+        assertTrue(served >= 60 && served < 90, "about one budget served across both nodes: " + statuses);
+        for (Api.Reply refused : new Api.Reply[] {refusedOnA, refusedOnB}) {
+            assertNotNull(refused, "both nodes refuse the flood");
+            ProblemAssertions.assertProblem(429, "too-many-requests", refused);
+            assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused::toString);
+        }
+        assertEquals(202, vote(onA("voter462"), id, option).status(), "another user is unaffected on A");
+        assertEquals(202, vote(onB("voter463"), id, option).status(), "and on B");
+        assertEquals(200, onB("voter462").get("/api/v1/polls/" + id).status());
+        assertTrue(
+                Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"") > refusedBefore,
+                "refusals are counted in /metrics");
+        awaitCounted(onA("author"), id, 3);
     }
 
     private static Map<String, Long> withoutZeros(Map<String, Long> votes) {
