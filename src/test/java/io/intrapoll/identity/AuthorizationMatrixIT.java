@@ -1,0 +1,174 @@
+package io.intrapoll.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.intrapoll.support.Api;
+import io.intrapoll.support.Deployments;
+import io.intrapoll.support.TestPolls;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, for every endpoint, from one table: each row is an endpoint (in the poll state it needs) and
+ * the status each kind of caller gets. Each cell runs on a poll of its own, so no cell depends on another.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthorizationMatrixIT {
+
+    /** The kinds of caller, and whose poll each one is pointed at. */
+    enum As {
+        NOBODY(null, "author"),
+        VOTER("voter5", "author"),
+        AUTHOR_OWN("author", "author"),
+        AUTHOR_OTHERS("author", "admin"),
+        ADMIN("admin", "author");
+
+        final String user;
+        final String pollOwner;
+
+        As(String user, String pollOwner) {
+            this.user = user;
+            this.pollOwner = pollOwner;
+        }
+    }
+
+    /** The poll a cell needs, made fresh for it. */
+    enum State {
+        NONE,
+        DRAFT,
+        OPEN,
+        OPEN_RESULTS_AFTER_CLOSE,
+        CLOSED
+    }
+
+    /** One endpoint: method, path ({id} is the cell's poll), body, the poll's state, then NOBODY..ADMIN. */
+    record Row(String method, String path, String body, State state, int... expected) {
+        @Override
+        public String toString() {
+            return method + " " + path + (state == State.NONE ? "" : " (" + state + " poll)");
+        }
+    }
+
+    private static final String NEW_POLL = "{\"title\": \"Matrix\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"]}";
+    private static final String VOTE = "{\"optionIds\": [\"{option}\"]}";
+
+    // spotless:off
+    private static final List<Row> TABLE = List.of(
+            //                                                                        nobody voter own  other admin
+            new Row("GET", "/api/v1/me", null, State.NONE,                              401, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls", null, State.NONE,                           401, 200, 200, 200, 200),
+            new Row("POST", "/api/v1/polls", NEW_POLL, State.NONE,                      401, 403, 201, 201, 201),
+            new Row("GET", "/api/v1/polls/{id}", null, State.OPEN,                      401, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}", null, State.DRAFT,                     401, 403, 200, 403, 200),
+            new Row("PATCH", "/api/v1/polls/{id}", "{\"title\": \"Renamed\"}", State.OPEN, 401, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/open", null, State.DRAFT,               401, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/close", null, State.OPEN,               401, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/archive", null, State.CLOSED,           401, 403, 200, 403, 200),
+            new Row("DELETE", "/api/v1/polls/{id}", null, State.DRAFT,                  401, 403, 204, 403, 204),
+            new Row("DELETE", "/api/v1/polls/{id}", null, State.OPEN,                   401, 403, 409, 403, 204),
+            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.OPEN,               401, 202, 202, 202, 202),
+            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.DRAFT,              401, 403, 409, 403, 409),
+            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN,           401, 404, 404, 404, 404),
+            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN,              401, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN,       401, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/polls/{id}/results.csv", null, State.OPEN,          401, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/admin/operations", null, State.NONE,                401, 403, 403, 403, 200),
+            new Row("GET", "/api/v1/admin/audit", null, State.NONE,                     401, 403, 403, 403, 200),
+            new Row("GET", "/api/v1/admin/audit/verification", null, State.NONE,        401, 403, 403, 403, 200),
+            new Row("POST", "/api/v1/admin/tallies/rebuild", null, State.NONE,          401, 403, 403, 403, 200),
+            new Row("POST", "/api/v1/bench/noop", "{}", State.NONE,                     401, 404, 404, 404, 404),
+            new Row("GET", "/app/index.html", null, State.NONE,                         302, 200, 200, 200, 200),
+            new Row("GET", "/app/vote.html?poll={id}", null, State.OPEN,                302, 200, 200, 200, 200),
+            new Row("GET", "/console/index.html", null, State.NONE,                     302, 403, 200, 200, 200),
+            new Row("GET", "/v/{id}", null, State.OPEN,                                 302, 302, 302, 302, 302),
+            new Row("GET", "/health/ready", null, State.NONE,                           200, 200, 200, 200, 200),
+            new Row("GET", "/openapi", null, State.NONE,                                200, 200, 200, 200, 200));
+    // spotless:on
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.intrapoll();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryKindOfCaller() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : TABLE) {
+            for (As as : As.values()) {
+                int expected = row.expected()[as.ordinal()];
+                cells.add(DynamicTest.dynamicTest(row + " as " + as + " -> " + expected, () -> {
+                    int status = call(row, as);
+                    assertEquals(expected, status, row + " as " + as);
+                }));
+            }
+        }
+        return cells.stream();
+    }
+
+    /** Makes the cell's poll, then calls; the status is read from the headers, so streams are not waited on. */
+    private static int call(Row row, As as) throws IOException, InterruptedException {
+        String path = row.path();
+        String body = row.body();
+        if (row.state() != State.NONE) {
+            JsonObject poll = pollIn(row.state(), as.pollOwner);
+            String id = poll.getString("id");
+            String option = poll.getJsonArray("options").getJsonObject(0).getString("id");
+            path = path.replace("{id}", id);
+            body = body == null ? null : body.replace("{option}", option);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(Api.itServer().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        row.method(),
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (as.user != null) {
+            request.header("Authorization", Api.basicAuthorization(as.user));
+        }
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
+    }
+
+    private static JsonObject pollIn(State state, String owner) {
+        Api api = Api.as(owner);
+        UnaryOperator<JsonObjectBuilder> settings = poll -> switch (state) {
+            case OPEN, CLOSED -> poll.add("open", true);
+            case OPEN_RESULTS_AFTER_CLOSE -> poll.add("open", true).add("resultsVisibility", "AFTER_CLOSE");
+            default -> poll;
+        };
+        JsonObject poll = TestPolls.create(api, settings.apply(TestPolls.singleChoice("Matrix cell")));
+        if (state == State.CLOSED) {
+            Api.Reply closed = api.post("/api/v1/polls/" + poll.getString("id") + "/close");
+            assertEquals(200, closed.status(), closed::toString);
+        }
+        return poll;
+    }
+}
