@@ -7,6 +7,7 @@ if (next && next.startsWith('/') && !next.startsWith('//')) {
 const messages = {
   invalid: 'The user name or password is not right. Try again.',
   missing: 'Enter your user name and password.',
+  throttled: 'Too many failed sign-ins for this name or from this network. Wait a minute, then try again.',
 };
 const message = document.getElementById('message');
 if (messages[params.get('error')]) {

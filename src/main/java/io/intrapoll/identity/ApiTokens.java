@@ -2,6 +2,8 @@ package io.intrapoll.identity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -41,6 +44,8 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class ApiTokens {
+
+    private static final Logger LOG = Logger.getLogger(ApiTokens.class.getName());
 
     /** Signature algorithms accepted; "none" and the HMAC family (a shared secret) never are. */
     private static final AlgorithmConstraints SIGNATURES = new AlgorithmConstraints(
@@ -74,6 +79,11 @@ public class ApiTokens {
 
     private JwtConsumer consumer;
 
+    /** Built while the application starts: a wrong key or issuer stops the start, not every token after it. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the @PostConstruct below does the work
+    }
+
     @PostConstruct
     void configure() {
         if (publicKey.isEmpty() && publicKeyLocation.isEmpty()) {
@@ -92,9 +102,15 @@ public class ApiTokens {
             builder.setExpectedAudience(audiences.get().toArray(String[]::new));
         } else {
             builder.setSkipDefaultAudienceValidation();
+            LOG.warning("mp.jwt.verify.audiences is not set: tokens the identity provider issued for other services"
+                    + " are accepted too");
         }
         String location = publicKeyLocation.orElse("");
-        if (location.startsWith("https://") || location.startsWith("http://")) {
+        if (location.startsWith("http://")) {
+            throw new IllegalStateException("mp.jwt.verify.publickey.location must be https: keys fetched over plain"
+                    + " HTTP could be swapped on the way");
+        }
+        if (location.startsWith("https://")) {
             builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
         } else {
             String key = publicKey.orElseGet(() -> read(location));
@@ -105,11 +121,6 @@ public class ApiTokens {
             }
         }
         consumer = builder.build();
-    }
-
-    /** Whether this server takes bearer tokens at all (a signing key is configured). */
-    public boolean enabled() {
-        return consumer != null;
     }
 
     /** The caller a valid token speaks for, or the reason it is refused, in words for the 401. */
@@ -132,8 +143,11 @@ public class ApiTokens {
                 name = claims.getSubject();
             }
             List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+            if (name == null || name.isBlank() || groups.stream().anyMatch(group -> group == null || group.isBlank())) {
+                throw new Refused("The token names no caller, or lists an empty group.");
+            }
             return new Verified(name, Set.copyOf(groups));
-        } catch (MalformedClaimException e) {
+        } catch (MalformedClaimException | ClassCastException e) {
             throw new Refused("The token's upn or groups claim has the wrong type.");
         }
     }

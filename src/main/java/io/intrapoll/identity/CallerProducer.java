@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CallerProducer {
+
+    /** A request attribute: the groups of a bearer token's caller, which are its groups whatever the registry says. */
+    static final String TOKEN_GROUPS = "io.intrapoll.identity.token-groups";
 
     private static final Logger LOG = Logger.getLogger(CallerProducer.class.getName());
 
@@ -42,7 +46,9 @@ public class CallerProducer {
         if (request.getUserPrincipal() == null) {
             return new Caller("", Set.of(), Set.of());
         }
-        Set<String> groups = callerGroups();
+        Set<String> groups = request.getAttribute(TOKEN_GROUPS) instanceof Set<?> fromToken
+                ? fromToken.stream().map(String::valueOf).collect(Collectors.toSet())
+                : callerGroups();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (groups.contains(adminGroup)) {
             roles.add(Role.ADMIN);

@@ -30,16 +30,13 @@ public class CrossSiteGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Problem problem = Problem.of(
+        Problem.of(
                         HttpServletResponse.SC_FORBIDDEN,
                         "cross-site-request",
                         "Cross-site request refused",
                         "A change made with your browser's session must come from Intrapoll's own pages.")
-                .withInstance(request.getRequestURI());
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem.toJson().toString());
+                .withInstance(request.getRequestURI())
+                .writeTo(response);
     }
 
     /**

@@ -56,7 +56,11 @@ public class LoginServlet extends HttpServlet {
             new BrowserSession(caller.name(), caller.groups(), Instant.now()).bind(request, idleMinutes);
             response.sendRedirect(request.getContextPath() + next);
         } else {
-            backToForm(request, response, next, "invalid");
+            backToForm(
+                    request,
+                    response,
+                    next,
+                    request.getAttribute(SignIn.LOGIN_THROTTLED) != null ? "throttled" : "invalid");
         }
     }
 

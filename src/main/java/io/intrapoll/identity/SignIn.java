@@ -9,6 +9,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
@@ -32,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignIn implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.html";
+    /** Set on a login form's request refused because of too many failed logins: the seconds to wait. */
+    static final String LOGIN_THROTTLED = "io.intrapoll.identity.login-throttled";
+
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
     @Inject
@@ -44,16 +49,21 @@ public class SignIn implements HttpAuthenticationMechanism {
     @Inject
     ApiTokens tokens;
 
+    @Inject
+    RateLimits limits;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page (public) after a refused request: its credentials were judged once already.
+            return context.doNothing();
+        }
         if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential form) {
             // The login page's form, handed over by LoginServlet, which keeps the caller in the session.
-            if (!passwordMatches(context, form.getCaller(), form.getPasswordAsString(), "login form")) {
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            return AuthenticationStatus.SUCCESS;
+            return passwordMatches(
+                    request, response, context, form.getCaller(), form.getPasswordAsString(), "login form");
         }
         // An explicit Authorization header wins over a browser session.
         String authorization = request.getHeader("Authorization");
@@ -62,8 +72,10 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
         if (basic.isPresent()) {
-            if (passwordMatches(context, basic.get().user(), basic.get().password(), "HTTP Basic")) {
-                return AuthenticationStatus.SUCCESS;
+            AuthenticationStatus checked = passwordMatches(
+                    request, response, context, basic.get().user(), basic.get().password(), "HTTP Basic");
+            if (checked != AuthenticationStatus.SEND_FAILURE || response.isCommitted()) {
+                return checked;
             }
             return context.isProtected() ? challenge(request, response, context) : context.doNothing();
         }
@@ -93,6 +105,8 @@ public class SignIn implements HttpAuthenticationMechanism {
             String token, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             ApiTokens.Verified verified = tokens.verify(token);
+            // The token's groups are the caller's groups, even where its name is also a registry user's.
+            request.setAttribute(CallerProducer.TOKEN_GROUPS, verified.groups());
             return context.notifyContainerAboutLogin(verified.caller(), verified.groups());
         } catch (ApiTokens.Refused refused) {
             request.setAttribute(ErrorPageServlet.DETAIL, refused.getMessage());
@@ -104,22 +118,49 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
     }
 
-    /** Checks a password against the user registry through the container's standard callback. */
-    private boolean passwordMatches(HttpMessageContext context, String user, String password, String how)
+    /**
+     * Checks a password against the user registry through the container's standard callback: SUCCESS, or
+     * SEND_FAILURE (the caller answers 401). When this user name or this address has used up its failed logins
+     * the password is not even tried: SEND_FAILURE with a 429 already sent (Basic), or {@link #LOGIN_THROTTLED}
+     * set (the login form).
+     */
+    private AuthenticationStatus passwordMatches(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            String user,
+            String password,
+            String how)
             throws AuthenticationException {
         if (user.isBlank() || password.isEmpty()) {
-            return false;
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        OptionalLong blocked = limits.loginBlocked(user, request);
+        if (blocked.isPresent()) {
+            if (context.getAuthParameters().getCredential() != null) {
+                request.setAttribute(LOGIN_THROTTLED, blocked.getAsLong()); // the login page says so
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            try {
+                RateLimitFilter.refuse(request, response, blocked.getAsLong(), "Too many failed logins");
+                response.flushBuffer();
+            } catch (IOException e) {
+                throw new AuthenticationException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         }
         var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         handle(context, check);
-        if (!check.getResult()) {
-            try {
-                audit.recordAlone(user, AuditAction.LOGIN_FAILED, null, how);
-            } catch (RuntimeException e) { // the database away: the caller still gets its 401
-                LOG.log(Level.WARNING, "A failed login could not be written to the audit trail", e);
-            }
+        if (check.getResult()) {
+            return AuthenticationStatus.SUCCESS;
         }
-        return check.getResult();
+        limits.loginFailed(user, request);
+        try {
+            audit.recordAlone(user, AuditAction.LOGIN_FAILED, null, how);
+        } catch (RuntimeException e) { // the database away: the caller still gets its 401
+            LOG.log(Level.WARNING, "A failed login could not be written to the audit trail", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static void handle(HttpMessageContext context, Callback callback) throws AuthenticationException {

@@ -29,14 +29,10 @@ public class BodyLimit implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         if (http.getContentLengthLong() > MAX_BYTES) {
             HttpServletResponse answer = (HttpServletResponse) response;
-            answer.setStatus(413);
-            answer.setContentType(Problem.MEDIA_TYPE);
             answer.setHeader("Connection", "close");
-            answer.getWriter()
-                    .write(HttpProblems.forStatus(413, DETAIL)
-                            .withInstance(http.getRequestURI())
-                            .toJson()
-                            .toString());
+            HttpProblems.forStatus(413, DETAIL)
+                    .withInstance(http.getRequestURI())
+                    .writeTo(answer);
             return;
         }
         chain.doFilter(new LimitedRequest(http), response);

@@ -41,9 +41,6 @@ public class ErrorPageServlet extends HttpServlet {
         String detail = status >= 500 ? null : told != null ? told.toString() : HttpProblems.defaultDetail(status);
         Problem problem = HttpProblems.forStatus(status, detail)
                 .withInstance(uri != null ? uri.toString() : request.getRequestURI());
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem.toJson().toString());
+        problem.writeTo(response);
     }
 }

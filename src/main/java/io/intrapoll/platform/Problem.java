@@ -4,7 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -68,6 +70,14 @@ public record Problem(
                 .type(MEDIA_TYPE)
                 .entity(toJson().toString())
                 .build();
+    }
+
+    /** Answers a servlet request with this problem (filters and the error page, outside JAX-RS). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(toJson().toString());
     }
 
     /** One invalid field of a request: {@code field} is a path such as {@code options[2].label}. */

@@ -103,8 +103,34 @@ class ApiTokensIT {
         none.setPayload(claims("nobody", List.of("admins"), 300).toJson());
         none.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         none.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
-        assertRefused(bearer(none.getCompactSerialization()).get("/api/v1/me"), "");
-        assertRefused(bearer("not.a.token").get("/api/v1/polls"), "");
+        assertRefused(bearer(none.getCompactSerialization()).get("/api/v1/me"), "could not be read");
+        assertRefused(bearer("not.a.token").get("/api/v1/polls"), "could not be read");
+    }
+
+    /** Algorithm confusion: HMAC keyed with the (public) verification key must not pass for a signature. */
+    @Test
+    void aTokenMacedWithThePublicKeyIsRefused() throws Exception {
+        byte[] publicKey;
+        try (InputStream pem = ApiTokensIT.class.getResourceAsStream("/jwt/signing-key.pub.pem")) {
+            publicKey = pem.readAllBytes();
+        }
+        JsonWebSignature hmac = new JsonWebSignature();
+        hmac.setPayload(claims("confused", List.of("admins"), 300).toJson());
+        hmac.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        hmac.setKey(new org.jose4j.keys.HmacKey(publicKey));
+        assertEquals(
+                401, bearer(hmac.getCompactSerialization()).get("/api/v1/me").status());
+    }
+
+    /** The token's groups are the caller's groups, even when its name is a registry user's (admin here). */
+    @Test
+    void aTokenNamingARegistryUserCarriesOnlyItsOwnGroups() throws Exception {
+        JsonObject me = bearer(sign(claims("admin", null, 300), key()))
+                .get("/api/v1/me")
+                .json();
+        assertEquals("admin", me.getString("name"));
+        assertTrue(me.getJsonArray("roles").isEmpty(), me::toString);
+        assertTrue(me.getJsonArray("groups").isEmpty(), me::toString);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -56,6 +57,8 @@ class AuthorizationMatrixIT {
         DRAFT,
         OPEN,
         OPEN_RESULTS_AFTER_CLOSE,
+        /** Open, and the cell's caller (when there is one) has voted in it. */
+        OPEN_VOTED,
         CLOSED
     }
 
@@ -87,6 +90,7 @@ class AuthorizationMatrixIT {
             new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.OPEN,               401, 202, 202, 202, 202),
             new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.DRAFT,              401, 403, 409, 403, 409),
             new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN,           401, 404, 404, 404, 404),
+            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN_VOTED,     401, 200, 200, 200, 200),
             new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN,              401, 200, 200, 200, 200),
             new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 200, 403, 200),
             new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN,       401, 200, 200, 200, 200),
@@ -122,8 +126,15 @@ class AuthorizationMatrixIT {
             for (As as : As.values()) {
                 int expected = row.expected()[as.ordinal()];
                 cells.add(DynamicTest.dynamicTest(row + " as " + as + " -> " + expected, () -> {
-                    int status = call(row, as);
-                    assertEquals(expected, status, row + " as " + as);
+                    HttpResponse<InputStream> response = call(row, as);
+                    assertEquals(expected, response.statusCode(), row + " as " + as);
+                    if (expected == 302) {
+                        // nobody is sent to sign in; the signed-in are sent on (the short link to its vote page)
+                        String location =
+                                response.headers().firstValue("Location").orElse("");
+                        assertEquals(
+                                as == As.NOBODY, location.contains("/login.html"), row + " as " + as + ": " + location);
+                    }
                 }));
             }
         }
@@ -131,11 +142,11 @@ class AuthorizationMatrixIT {
     }
 
     /** Makes the cell's poll, then calls; the status is read from the headers, so streams are not waited on. */
-    private static int call(Row row, As as) throws IOException, InterruptedException {
+    private static HttpResponse<InputStream> call(Row row, As as) throws IOException, InterruptedException {
         String path = row.path();
         String body = row.body();
         if (row.state() != State.NONE) {
-            JsonObject poll = pollIn(row.state(), as.pollOwner);
+            JsonObject poll = pollIn(row.state(), as.pollOwner, as.user);
             String id = poll.getString("id");
             String option = poll.getJsonArray("options").getJsonObject(0).getString("id");
             path = path.replace("{id}", id);
@@ -154,17 +165,22 @@ class AuthorizationMatrixIT {
         }
         HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
-        return response.statusCode();
+        return response;
     }
 
-    private static JsonObject pollIn(State state, String owner) {
+    private static JsonObject pollIn(State state, String owner, String voter) {
         Api api = Api.as(owner);
         UnaryOperator<JsonObjectBuilder> settings = poll -> switch (state) {
-            case OPEN, CLOSED -> poll.add("open", true);
+            case OPEN, OPEN_VOTED, CLOSED -> poll.add("open", true);
             case OPEN_RESULTS_AFTER_CLOSE -> poll.add("open", true).add("resultsVisibility", "AFTER_CLOSE");
             default -> poll;
         };
         JsonObject poll = TestPolls.create(api, settings.apply(TestPolls.singleChoice("Matrix cell")));
+        if (state == State.OPEN_VOTED && voter != null) {
+            String option = poll.getJsonArray("options").getJsonObject(0).getString("id");
+            assertEquals(
+                    202, Votes.vote(Api.as(voter), poll.getString("id"), option).status());
+        }
         if (state == State.CLOSED) {
             Api.Reply closed = api.post("/api/v1/polls/" + poll.getString("id") + "/close");
             assertEquals(200, closed.status(), closed::toString);

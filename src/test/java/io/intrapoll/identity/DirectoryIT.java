@@ -97,13 +97,7 @@ class DirectoryIT {
     }
 
     private static Api as(String uid) {
-        return Api.at(SERVER.base(), null).with("Authorization", basic(uid, uid + "-password"));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization(uid, uid + "-password"));
     }
 
     private static Set<String> strings(JsonObject object, String field) {
@@ -114,9 +108,9 @@ class DirectoryIT {
     @Test
     void peopleSignInWithTheirDirectoryPassword() {
         assertEquals("bob", as("bob").get("/api/v1/me").json().getString("name"));
-        Api wrong = Api.at(SERVER.base(), null).with("Authorization", basic("bob", "guess"));
+        Api wrong = Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization("bob", "guess"));
         assertProblem(401, wrong.get("/api/v1/me"));
-        Api unknown = Api.at(SERVER.base(), null).with("Authorization", basic("zoe", "zoe-password"));
+        Api unknown = Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization("zoe", "zoe-password"));
         assertProblem(401, unknown.get("/api/v1/me"));
         assertEquals(401, Api.at(SERVER.base(), "voter1").get("/api/v1/me").status(), "no demo accounts here");
     }

@@ -183,4 +183,23 @@ class SignInIT {
         String challenge = script.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(challenge.startsWith("Form ") && challenge.contains("/login.html"), challenge);
     }
+
+    /**
+     * Wrong passwords for one name are limited (10 a minute by default): then even the right password waits, with
+     * 429 and Retry-After for Basic, and a message on the login page, while other people sign in as usual.
+     */
+    @Test
+    void repeatedWrongPasswordsForOneNameAreSlowedDown() throws Exception {
+        Api wrong = Api.anonymous().with("Authorization", Api.basicAuthorization("voter681", "guess"));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, wrong.get("/api/v1/me").status(), "attempt " + (i + 1));
+        }
+        Api.Reply throttled = Api.as("voter681").get("/api/v1/me");
+        io.intrapoll.support.ProblemAssertions.assertProblem(429, "too-many-requests", throttled);
+        assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 1, throttled::toString);
+        HttpResponse<String> form = postForm("/login", form("voter681", "voter681", "/app/"));
+        assertEquals(303, form.statusCode());
+        assertTrue(form.headers().firstValue("Location").orElseThrow().contains("error=throttled"));
+        assertEquals(200, Api.as("voter682").get("/api/v1/me").status(), "another name is unaffected");
+    }
 }

@@ -47,7 +47,11 @@ public final class Api {
 
     /** The Authorization header of a demo user (password = name). */
     public static String basicAuthorization(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return basicAuthorization(user, user);
+    }
+
+    public static String basicAuthorization(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static Api at(URI server, String user) {

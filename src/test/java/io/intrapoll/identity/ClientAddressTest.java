@@ -1,6 +1,7 @@
-package io.intrapoll.ratelimit;
+package io.intrapoll.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -53,5 +54,18 @@ class ClientAddressTest {
     void aBadProxySettingFailsAtStart() {
         assertThrows(IllegalArgumentException.class, () -> new ClientAddress(List.of("proxy.example")));
         assertThrows(IllegalArgumentException.class, () -> new ClientAddress(List.of("10.0.0.0/33")));
+    }
+
+    @Test
+    void anIpv6ClientIsItsSlash64AndAnIpv4ClientItsAddress() {
+        assertEquals(ClientAddress.bucketKey("2001:db8:1:2:aaaa::1"), ClientAddress.bucketKey("2001:db8:1:2:bbbb::9"));
+        assertNotEquals(ClientAddress.bucketKey("2001:db8:1:2::1"), ClientAddress.bucketKey("2001:db8:1:3::1"));
+        assertEquals("203.0.113.9", ClientAddress.bucketKey("203.0.113.9"));
+    }
+
+    @Test
+    void numbersOutOfRangeAreNotAddresses() {
+        // 1.2.3.400 is a host name to InetAddress: it must never be looked up
+        assertEquals("10.0.0.5", behindProxies.of("10.0.0.5", "1.2.3.400"));
     }
 }

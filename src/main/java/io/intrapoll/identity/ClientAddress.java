@@ -1,4 +1,4 @@
-package io.intrapoll.ratelimit;
+package io.intrapoll.identity;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -44,6 +44,23 @@ final class ClientAddress {
         return client;
     }
 
+    /**
+     * The address as a rate-limit key: an IPv6 client is one /64, the block a single site or device is given, so
+     * that it cannot take a fresh budget with each of its addresses.
+     */
+    static String bucketKey(String address) {
+        Optional<byte[]> bytes = Network.address(address);
+        if (bytes.isEmpty() || bytes.get().length != 16) {
+            return address;
+        }
+        byte[] prefix = Arrays.copyOf(bytes.get(), 8);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < prefix.length; i += 2) {
+            key.append(String.format("%02x%02x:", prefix[i], prefix[i + 1]));
+        }
+        return key.append(":/64").toString();
+    }
+
     private boolean isTrusted(String address) {
         Optional<byte[]> bytes = Network.address(address);
         return bytes.isPresent() && trustedProxies.stream().anyMatch(network -> network.contains(bytes.get()));
@@ -69,7 +86,9 @@ final class ClientAddress {
             String text = literal.startsWith("[") && literal.endsWith("]")
                     ? literal.substring(1, literal.length() - 1)
                     : literal;
-            boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+            // Only literals reach InetAddress, which would otherwise ask DNS (1.2.3.400 is a host name to it).
+            boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                    && Arrays.stream(text.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
             boolean ipv6 = text.contains(":") && text.matches("[0-9a-fA-F:.%a-zA-Z]+");
             if (!ipv4 && !ipv6) {
                 return Optional.empty();

@@ -1,4 +1,4 @@
-package io.intrapoll.ratelimit;
+package io.intrapoll.identity;
 
 import io.intrapoll.platform.Problem;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public class RateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern VOTING = Pattern.compile(".*/api/v1/polls/[^/]+/votes/?");
+    private static final Pattern VOTING = Pattern.compile("/api/v1/polls/[^/]+/votes/?");
 
     @Inject
     transient RateLimits limits;
@@ -32,28 +32,35 @@ public class RateLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Budget budget = "POST".equals(request.getMethod())
-                        && VOTING.matcher(request.getRequestURI()).matches()
-                ? Budget.VOTE
-                : Budget.OTHER;
+        // The decoded path without ;parameters, as JAX-RS routes it: no other spelling escapes the voting budget.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        RateBudget budget =
+                "POST".equals(request.getMethod()) && VOTING.matcher(path).matches()
+                        ? RateBudget.VOTE
+                        : RateBudget.OTHER;
         Principal caller = request.getUserPrincipal();
-        String address = limits.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-        OptionalLong retryAfter = limits.spend(budget, caller == null ? null : caller.getName(), address);
+        OptionalLong retryAfter = limits.spend(budget, caller == null ? null : caller.getName(), request);
         if (retryAfter.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        Problem problem = Problem.of(
+        refuse(
+                request,
+                response,
+                retryAfter.getAsLong(),
+                budget == RateBudget.VOTE ? "Too many votes sent" : "Too many requests sent");
+    }
+
+    /** 429 problem+json with Retry-After. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfter, String what)
+            throws IOException {
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
+        Problem.of(
                         429,
                         "too-many-requests",
                         "Too many requests",
-                        (budget == Budget.VOTE ? "Too many votes sent" : "Too many requests sent")
-                                + " in the last minute; try again in " + retryAfter.getAsLong() + " s.")
-                .withInstance(request.getRequestURI());
-        response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem.toJson().toString());
+                        what + " in the last minute; try again in " + retryAfter + " s.")
+                .withInstance(request.getRequestURI())
+                .writeTo(response);
     }
 }

@@ -1,0 +1,240 @@
+package io.intrapoll.identity;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.grid.infinispan.Bucket4jInfinispan;
+import io.intrapoll.platform.Caches;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.infinispan.functional.FunctionalMap;
+import org.infinispan.functional.impl.FunctionalMapImpl;
+import org.infinispan.functional.impl.ReadWriteMapImpl;
+
+/**
+ * Token buckets per signed-in user and per client address, for each {@link RateBudget}, shared by all nodes
+ * through Infinispan: a flood spread over the nodes by the load balancer meets one limit. Budgets are requests per
+ * minute, refilled continuously, and the whole minute's budget may be spent at once.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    private static final Duration PERIOD = Duration.ofMinutes(1);
+    private static final long WARN_EVERY_MILLIS = 60_000;
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.vote.per-user", defaultValue = "60")
+    long votePerUser;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.vote.per-address", defaultValue = "30000")
+    long votePerAddress;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.other.per-user", defaultValue = "1200")
+    long otherPerUser;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.other.per-address", defaultValue = "60000")
+    long otherPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-user", defaultValue = "10")
+    long loginFailuresPerUser;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-address", defaultValue = "100")
+    long loginFailuresPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.trusted-proxies", defaultValue = " ")
+    List<String> trustedProxies;
+
+    private ProxyManager<String> buckets;
+    private ClientAddress clientAddress;
+    private final Map<RateBudget, BucketConfiguration> perUser = new EnumMap<>(RateBudget.class);
+    private final Map<RateBudget, BucketConfiguration> perAddress = new EnumMap<>(RateBudget.class);
+    private final AtomicLong lastWarning = new AtomicLong();
+
+    /** Built while the application starts: a wrong setting stops the start, not every request after it. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the @PostConstruct below does the work
+    }
+
+    @PostConstruct
+    void configure() {
+        clientAddress = new ClientAddress(trustedProxies);
+        perUser.put(RateBudget.VOTE, perMinute(votePerUser));
+        perUser.put(RateBudget.OTHER, perMinute(otherPerUser));
+        perUser.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerUser));
+        perAddress.put(RateBudget.VOTE, perMinute(votePerAddress));
+        perAddress.put(RateBudget.OTHER, perMinute(otherPerAddress));
+        perAddress.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerAddress));
+        FunctionalMap.ReadWriteMap<String, byte[]> map = ReadWriteMapImpl.create(
+                FunctionalMapImpl.create(caches.rateLimits().getAdvancedCache()));
+        buckets = Bucket4jInfinispan.entryProcessorBasedBuilder(map)
+                // a bucket full again is the same as no bucket: let it go
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+        for (RateBudget budget : RateBudget.values()) {
+            for (String scope : List.of("user", "address")) {
+                rejections(budget, scope);
+            }
+        }
+    }
+
+    private static BucketConfiguration perMinute(long requests) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("a rate limit must allow at least one request a minute");
+        }
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, PERIOD))
+                .build();
+    }
+
+    /**
+     * Takes one request from the user's bucket (when signed in) and the address's; empty when both had one, else
+     * the seconds until the refused one has a request again.
+     */
+    OptionalLong spend(RateBudget budget, String user, HttpServletRequest request) {
+        if (!enabled) {
+            return OptionalLong.empty();
+        }
+        try {
+            if (user != null) {
+                OptionalLong wait = take(bucket(budget, "user:" + user, perUser), budget, "user");
+                if (wait.isPresent()) {
+                    return wait;
+                }
+            }
+            return take(bucket(budget, "address:" + addressKey(request), perAddress), budget, "address");
+        } catch (RuntimeException e) {
+            return letThrough(e);
+        }
+    }
+
+    /**
+     * Whether this user name, or this address, has used up its failed logins: then even the right password waits,
+     * or a guesser would learn it from the answer. Empty when a password may be tried.
+     */
+    OptionalLong loginBlocked(String user, HttpServletRequest request) {
+        if (!enabled) {
+            return OptionalLong.empty();
+        }
+        try {
+            OptionalLong wait = peek(bucket(RateBudget.LOGIN_FAILURE, "user:" + user, perUser), "user");
+            return wait.isPresent()
+                    ? wait
+                    : peek(bucket(RateBudget.LOGIN_FAILURE, "address:" + addressKey(request), perAddress), "address");
+        } catch (RuntimeException e) {
+            return letThrough(e);
+        }
+    }
+
+    /** A wrong password for this user name from this address. */
+    void loginFailed(String user, HttpServletRequest request) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            bucket(RateBudget.LOGIN_FAILURE, "user:" + user, perUser).tryConsume(1);
+            bucket(RateBudget.LOGIN_FAILURE, "address:" + addressKey(request), perAddress)
+                    .tryConsume(1);
+        } catch (RuntimeException e) {
+            letThrough(e);
+        }
+    }
+
+    private String addressKey(HttpServletRequest request) {
+        // Every X-Forwarded-For line, in order: a proxy may append its own line rather than extend the client's.
+        String forwardedFor = request.getHeader("X-Forwarded-For") == null
+                ? null
+                : String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
+        return ClientAddress.bucketKey(clientAddress.of(request.getRemoteAddr(), forwardedFor));
+    }
+
+    private BucketProxy bucket(RateBudget budget, String who, Map<RateBudget, BucketConfiguration> configurations) {
+        BucketConfiguration configuration = configurations.get(budget);
+        return buckets.builder().build(budget.label() + ":" + who, () -> configuration);
+    }
+
+    private OptionalLong take(BucketProxy bucket, RateBudget budget, String scope) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return OptionalLong.empty();
+        }
+        rejections(budget, scope).inc();
+        return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    private OptionalLong peek(BucketProxy bucket, String scope) {
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        if (probe.canBeConsumed()) {
+            return OptionalLong.empty();
+        }
+        rejections(RateBudget.LOGIN_FAILURE, scope).inc();
+        return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Retry-After in whole seconds, rounded up: never 0, which would invite an immediate retry. */
+    private static long seconds(long nanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+    }
+
+    /** The limiter protects the service; when its cache fails, serving beats refusing everyone. */
+    private OptionalLong letThrough(RuntimeException e) {
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last > WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "Rate limits not checked (cache unavailable); requests let through", e);
+        }
+        return OptionalLong.empty();
+    }
+
+    private Counter rejections(RateBudget budget, String scope) {
+        return metrics.counter(
+                Metadata.builder()
+                        .withName("intrapoll_rate_limited")
+                        .withDescription("Requests refused with 429, by budget (vote, other, login-failure) and by "
+                                + "whose budget ran out (user, address)")
+                        .build(),
+                new Tag("budget", budget.label()),
+                new Tag("scope", scope));
+    }
+}
