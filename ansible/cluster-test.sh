@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The cluster test, on this machine: the local inventory's three app nodes behind HAProxy, one of them killed
+# with SIGKILL while votes flow. Every 202 must be counted exactly once, as every surviving node reports it.
+# Then the playbook brings the killed node back, and a second run of it changes nothing.
+#   ansible/cluster-test.sh
+# Needs the build's target/intrapoll-server.zip and target/artemis-ra.rar, PostgreSQL on 127.0.0.1:5432, and
+# Debian's ansible, curl and jq. VOTERS (600), PARALLEL (8) and VICTIM (node2) change the run;
+# KEEP_CLUSTER=1 leaves the cluster running afterwards.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+inventory=inventories/local
+lb=http://127.0.0.1:8480
+nodes=(node1 node2 node3)
+declare -A node_port=([node1]=9381 [node2]=9382 [node3]=9383)
+nodes_home=/tmp/intrapoll-cluster/nodes
+victim=${VICTIM:-node2}
+voters=${VOTERS:-600}
+parallel=${PARALLEL:-8}
+work=$(mktemp -d /tmp/intrapoll-cluster-test.XXXXXX)
+
+log() { printf '%s %s\n' "$(date +%T)" "$*"; }
+fail() { log "FAIL: $*" >&2; exit 1; }
+
+teardown() {
+  local rc=$?
+  if [ "${KEEP_CLUSTER:-0}" = 1 ]; then
+    log "leaving the cluster running (KEEP_CLUSTER=1); logs in $work"
+  else
+    log "tearing down; logs in $work"
+    ansible-playbook -i "$inventory" teardown.yml >"$work/teardown.log" 2>&1 \
+      || log "teardown failed: see $work/teardown.log"
+  fi
+  exit "$rc"
+}
+trap teardown EXIT
+
+converge() { # log file
+  if ! ansible-playbook -i "$inventory" site.yml >"$1" 2>&1; then
+    tail -n 40 "$1" >&2
+    fail "site.yml failed (see $1)"
+  fi
+}
+
+node_url() { printf 'http://127.0.0.1:%s' "${node_port[$1]}"; }
+
+# Waits (up to 90 s) until every listed node sees the whole cluster.
+await_members() {
+  local node members
+  for node in "$@"; do
+    for _ in $(seq 1 90); do
+      members=$(curl -fsS -u admin:admin "$(node_url "$node")/api/v1/admin/operations" | jq '.members | length') || members=0
+      [ "$members" -eq "${#nodes[@]}" ] && break
+      sleep 1
+    done
+    [ "$members" -eq "${#nodes[@]}" ] || fail "$node sees $members cluster members, not ${#nodes[@]}"
+  done
+}
+
+# One vote through HAProxy; prints "voterN <status> <node that answered>". The Idempotency-Key makes a retry
+# after an unanswered request safe: it is the same ballot, never a second one.
+vote() {
+  local i=$1 option out status served
+  if (( i % 2 )); then option=$option_a; else option=$option_b; fi
+  out=$(curl -sS -o /dev/null --max-time 10 -w '%{http_code} %header{x-served-by}' \
+          -u "voter$i:voter$i" -H 'Content-Type: application/json' \
+          -H "Idempotency-Key: cluster-test-$poll_id-voter$i" \
+          -d "{\"optionIds\": [\"$option\"]}" "$lb/api/v1/polls/$poll_id/votes" 2>/dev/null) || true
+  status=${out%% *}
+  served=${out#* }
+  printf 'voter%s %s %s\n' "$i" "${status:-000}" "${served:--}"
+}
+export -f vote
+
+for tool in ansible-playbook curl jq; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
+[ -f ../target/intrapoll-server.zip ] || fail "../target/intrapoll-server.zip is missing: build it first"
+
+log "1. converging the local cluster (site.yml)"
+converge "$work/site-1.log"
+await_members "${nodes[@]}"
+
+log "2. creating a poll through HAProxy as author"
+poll=$(curl -fsS -u author:author -H 'Content-Type: application/json' \
+         -d '{"title": "Cluster test", "type": "SINGLE", "options": ["a", "b"], "open": true}' \
+         "$lb/api/v1/polls")
+poll_id=$(jq -r .id <<<"$poll")
+option_a=$(jq -r '.options[0].id' <<<"$poll")
+option_b=$(jq -r '.options[1].id' <<<"$poll")
+export lb poll_id option_a option_b
+log "   poll $poll_id, options $option_a and $option_b"
+
+log "3. $voters voters through HAProxy, $parallel at a time; 4. $victim killed with SIGKILL meanwhile"
+seq 1 "$voters" | xargs -P "$parallel" -I{} bash -c 'vote {}' >"$work/votes-1.txt" &
+voting=$!
+until [ "$(wc -l <"$work/votes-1.txt")" -ge $((voters / 3)) ]; do
+  kill -0 "$voting" 2>/dev/null || fail "voting ended before a third of the votes"
+  sleep 0.1
+done
+victim_pid=$(cat "$nodes_home/$victim/wlp/usr/servers/.pid/intrapoll.pid")
+kill -9 "$victim_pid"
+log "   killed $victim (pid $victim_pid) after $(wc -l <"$work/votes-1.txt") votes"
+wait "$voting"
+
+served_by=$(awk '$2 == 202 { print $3 }' "$work/votes-1.txt" | sort -u | paste -sd ' ')
+log "   202s came from: $served_by"
+for node in "${nodes[@]}"; do
+  grep -qw "$node" <<<"$served_by" || fail "$node answered no vote (HAProxy's X-Served-By)"
+done
+
+# An unanswered vote (no response, 5xx, 429) is asked again with the same key until it gets an answer.
+cp "$work/votes-1.txt" "$work/final.txt"
+for round in $(seq 1 10); do
+  awk '$2 !~ /^(202|4[0-9][0-9])$/ || $2 == 429 { sub("voter", "", $1); print $1 }' "$work/final.txt" >"$work/pending.txt"
+  [ -s "$work/pending.txt" ] || break
+  log "   retry round $round: $(wc -l <"$work/pending.txt") votes without an answer"
+  sleep 2
+  xargs -P "$parallel" -I{} bash -c 'vote {}' <"$work/pending.txt" >"$work/retry.txt"
+  awk '{ last[$1] = $0 } END { for (v in last) print last[v] }' "$work/final.txt" "$work/retry.txt" >"$work/merged.txt"
+  mv "$work/merged.txt" "$work/final.txt"
+done
+
+accepted=$(awk '$2 == 202' "$work/final.txt" | wc -l)
+accepted_a=$(awk '$2 == 202 && substr($1, 6) % 2 == 1' "$work/final.txt" | wc -l)
+accepted_b=$((accepted - accepted_a))
+log "   answers: $(awk '{ print $2 }' "$work/final.txt" | sort | uniq -c | paste -sd ',')"
+[ "$accepted" -gt 0 ] || fail "no vote was accepted"
+
+log "5. results on every surviving node: $accepted ballots ($accepted_a for a, $accepted_b for b)"
+for node in "${nodes[@]}"; do
+  [ "$node" = "$victim" ] && continue
+  seen=""
+  for _ in $(seq 1 90); do
+    seen=$(curl -fsS -u author:author "$(node_url "$node")/api/v1/polls/$poll_id/results" \
+             | jq -r --arg a "$option_a" --arg b "$option_b" \
+                 '"\(.totalBallots) \(.options[] | select(.id == $a) | .votes) \(.options[] | select(.id == $b) | .votes)"') || seen=""
+    [ "$seen" = "$accepted $accepted_a $accepted_b" ] && break
+    sleep 1
+  done
+  [ "$seen" = "$accepted $accepted_a $accepted_b" ] \
+    || fail "$node reports ballots/a/b = '$seen', expected '$accepted $accepted_a $accepted_b'"
+  log "   $node: $seen"
+done
+
+log "6. bringing $victim back with the playbook, then a second run must change nothing"
+converge "$work/site-2.log"
+await_members "${nodes[@]}"
+seen=$(curl -fsS -u author:author "$(node_url "$victim")/api/v1/polls/$poll_id/results" | jq -r .totalBallots)
+[ "$seen" = "$accepted" ] || fail "$victim reports $seen ballots after its restart, expected $accepted"
+converge "$work/site-3.log"
+changed=$(awk '/^PLAY RECAP/ { recap = 1; next } recap && /changed=/ && !/changed=0 / { print $1 }' "$work/site-3.log")
+[ -z "$changed" ] || fail "the second run changed something on: $changed (see $work/site-3.log)"
+
+log "PASS: $accepted accepted votes counted exactly once on every node, through the loss of $victim"
