@@ -34,6 +34,8 @@ public class VoteService {
     private static final int RETRY_AFTER_SECONDS = 2;
     /** However late a ballot reaches the intake, it gets this long to be written. */
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Beyond the wait, for clocks that differ between nodes: after both, a pending claim has lost its node. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(5);
 
     @Inject
     PollCache polls;
@@ -110,6 +112,9 @@ public class VoteService {
         Claim current = registry.claim(pollId, voterKey, fresh);
         if (!current.receiptId().equals(fresh.receiptId())) {
             if (idempotencyKey != null && idempotencyKey.equals(current.idempotencyKey())) {
+                if (isOrphaned(current, now)) {
+                    return finishOrphaned(poll, current, voterKey, optionIds, caller, deadline);
+                }
                 Claim durable = awaitDurable(pollId, voterKey, current);
                 return Receipt.accepted(durable.receiptId(), pollId, durable.acceptedAt());
             }
@@ -192,6 +197,42 @@ public class VoteService {
         throw ProblemException.unavailable(
                 "The ballot could not be confirmed as stored just now. Try again: a retry never counts twice.",
                 RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * A claim still pending long after any request could have finished with it: the node that took it went down
+     * between taking it and answering (it would have confirmed or released it within the wait otherwise).
+     */
+    private boolean isOrphaned(Claim claim, Instant now) {
+        return !claim.isDurable()
+                && claim.acceptedAt().plusMillis(waitMillis).plus(ORPHAN_GRACE).isBefore(now);
+    }
+
+    /**
+     * The retry of a request whose node went down before it answered. If its ballot was counted, the answer is
+     * its receipt. Otherwise this retry's ballot is made durable under the first one's receipt and revision: should
+     * the first have reached the broker after all, the aggregator counts only one ballot of a revision.
+     */
+    private Receipt finishOrphaned(
+            PollSnapshot poll, Claim orphan, String voterKey, List<String> optionIds, Caller caller, long deadline) {
+        String pollId = poll.id();
+        Claim counted = registry.counted(pollId, voterKey);
+        if (counted != null && counted.receiptId().equals(orphan.receiptId())) {
+            registry.confirm(pollId, voterKey, orphan);
+            return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
+        }
+        Ballot ballot = new Ballot(
+                poll.anonymous() ? UUID.randomUUID().toString() : orphan.receiptId(),
+                pollId,
+                voterKey,
+                poll.anonymous() ? null : caller.name(),
+                optionIds,
+                orphan.acceptedAt(),
+                orphan.revision(),
+                orphan.receiptId(),
+                orphan.idempotencyKey());
+        makeDurable(ballot, orphan, voterKey, deadline);
+        return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
     }
 
     /** A repeat with the same Idempotency-Key waits for the first request's ballot, wherever it is accepted. */

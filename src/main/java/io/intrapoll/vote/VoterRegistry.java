@@ -91,6 +91,11 @@ public class VoterRegistry {
         return null;
     }
 
+    /** The person's counted ballot in a poll as a claim, from the database alone; null if none is counted. */
+    Claim counted(String pollId, String voterKey) {
+        return stored(pollId, voterKey);
+    }
+
     /** The choices of a person's counted ballot in a named poll, or an empty list if none is counted yet. */
     List<String> countedChoices(String pollId, String voter) {
         return em.createQuery(
