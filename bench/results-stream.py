@@ -32,13 +32,14 @@ def call(method, path, user, body=None):
 
 
 class Subscriber:
-    def __init__(self):
+    def __init__(self, user):
+        self.user = user
         self.seen = {}  # ballots -> when an event first showed at least that many
         self.connected = False
 
     async def run(self, host, port, path):
         reader, writer = await asyncio.open_connection(host, port)
-        writer.write((f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: {basic('author')}\r\n"
+        writer.write((f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: {basic(self.user)}\r\n"
                       "Accept: text/event-stream\r\n\r\n").encode())
         await writer.drain()
         status = await reader.readline()
@@ -70,7 +71,9 @@ async def main():
     status, poll = call("POST", "/api/v1/polls", "author",
                         {"title": "stream bench", "type": "SINGLE", "options": ["a", "b"], "open": True})
     path = f"/api/v1/polls/{poll['id']}/results/stream"
-    subscribers = [Subscriber() for _ in range(SUBSCRIBERS)]
+    # Each subscriber a person of the demo registry (5,000 streams: a thousand people with five screens each),
+    # as in an all-hands: one user's budget of requests (the rate limits) is not meant for thousands of streams.
+    subscribers = [Subscriber(f"voter{i % 1000 + 1}") for i in range(SUBSCRIBERS)]
     tasks = []
     for i, subscriber in enumerate(subscribers):
         tasks.append(asyncio.create_task(subscriber.run(url.hostname, url.port or 80, path)))
