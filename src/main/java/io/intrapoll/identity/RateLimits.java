@@ -158,10 +158,8 @@ public class RateLimits {
             return OptionalLong.empty();
         }
         try {
-            OptionalLong wait = peek(bucket(RateBudget.LOGIN_FAILURE, "user:" + user, perUser), "user");
-            return wait.isPresent()
-                    ? wait
-                    : peek(bucket(RateBudget.LOGIN_FAILURE, "address:" + addressKey(request), perAddress), "address");
+            OptionalLong wait = peek("user:" + user, perUser, "user");
+            return wait.isPresent() ? wait : peek("address:" + addressKey(request), perAddress, "address");
         } catch (RuntimeException e) {
             return letThrough(e);
         }
@@ -203,8 +201,17 @@ public class RateLimits {
         return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
-    private OptionalLong peek(BucketProxy bucket, String scope) {
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+    /**
+     * Every Basic call asks this, so it stays a local read while nobody failed: no bucket is made (and replicated)
+     * for a name or address without failures; the replicated cache holds one, if any, on every node.
+     */
+    private OptionalLong peek(String who, Map<RateBudget, BucketConfiguration> configurations, String scope) {
+        String key = RateBudget.LOGIN_FAILURE.label() + ":" + who;
+        if (!caches.rateLimits().containsKey(key)) {
+            return OptionalLong.empty();
+        }
+        EstimationProbe probe =
+                bucket(RateBudget.LOGIN_FAILURE, who, configurations).estimateAbilityToConsume(1);
         if (probe.canBeConsumed()) {
             return OptionalLong.empty();
         }
