@@ -19,9 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntSupplier;
 
 /**
@@ -32,6 +30,9 @@ import java.util.function.IntSupplier;
  */
 @ApplicationScoped
 public class Aggregation {
+
+    /** Pairs looked up in one query at most (the padded list stays within the databases' parameter limits). */
+    private static final int MAX_PAIRS_PER_QUERY = 512;
 
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
@@ -58,12 +59,12 @@ public class Aggregation {
         Map<String, List<Ballot>> byPoll = new LinkedHashMap<>();
         ordered.forEach(ballot ->
                 byPoll.computeIfAbsent(ballot.pollId(), id -> new ArrayList<>()).add(ballot));
+        Map<Participation.Key, Participation> participations = lockParticipations(ordered);
         byPoll.forEach((pollId, ballots) -> {
             PollSnapshot poll = polls.find(new PollId(pollId)).orElse(null);
             if (poll == null) {
                 return; // deleted meanwhile: nothing to count
             }
-            Map<String, Participation> participations = lockParticipations(pollId, ballots);
             ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
         });
         em.flush();
@@ -72,20 +73,38 @@ public class Aggregation {
         }
     }
 
-    /** The group's people who already took part in the poll, their rows locked: one query for the whole group. */
-    private Map<String, Participation> lockParticipations(String pollId, List<Ballot> ballots) {
-        Set<String> keys = new TreeSet<>();
-        ballots.forEach(ballot -> keys.add(ballot.voterKey()));
-        Map<String, Participation> participations = new HashMap<>();
-        em.createQuery(
-                        "SELECT p FROM Participation p WHERE p.pollId = :poll AND p.voterKey IN :keys"
-                                + " ORDER BY p.voterKey",
-                        Participation.class)
-                .setParameter("poll", pollId)
-                .setParameter("keys", keys)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(participation -> participations.put(participation.voterKey(), participation));
+    /**
+     * The people of the batch who already took part in its polls, their rows locked: one query for the whole batch,
+     * by (poll, voter key) pairs, which both H2 and PostgreSQL answer from the primary key. The list of pairs is
+     * padded to a power of two (repeating the last), so a few query plans serve every batch size.
+     */
+    private Map<Participation.Key, Participation> lockParticipations(List<Ballot> ordered) {
+        List<Participation.Key> keys = ordered.stream()
+                .map(ballot -> new Participation.Key(ballot.pollId(), ballot.voterKey()))
+                .distinct()
+                .toList();
+        Map<Participation.Key, Participation> participations = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += MAX_PAIRS_PER_QUERY) {
+            List<Participation.Key> slice = keys.subList(from, Math.min(keys.size(), from + MAX_PAIRS_PER_QUERY));
+            int padded = Integer.highestOneBit(Math.max(1, slice.size() * 2 - 1));
+            StringBuilder jpql = new StringBuilder("SELECT p FROM Participation p WHERE (p.pollId, p.voterKey) IN (");
+            for (int i = 0; i < padded; i++) {
+                jpql.append(i == 0 ? "" : ", ")
+                        .append("(:poll")
+                        .append(i)
+                        .append(", :key")
+                        .append(i)
+                        .append(')');
+            }
+            jpql.append(") ORDER BY p.pollId, p.voterKey");
+            var query =
+                    em.createQuery(jpql.toString(), Participation.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            for (int i = 0; i < padded; i++) {
+                Participation.Key key = slice.get(Math.min(i, slice.size() - 1));
+                query.setParameter("poll" + i, key.pollId()).setParameter("key" + i, key.voterKey());
+            }
+            query.getResultList().forEach(participation -> participations.put(participation.key(), participation));
+        }
         return participations;
     }
 
@@ -95,12 +114,17 @@ public class Aggregation {
      * message is redelivered, to find the participation then.
      */
     private void count(
-            Ballot ballot, PollType type, Instant now, Deltas deltas, Map<String, Participation> participations) {
-        Participation existing = participations.get(ballot.voterKey());
+            Ballot ballot,
+            PollType type,
+            Instant now,
+            Deltas deltas,
+            Map<Participation.Key, Participation> participations) {
+        Participation.Key key = new Participation.Key(ballot.pollId(), ballot.voterKey());
+        Participation existing = participations.get(key);
         if (existing == null) {
             Participation first = new Participation(ballot);
             em.persist(first);
-            participations.put(ballot.voterKey(), first);
+            participations.put(key, first);
             em.persist(new CountedBallot(ballot, now));
             deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
             return;

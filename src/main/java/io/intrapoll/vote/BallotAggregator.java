@@ -13,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Counts ballots: each message is a group of accepted ballots, counted in one database transaction. The message
+ * Counts ballots: each message is a group of accepted ballots, counted in one database transaction together with
+ * the groups the other sessions received meanwhile ({@link CountingBatcher}). The message
  * is acknowledged only after that commit, and no transaction spans the broker and the database (so a broker crash
  * never leaves an in-doubt transaction holding ballots back): a message redelivered after its group was committed
  * counts nothing twice, because counting is idempotent. A failure (the database away) throws, and the broker
@@ -27,7 +28,7 @@ public class BallotAggregator implements MessageListener {
     private static final Logger LOG = Logger.getLogger(BallotAggregator.class.getName());
 
     @Inject
-    Aggregation aggregation;
+    CountingBatcher counting;
 
     @Inject
     BallotQueue queue;
@@ -48,7 +49,7 @@ public class BallotAggregator implements MessageListener {
             return;
         }
         try {
-            aggregation.apply(group);
+            counting.count(group);
             metrics.aggregationSucceeded();
         } catch (RuntimeException e) {
             metrics.aggregationFailed();

@@ -52,6 +52,10 @@ public class Participation {
         this.acceptedAt = ballot.acceptedAt();
     }
 
+    Key key() {
+        return new Key(pollId, voterKey);
+    }
+
     String voterKey() {
         return voterKey;
     }
@@ -83,6 +87,14 @@ public class Participation {
         Key(String pollId, String voterKey) {
             this.pollId = pollId;
             this.voterKey = voterKey;
+        }
+
+        String pollId() {
+            return pollId;
+        }
+
+        String voterKey() {
+            return voterKey;
         }
 
         @Override

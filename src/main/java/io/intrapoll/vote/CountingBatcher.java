@@ -1,0 +1,147 @@
+package io.intrapoll.vote;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The counting side's group commit: the aggregator's sessions hand over the groups they received and wait, and
+ * one counting thread counts every group waiting at that moment in one database transaction. The per-transaction
+ * and per-poll work (locks, tally rows, the commit) is shared by all of them, so a busy node counts in large
+ * batches and a quiet one at once. A session returns (and its message is acknowledged) only after the commit that
+ * holds its group; if that commit fails, each group of the batch is counted alone, so one bad group never holds
+ * the others back, and a group that fails alone is redelivered by the broker.
+ */
+@ApplicationScoped
+public class CountingBatcher {
+
+    private static final Logger LOG = Logger.getLogger(CountingBatcher.class.getName());
+
+    @Inject
+    Aggregation aggregation;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** Stops gathering further groups into a batch once it holds this many ballots. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.aggregator.max-batch", defaultValue = "2000")
+    int maxBallots;
+
+    /** Beyond the database's transaction timeout: a session never waits for ever on a batch. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.aggregator.wait-seconds", defaultValue = "90")
+    long waitSeconds;
+
+    private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
+    private Thread counter;
+    private volatile boolean running = true;
+
+    /** Counts a group (with whatever else waits); returns once it is committed, throws if it was not. */
+    void count(List<Ballot> group) {
+        Waiting entry = new Waiting(group, new CompletableFuture<>());
+        startCounter();
+        waiting.add(entry);
+        if (!running) {
+            entry.counted().completeExceptionally(new IllegalStateException("server stopping"));
+        }
+        try {
+            entry.counted().get(waitSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
+                    : new IllegalStateException("The group was not counted", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The group was not counted within " + waitSeconds + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the group was being counted", e);
+        }
+    }
+
+    /** Started with the first group, on the node that counts (an ingest-only node never starts it). */
+    private synchronized void startCounter() {
+        if (counter == null && running) {
+            counter = threads.newThread(this::countBatches);
+            counter.setName("intrapoll-ballot-counter");
+            counter.start();
+        }
+    }
+
+    private void countBatches() {
+        List<Waiting> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Waiting first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int ballots = first.group().size();
+                Waiting next;
+                while (ballots < maxBallots && (next = waiting.poll()) != null) {
+                    batch.add(next);
+                    ballots += next.group().size();
+                }
+                countTogether(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void countTogether(List<Waiting> batch) {
+        try {
+            aggregation.apply(
+                    batch.stream().flatMap(entry -> entry.group().stream()).toList());
+            batch.forEach(entry -> entry.counted().complete(null));
+        } catch (RuntimeException together) {
+            if (batch.size() == 1) {
+                batch.get(0).counted().completeExceptionally(together);
+                return;
+            }
+            LOG.log(Level.FINE, "A batch of " + batch.size() + " groups failed; counting them one by one", together);
+            batch.forEach(this::countAlone);
+        }
+    }
+
+    private void countAlone(Waiting entry) {
+        try {
+            aggregation.apply(entry.group());
+            entry.counted().complete(null);
+        } catch (RuntimeException e) {
+            entry.counted().completeExceptionally(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        synchronized (this) {
+            if (counter != null) {
+                counter.interrupt();
+            }
+        }
+        List<Waiting> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(entry -> entry.counted().completeExceptionally(new IllegalStateException("server stopping")));
+    }
+
+    private record Waiting(List<Ballot> group, CompletableFuture<Void> counted) {}
+}
