@@ -1,5 +1,7 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.platform.Coalescer;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -8,12 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +33,9 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
  * The results streams of this node's clients. Changed polls (from the tally topic, whichever node counted) are
- * gathered and each poll's results computed once per interval (at most four events a second per poll), then
- * offered to every subscriber of the poll. Each subscriber keeps only the latest event not yet written, and is
+ * published at once after a quiet spell, and while votes keep coming at most once per interval (four events a
+ * second per poll by default): each poll's results are read and serialized once, and the one event is offered to
+ * every subscriber of the poll. Each subscriber keeps only the latest event not yet written, and is
  * written to on its own task: a slow client falls behind on its own (it skips to the latest results) and never
  * holds up the others. A comment every heartbeat interval keeps idle proxies from closing the stream.
  */
@@ -60,13 +64,19 @@ public class ResultsStreams {
 
     private final Map<String, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
     private final Set<String> changed = new ConcurrentSkipListSet<>();
-    private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Jsonb json = JsonbBuilder.create();
+    private Coalescer publishing;
+    private ScheduledFuture<?> heartbeats;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        tasks.add(scheduler.scheduleWithFixedDelay(
-                this::publishChanged, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleWithFixedDelay(
-                this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS));
+        // the @PostConstruct below does the work
+    }
+
+    @PostConstruct
+    void schedule() {
+        publishing = new Coalescer(scheduler, intervalMillis, TimeUnit.MILLISECONDS, this::publishChanged);
+        heartbeats =
+                scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -82,11 +92,21 @@ public class ResultsStreams {
         });
         subscriber.offer(resultsEvent(sse, current));
         changed.add(current.pollId());
+        publishing.request();
     }
 
     /** Polls whose tallies changed somewhere in the cluster. */
     void changed(Collection<String> pollIds) {
-        pollIds.stream().filter(subscribersByPoll::containsKey).forEach(changed::add);
+        boolean watched = false;
+        for (String pollId : pollIds) {
+            if (subscribersByPoll.containsKey(pollId)) {
+                changed.add(pollId);
+                watched = true;
+            }
+        }
+        if (watched) {
+            publishing.request();
+        }
     }
 
     @Gauge(
@@ -106,12 +126,18 @@ public class ResultsStreams {
                 continue;
             }
             try {
-                results.fromDatabase(pollId)
-                        .ifPresent(current -> subscribers.forEach(
-                                subscriber -> subscriber.offer(resultsEvent(subscriber.sse, current))));
+                Sse sse = subscribers.stream()
+                        .findAny()
+                        .map(subscriber -> subscriber.sse)
+                        .orElse(null);
+                results.fromDatabase(pollId).filter(current -> sse != null).ifPresent(current -> {
+                    OutboundSseEvent event = resultsEvent(sse, current); // one event, written to every stream
+                    subscribers.forEach(subscriber -> subscriber.offer(event));
+                });
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Results of poll " + pollId + " could not be read for its streams", e);
-                changed.add(pollId); // try again next time
+                changed.add(pollId); // try again after the interval
+                publishing.request();
             }
         }
     }
@@ -124,11 +150,12 @@ public class ResultsStreams {
         }
     }
 
-    private static OutboundSseEvent resultsEvent(Sse sse, Results current) {
+    /** The results serialized here, once: an event's data is text on the wire whatever its media type. */
+    private OutboundSseEvent resultsEvent(Sse sse, Results current) {
         return sse.newEventBuilder()
                 .name(EVENT)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Results.class, current)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, json.toJson(current))
                 .build();
     }
 
@@ -141,7 +168,9 @@ public class ResultsStreams {
 
     @PreDestroy
     void stop() {
-        tasks.forEach(task -> task.cancel(false));
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         subscribersByPoll.values().forEach(subscribers -> subscribers.forEach(subscriber -> subscriber.close()));
     }
 

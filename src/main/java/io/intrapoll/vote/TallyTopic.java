@@ -1,11 +1,11 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Coalescer;
 import io.intrapoll.poll.PollChanged;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -17,15 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Announces changed tallies on the topic intrapoll.tallies, so every node can tell its own clients (live
- * results). Polls whose counts were committed are gathered and announced together every 100 ms: one message
- * however many groups were counted meanwhile. An announcement is a hint, not a record: if the broker cannot
+ * results). Polls whose counts were committed are announced at once after a quiet spell, and while counting is
+ * busy gathered and announced together at most every 100 ms: one message however many groups were counted
+ * meanwhile. An announcement is a hint, not a record: if the broker cannot
  * take it, live results still catch up within the live tallies' one-second freshness.
  */
 @ApplicationScoped
@@ -44,21 +44,23 @@ public class TallyTopic {
     ManagedScheduledExecutorService scheduler;
 
     private final Set<String> changed = new ConcurrentSkipListSet<>();
-    private ScheduledFuture<?> announcing;
+    private Coalescer announcing;
     private volatile boolean failing;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        announcing = scheduler.scheduleWithFixedDelay(
-                this::announceChanged, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    @PostConstruct
+    void start() {
+        announcing = new Coalescer(scheduler, INTERVAL_MILLIS, TimeUnit.MILLISECONDS, this::announceChanged);
     }
 
     void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
         changed.addAll(change.pollIds());
+        announcing.request();
     }
 
     /** A poll opened, closed or changed: its results' status and "final" change with it, on every node. */
     void pollChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
         changed.add(change.pollId());
+        announcing.request();
     }
 
     private void announceChanged() {
@@ -77,7 +79,8 @@ public class TallyTopic {
                 LOG.info("Tally changes are announced again");
             }
         } catch (RuntimeException e) {
-            changed.addAll(polls); // announced with the next ones
+            changed.addAll(polls); // announced with the next ones, or on their own after the interval
+            announcing.request();
             if (!failing) { // once per outage, not every 100 ms
                 failing = true;
                 LOG.log(
@@ -85,13 +88,6 @@ public class TallyTopic {
                         "Tally changes cannot be announced; retrying every " + INTERVAL_MILLIS + " ms",
                         e);
             }
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (announcing != null) {
-            announcing.cancel(false);
         }
     }
 
