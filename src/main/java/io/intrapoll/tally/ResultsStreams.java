@@ -37,7 +37,8 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  * second per poll by default): each poll's results are read and serialized once, and the one event is offered to
  * every subscriber of the poll. Each subscriber keeps only the latest event not yet written, and is
  * written to on its own task: a slow client falls behind on its own (it skips to the latest results) and never
- * holds up the others. A comment every heartbeat interval keeps idle proxies from closing the stream.
+ * holds up the others. A stream that has had nothing written for a heartbeat interval gets a comment, so idle
+ * proxies do not close it; streams that carry results need none.
  */
 @ApplicationScoped
 public class ResultsStreams {
@@ -59,7 +60,8 @@ public class ResultsStreams {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
+    /** Configured in server.xml: it carries the application's class loader to each write, and nothing else. */
+    @Resource(lookup = "concurrent/resultsStreamWriters")
     ManagedExecutorService writers;
 
     private final Map<String, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
@@ -75,8 +77,8 @@ public class ResultsStreams {
     @PostConstruct
     void schedule() {
         publishing = new Coalescer(scheduler, intervalMillis, TimeUnit.MILLISECONDS, this::publishChanged);
-        heartbeats =
-                scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+        // Checked every second, so streams that started together do not all get their comments in one burst.
+        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -144,7 +146,11 @@ public class ResultsStreams {
 
     private void heartbeat() {
         try {
-            subscribersByPoll.values().forEach(subscribers -> subscribers.forEach(Subscriber::keepAlive));
+            long quietSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(heartbeatSeconds);
+            subscribersByPoll
+                    .values()
+                    .forEach(subscribers ->
+                            subscribers.forEach(subscriber -> subscriber.keepAliveIfQuietSince(quietSince)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Results streams heartbeat failed", e); // and the next one comes all the same
         }
@@ -181,6 +187,7 @@ public class ResultsStreams {
         final Sse sse;
         final AtomicReference<OutboundSseEvent> next = new AtomicReference<>();
         final AtomicBoolean writing = new AtomicBoolean();
+        volatile long lastWritten = System.nanoTime();
 
         Subscriber(String pollId, SseEventSink sink, Sse sse) {
             this.pollId = pollId;
@@ -198,7 +205,13 @@ public class ResultsStreams {
         }
 
         /** A keep-alive comment, unless results wait to be written anyway (it never replaces them). */
-        void keepAlive() {
+        void keepAliveIfQuietSince(long quietSince) {
+            if (lastWritten - quietSince < 0) {
+                keepAlive();
+            }
+        }
+
+        private void keepAlive() {
             if (sink.isClosed()) {
                 remove(this);
                 return;
@@ -225,6 +238,7 @@ public class ResultsStreams {
                 OutboundSseEvent event;
                 while ((event = next.getAndSet(null)) != null) {
                     sink.send(event).toCompletableFuture().join();
+                    lastWritten = System.nanoTime();
                 }
             } catch (RuntimeException gone) {
                 close();
