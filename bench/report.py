@@ -9,7 +9,8 @@ import subprocess
 
 p = argparse.ArgumentParser()
 for name in ["floor", "ingest", "hot", "naive", "reads", "half", "stream-half", "stream-many", "subscribers",
-             "cold-start", "first-start", "cpu", "changes", "heap-mib", "profile", "duration", "connections", "half-rate", "commit", "markdown", "chart"]:
+             "cold-start", "first-start", "cpu", "changes", "heap-mib", "profile", "duration", "connections", "half-rate", "commit", "markdown", "chart",
+             "startup-profile", "batches"]:
     p.add_argument("--" + name, required=True)
 a = p.parse_args()
 
@@ -79,6 +80,7 @@ lines += [
     f"| cold start to ready (`server start` → `/health/ready` 200), a restart | {a.cold_start} s (the new server's first start: {a.first_start} s) |",
     f"| CPU idle during the measured vote ingest (vmstat, wrk included) | {cpu_idle:.0f} % |",
     f"| largest heap in use during the run (sampled each second; the node runs with -Xmx512m) | {a.heap_mib} MiB |",
+    f"| mean ballots per durable broker write (intake group commit), per counting transaction | {a.batches.split()[0]}, {a.batches.split()[1]} |",
     "",
     "![requests per second per scenario](results.svg)",
     "",
@@ -97,6 +99,10 @@ lines += [
     "## Where the time goes (JFR, during the measured vote ingest)",
     "",
     open(a.profile, encoding="utf-8").read().strip(),
+    "",
+    "## Where the start-up time goes (JFR, a third start of the same server)",
+    "",
+    open(a.startup_profile, encoding="utf-8").read().strip(),
     "",
     open(a.changes, encoding="utf-8").read().strip(),
     "",

@@ -44,9 +44,17 @@ FIRST_START=$(timed_start)
 "$WLP/bin/server" stop "$SERVER" >/dev/null
 COLD_START=$(timed_start)
 echo "first start $FIRST_START s, restart $COLD_START s"
+echo "== a third start, profiled with JFR (not timed: the recording slows it); the measurements below run on it"
+"$WLP/bin/server" stop "$SERVER" >/dev/null
+cp "$WLP/usr/servers/$SERVER/jvm.options" "$OUT/jvm.options"
+echo "-XX:StartFlightRecording=name=startup,settings=profile" >> "$WLP/usr/servers/$SERVER/jvm.options"
+timed_start >/dev/null
+cp "$OUT/jvm.options" "$WLP/usr/servers/$SERVER/jvm.options"
 PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
 trap '"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true' EXIT
-echo "ready after $COLD_START s (pid $PID)"
+jcmd "$PID" JFR.stop name=startup filename="$PWD/$OUT/startup.jfr" >/dev/null
+python3 bench/startup-profile.py "$OUT/startup.jfr" "$WLP/usr/servers/$SERVER/logs/messages.log" > "$OUT/startup.md"
+echo "ready (pid $PID)"
 
 new_poll() { # title -> "id=optionId"
   curl -sf -u author:author -H 'Content-Type: application/json' \
@@ -92,6 +100,16 @@ jcmd "$PID" JFR.start name=bench settings=profile filename="$PWD/$OUT/ingest.jfr
 vmstat 2 "$((DURATION / 2))" > "$OUT/cpu.txt" &
 INGEST=$(load vote "$MANY" "$DURATION" "$CONNECTIONS"); echo "ingest:  $INGEST"
 jcmd "$PID" JFR.stop name=bench >/dev/null
+# The group commits' sizes so far (warm-up included): ballots per broker write, and per counting transaction.
+curl -sf "$BASE/metrics?scope=application" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def mean(name):
+    count = re.search(r"^%s_count\S* (\S+)" % name, text, re.M)
+    total = re.search(r"^%s_sum\S* (\S+)" % name, text, re.M)
+    return float(total.group(1)) / max(1.0, float(count.group(1))) if count and total else float("nan")
+print("%.1f %.1f" % (mean("intrapoll_intake_group_size"), mean("intrapoll_aggregation_batch_size")))
+' > "$OUT/batches.txt"; echo "mean ballots per broker write, per counting transaction: $(cat "$OUT/batches.txt")"
 HOTRUN=$(load vote "$HOT" "$DURATION" "$CONNECTIONS"); echo "hot:     $HOTRUN"
 NAIVE=$(load naive "$MANY" "$DURATION" "$CONNECTIONS"); echo "naive:   $NAIVE"
 READS=$(load results "$MANY" "$DURATION" "$CONNECTIONS"); echo "results: $READS"
@@ -120,6 +138,7 @@ python3 bench/report.py \
   --floor "$FLOOR" --ingest "$INGEST" --hot "$HOTRUN" --naive "$NAIVE" --reads "$READS" --half "$HALF" \
   --stream-half "$OUT/stream-half.txt" --stream-many "$OUT/stream-many.txt" --subscribers "$SUBSCRIBERS" \
   --cold-start "$COLD_START" --first-start "$FIRST_START" --heap-mib "$HEAP_MIB" --profile "$OUT/profile.md" \
+  --startup-profile "$OUT/startup.md" --batches "$(cat "$OUT/batches.txt")" \
   --duration "$DURATION" --connections "$CONNECTIONS" --half-rate "$HALF_RATE" \
   --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench pom.xml || echo '+changes')" \
   --cpu "$OUT/cpu.txt" --changes bench/CHANGES.md \

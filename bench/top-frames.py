@@ -13,7 +13,8 @@ inclusive = collections.Counter()
 by_thread = collections.Counter()
 app_methods = collections.Counter()
 THREADS = [("Default Executor", "HTTP requests (Liberty's executor)"),
-           ("ActiveMQ-client-global", "aggregator MDB (counting into the database)"),
+           ("ballot-counter", "counting thread (batches into the database)"),
+           ("ActiveMQ-client-global", "aggregator MDB sessions (hand groups to the counting thread)"),
            ("ballot-writer", "intake writers (group commit to the broker)"),
            ("ActiveMQ-server", "embedded broker"), ("ActiveMQ-IO", "embedded broker journal")]
 thread_name = re.compile(r'sampledThread = "([^"]+)"')
