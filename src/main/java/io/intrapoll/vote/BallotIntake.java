@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,7 +49,7 @@ public class BallotIntake {
     @ConfigProperty(name = "intrapoll.intake.capacity", defaultValue = "20000")
     int capacity;
 
-    private BlockingQueue<Pending> pending;
+    private BlockingQueue<Submission> pending;
     private final List<Thread> writerThreads = new ArrayList<>();
     private volatile boolean running;
 
@@ -63,26 +64,26 @@ public class BallotIntake {
         }
     }
 
-    /** Queues a ballot for the next group; the answer completes when the group is durable on the broker. */
-    CompletableFuture<Void> submit(Ballot ballot) {
-        CompletableFuture<Void> durable = new CompletableFuture<>();
-        if (!running || !pending.offer(new Pending(ballot, durable))) {
-            durable.completeExceptionally(new IllegalStateException("ballot intake is full or stopped"));
+    /** Queues a ballot for the next group; its {@code durable()} completes when the group is durable on the broker. */
+    Submission submit(Ballot ballot) {
+        Submission submission = new Submission(ballot);
+        if (!running || !pending.offer(submission)) {
+            submission.durable().completeExceptionally(new IllegalStateException("ballot intake is full or stopped"));
         }
-        return durable;
+        return submission;
     }
 
     private void writeGroups() {
-        List<Pending> group = new ArrayList<>(maxBatch);
+        List<Submission> group = new ArrayList<>(maxBatch);
         while (running) {
             try {
-                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                Submission first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
                 pending.drainTo(group, maxBatch - 1);
-                group.removeIf(item -> item.durable().isDone()); // given up by its request
+                group.removeIf(item -> !item.takeForWriting()); // withdrawn by its request
                 if (!group.isEmpty()) {
                     write(group);
                 }
@@ -95,9 +96,9 @@ public class BallotIntake {
         }
     }
 
-    private void write(List<Pending> group) {
+    private void write(List<Submission> group) {
         try {
-            queue.send(group.stream().map(Pending::ballot).toList());
+            queue.send(group.stream().map(Submission::ballot).toList());
             group.forEach(item -> item.durable().complete(null));
             metrics.intakeGroup(group.size());
         } catch (Exception e) {
@@ -110,12 +111,48 @@ public class BallotIntake {
     void stop() {
         running = false;
         writerThreads.forEach(Thread::interrupt);
-        List<Pending> left = new ArrayList<>();
+        List<Submission> left = new ArrayList<>();
         if (pending != null) {
             pending.drainTo(left);
         }
         left.forEach(item -> item.durable().completeExceptionally(new IllegalStateException("server stopping")));
     }
 
-    private record Pending(Ballot ballot, CompletableFuture<Void> durable) {}
+    /**
+     * A ballot handed to the intake. A writer takes it for a group, or its request withdraws it after waiting too
+     * long, whichever comes first: a withdrawn ballot is never sent, and a taken one is sent whatever its request
+     * does meanwhile, so the request always knows whether its ballot may still become durable.
+     */
+    static final class Submission {
+        private final Ballot ballot;
+        private final CompletableFuture<Void> durable = new CompletableFuture<>();
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        Submission(Ballot ballot) {
+            this.ballot = ballot;
+        }
+
+        Ballot ballot() {
+            return ballot;
+        }
+
+        /** Completes when the ballot is durable on the broker; fails if it was not sent or the send failed. */
+        CompletableFuture<Void> durable() {
+            return durable;
+        }
+
+        /** True if the ballot was withdrawn before a writer took it: it will never be sent. */
+        boolean withdraw() {
+            if (taken.compareAndSet(false, true)) {
+                durable.completeExceptionally(new IllegalStateException("withdrawn by its request"));
+                return true;
+            }
+            return false;
+        }
+
+        /** True if this writer took the ballot for a group: it can no longer be withdrawn. */
+        boolean takeForWriting() {
+            return taken.compareAndSet(false, true);
+        }
+    }
 }

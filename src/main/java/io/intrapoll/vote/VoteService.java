@@ -8,6 +8,7 @@ import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollStatus;
+import io.intrapoll.vote.BallotIntake.Submission;
 import io.intrapoll.vote.VoterRegistry.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -179,22 +179,49 @@ public class VoteService {
     }
 
     private void makeDurable(Ballot ballot, Claim claim, String voterKey, long deadline) {
-        CompletableFuture<Void> written = intake.submit(ballot);
+        Submission submission = intake.submit(ballot);
         try {
-            written.get(Math.max(MIN_WAIT_NANOS, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            submission.durable().get(Math.max(MIN_WAIT_NANOS, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             registry.confirm(ballot.pollId(), voterKey, claim);
-        } catch (TimeoutException | ExecutionException e) {
-            written.cancel(false); // a ballot not yet written is dropped from its group
+        } catch (ExecutionException notWritten) {
             refuse(ballot, claim, voterKey);
+        } catch (TimeoutException e) {
+            giveUp(submission, ballot, claim, voterKey);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            giveUp(submission, ballot, claim, voterKey);
+        }
+    }
+
+    /**
+     * The wait is over. A ballot no writer has taken yet is withdrawn and its claim given back. One being written
+     * may still become durable: its claim then follows the write's outcome (confirmed, or given back), so the person
+     * is never told to vote again while a ballot of theirs can still be counted, and a retry with the same
+     * Idempotency-Key gets this ballot's receipt once it is durable.
+     */
+    private void giveUp(Submission submission, Ballot ballot, Claim claim, String voterKey) {
+        if (submission.withdraw()) {
             refuse(ballot, claim, voterKey);
+        }
+        submission.durable().whenComplete((written, failure) -> {
+            if (failure == null) {
+                registry.confirm(ballot.pollId(), voterKey, claim);
+            } else {
+                registry.release(ballot.pollId(), voterKey, claim);
+            }
+        });
+        if (!submission.durable().isDone() || submission.durable().isCompletedExceptionally()) {
+            throw unavailable();
         }
     }
 
     private void refuse(Ballot ballot, Claim claim, String voterKey) {
         registry.release(ballot.pollId(), voterKey, claim);
-        throw ProblemException.unavailable(
+        throw unavailable();
+    }
+
+    private static ProblemException unavailable() {
+        return ProblemException.unavailable(
                 "The ballot could not be confirmed as stored just now. Try again: a retry never counts twice.",
                 RETRY_AFTER_SECONDS);
     }
