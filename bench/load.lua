@@ -1,14 +1,20 @@
--- wrk script for bench/run.sh. MODE picks what each request is, all as demo voters voter1..voter1000 (HTTP Basic):
---   vote     POST /api/v1/polls/{id}/votes            durable ingest (the polls allow a change of vote)
---   noop     POST /api/v1/bench/noop                  the floor: authenticated, parses the same body, does nothing
---   naive    POST /api/v1/bench/naive-votes/{id}      the naive design: one synchronous UPDATE per vote
---   results  GET  /api/v1/polls/{id}/results          results reads
+-- wrk script for bench/run.sh. MODE picks what each request is; the authenticated ones rotate over the demo
+-- voters voter1..voter1000 (HTTP Basic):
+--   ref-open GET  /api/open/noop       the reference application (bench/reference): a JAX-RS no-op, anonymous
+--   ref-get  GET  /api/auth/noop       the same behind Liberty's own BASIC login
+--   ref-post POST /api/auth/noop       the same with a vote's body
+--   static   GET  /login.html          a static page of Intrapoll, anonymous
+--   poll     GET  /api/v1/polls/{id}
+--   results  GET  /api/v1/polls/{id}/results
+--   vote     POST /api/v1/polls/{id}/votes     durable ingest (first votes while the (voter, poll) pairs last)
+--   noop     POST /api/v1/bench/noop            a no-op behind Intrapoll's own filters and sign-in
+--   naive    POST /api/v1/bench/naive-votes/{id}   the naive design: one synchronous UPDATE per vote
 -- POLLS lists "id=optionId,..."; requests cycle through (voter, poll) pairs. DELAY_MS, if set, paces each
 -- connection (rate = connections * 1000 / DELAY_MS), for latency at a chosen rate.
 local mode = os.getenv("MODE") or "vote"
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local polls = {}
-for pair in string.gmatch(os.getenv("POLLS") or "", "[^,]+") do
+for pair in string.gmatch(os.getenv("POLLS") or "none=none", "[^,]+") do
   local id, option = string.match(pair, "([^=]+)=(.+)")
   table.insert(polls, { id = id, body = '{"optionIds": ["' .. option .. '"]}' })
 end
@@ -60,7 +66,17 @@ request = function()
   local voter = (n % 1000) + 1
   local poll = polls[(math.floor(n / 1000) % #polls) + 1]
   local headers = { ["Content-Type"] = "application/json", ["Authorization"] = auth[voter] }
-  if mode == "noop" then
+  if mode == "ref-open" then
+    return wrk.format("GET", "/api/open/noop")
+  elseif mode == "ref-get" then
+    return wrk.format("GET", "/api/auth/noop", { ["Authorization"] = auth[voter] })
+  elseif mode == "ref-post" then
+    return wrk.format("POST", "/api/auth/noop", headers, '{"optionIds": ["a-vote-sized-option-id-0123456789ab"]}')
+  elseif mode == "static" then
+    return wrk.format("GET", "/login.html")
+  elseif mode == "poll" then
+    return wrk.format("GET", "/api/v1/polls/" .. poll.id, { ["Authorization"] = auth[voter] })
+  elseif mode == "noop" then
     return wrk.format("POST", "/api/v1/bench/noop", headers, poll.body)
   elseif mode == "naive" then
     return wrk.format("POST", "/api/v1/bench/naive-votes/" .. poll.id, headers, poll.body)

@@ -1,125 +1,167 @@
 #!/usr/bin/env python3
-"""Writes bench/RESULTS.md (figures, ratios, targets, profile) and bench/results.svg from bench/run.sh's numbers."""
+"""Writes bench/RESULTS.md (figures as ratios to the reference of the same run, targets, profiles) and
+bench/results.svg from what bench/run.sh left in its output directory."""
 import argparse
 import datetime
 import os
 import platform
 import re
+import statistics
 import subprocess
 
 p = argparse.ArgumentParser()
-for name in ["floor", "ingest", "hot", "naive", "reads", "half", "stream-half", "stream-many", "subscribers",
-             "cold-start", "first-start", "cpu", "changes", "heap-mib", "profile", "duration", "connections", "half-rate", "commit", "markdown", "chart",
-             "startup-profile", "batches"]:
+for name in ["out", "subscribers", "warmup", "round", "connections", "commit", "changes", "markdown", "chart"]:
     p.add_argument("--" + name, required=True)
 a = p.parse_args()
+out = a.out
 
 
-def parse(line):
+def read(name, default=""):
+    path = os.path.join(out, name)
+    return open(path, encoding="utf-8").read().strip() if os.path.exists(path) else default
+
+
+def result(line):
     values = dict(part.split("=", 1) for part in line.split())
     for key in ("rps", "p50", "p90", "p99"):
         values[key] = float(values[key])
     return values
 
 
-def stream(path):
-    text = open(path, encoding="utf-8").read()
+def cpu(path):
+    """Mean us/sy/id/st of a vmstat run, without its first line (the average since boot)."""
+    rows = [line.split() for line in open(path, encoding="utf-8") if line.split() and line.split()[0].isdigit()]
+    rows = rows[1:] or rows
+    return {key: statistics.mean(int(row[column]) for row in rows)
+            for key, column in (("us", 12), ("sy", 13), ("id", 14), ("st", 16))}
+
+
+def scenario(name):
+    """The three rounds of a scenario: the round with the median rate, the rates, the mean CPU split."""
+    rounds = [result(read(f"rounds/{name}-{i}.txt")) for i in (1, 2, 3)]
+    by_rate = sorted(rounds, key=lambda r: r["rps"])
+    splits = [cpu(os.path.join(out, f"rounds/{name}-{i}.vmstat")) for i in (1, 2, 3)]
+    split = {key: statistics.mean(s[key] for s in splits) for key in ("us", "sy", "id", "st")}
+    drains = [float(read(f"rounds/{name}-{i}.drain", "nan")) for i in (1, 2, 3)]
+    return {"median": by_rate[1], "rates": [r["rps"] for r in rounds], "cpu": split, "drains": drains}
+
+
+def stream(text):
     held = re.search(r"subscribers held: (\d+) of (\d+)", text)
     delay = re.search(r"p50 (\d+) ms, p90 (\d+) ms, p99 (\d+) ms, max (\d+) ms", text)
     return {"held": int(held.group(1)) if held else 0,
             "p50": int(delay.group(1)) if delay else None, "p99": int(delay.group(3)) if delay else None}
 
 
-floor, ingest, hot, naive, reads, half = (parse(x) for x in (a.floor, a.ingest, a.hot, a.naive, a.reads, a.half))
-stream_half, stream_many = stream(a.stream_half), stream(a.stream_many)
-cores = os.cpu_count()
-memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
-java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-ratio_floor = ingest["rps"] / floor["rps"]
-vmstat = [line.split() for line in open(a.cpu, encoding="utf-8") if line.split() and line.split()[0].isdigit()]
-idle = [int(row[14]) for row in vmstat[1:]] or [0]  # the first line averages since boot
-cpu_idle = sum(idle) / len(idle)
-ratio_naive = ingest["rps"] / naive["rps"]
-
-
 def verdict(ok):
     return "met" if ok else "**not met**"
 
 
-rows = [
-    ("floor: authenticated no-op POST", floor),
-    ("durable vote ingest, 20 polls, 1,000 voters", ingest),
-    ("durable vote ingest, one hot poll", hot),
-    ("naive: synchronous UPDATE per vote", naive),
-    ("results reads (live tallies)", reads),
-    (f"vote ingest paced at half of peak ({a.half_rate}/s asked)", half),
-]
+s = {name: scenario(name) for name in ("ref-open", "ref-get", "ref-post", "static", "poll", "results", "vote")}
+reference_of = {"static": "ref-open", "poll": "ref-get", "results": "ref-get", "vote": "ref-post"}
+ratio = {name: s[name]["median"]["rps"] / s[ref]["median"]["rps"] for name, ref in reference_of.items()}
+starts = dict(part.split("=") for part in read("starts.txt").split())
+half = result(read("half.txt"))
+stream_half, stream_many = stream(read("stream-half.txt")), stream(read("stream-many.txt"))
+surge = read("surge.txt")
+surge_ok = bool(re.search(r"answers 202: 1000;", surge)) and "exactly once per option: yes" in surge \
+    and bool(re.search(r"counted 1000 of 1000", surge))
+heap_mib = round(int(read("heap-max", "0")) / 2**20)
+batches = read("batches.txt", "nan nan").split()
+drain_max = max(d for d in s["vote"]["drains"])
+cores = os.cpu_count()
+memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+
+labels = {
+    "ref-open": "reference: JAX-RS no-op GET, anonymous",
+    "ref-get": "reference: JAX-RS no-op GET, Liberty BASIC, 1,000 rotating voters",
+    "ref-post": "reference: JAX-RS no-op POST with a vote's body, same login",
+    "static": "Intrapoll: static page `/login.html`, anonymous",
+    "poll": "Intrapoll: `GET /api/v1/polls/{id}`, 1,000 rotating voters",
+    "results": "Intrapoll: `GET /api/v1/polls/{id}/results`, same",
+    "vote": "Intrapoll: durable first votes, distinct voters over 300 polls, counted on the same node",
+}
 lines = [
     "# Benchmark results",
     "",
     f"Written by `bench/run.sh` on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit "
     f"`{a.commit}`, on {platform.node()}: {cores} cores, {memory} GiB, {platform.system()} {platform.release()}, "
-    f"{java}. One Liberty node on the embedded default (H2 in memory, embedded Artemis, local Infinispan); wrk with "
-    f"2 threads and {a.connections} connections on the same cores, {a.duration} s per row after a warm-up, "
-    "loopback only. Every figure below is from this one run.",
+    f"{java}. Intrapoll runs on its embedded default (H2 in memory, embedded Artemis, local Infinispan) with "
+    f"-Xmx512m; the reference application (`bench/reference`) is a JAX-RS no-op on the same Open Liberty runtime "
+    f"with Liberty's own BASIC login against the same basicRegistry of the demo voters. wrk runs on the same two "
+    f"cores: 2 threads, {a.connections} connections, loopback. Every scenario: {a.warmup} s of warm-up on the same "
+    f"requests, then three rounds of {a.round} s; the figures are the median round's. Every figure is from this one "
+    "run; the machine's own speed moves by a quarter between runs, so compare the ratios.",
     "",
-    "| scenario | req/s | p50 ms | p90 ms | p99 ms | answers |",
-    "|---|---:|---:|---:|---:|---|",
+    "| scenario | req/s (median; the three rounds) | ratio to its reference | p50 ms | p99 ms | CPU us/sy/id/st % | answers |",
+    "|---|---|---:|---:|---:|---|---|",
 ]
-for name, r in rows:
-    lines.append(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p90']:.1f} | {r['p99']:.1f} | {r['statuses']} |")
+for name, figures in s.items():
+    m = figures["median"]
+    rates = ", ".join(f"{r:,.0f}" for r in figures["rates"])
+    share = f"{ratio[name]:.2f} × {reference_of[name]}" if name in ratio else "—"
+    c = figures["cpu"]
+    lines.append(f"| {labels[name]} | **{m['rps']:,.0f}** ({rates}) | {share} | {m['p50']:.1f} | {m['p99']:.1f} | "
+                 f"{c['us']:.0f}/{c['sy']:.0f}/{c['id']:.0f}/{c['st']:.0f} | {m['statuses']} |")
 lines += [
     "",
-    f"Ratios from this run: ingest / floor = **{ratio_floor:.2f}**, ingest / naive = **{ratio_naive:.2f}**.",
-    "",
-    "| live results | figure |",
+    "| pipeline and live results | figure |",
     "|---|---|",
-    f"| vote 202 → results event at half of peak ingest (200 subscribers) | p50 {stream_half['p50']} ms, p99 {stream_half['p99']} ms |",
+    f"| aggregation lag back to 0 after each vote round | {', '.join(f'{d:.2f} s' for d in s['vote']['drains'])} |",
+    f"| mean ballots per durable broker write (intake group commit), per counting transaction | {batches[0]}, {batches[1]} |",
+    f"| vote POST at half of peak ({read('half-rate.txt')}/s asked, 16 connections) | {half['rps']:.0f}/s, p50 {half['p50']:.1f} ms, p99 {half['p99']:.1f} ms, {half['statuses']} |",
+    f"| vote 202 → results event at half of peak (200 subscribers) | p50 {stream_half['p50']} ms, p99 {stream_half['p99']} ms |",
     f"| results streams held on one node | {stream_many['held']} of {a.subscribers} |",
     f"| vote 202 → event with {a.subscribers} subscribers (no other load) | p50 {stream_many['p50']} ms, p99 {stream_many['p99']} ms |",
-    f"| cold start to ready (`server start` → `/health/ready` 200), a restart | {a.cold_start} s (the new server's first start: {a.first_start} s) |",
-    f"| CPU idle during the measured vote ingest (vmstat, wrk included) | {cpu_idle:.0f} % |",
-    f"| largest heap in use during the run (sampled each second; the node runs with -Xmx512m) | {a.heap_mib} MiB |",
-    f"| mean ballots per durable broker write (intake group commit), per counting transaction | {a.batches.split()[0]}, {a.batches.split()[1]} |",
+    f"| surge | {surge.replace('surge: ', '')} |",
+    f"| start to `/health/ready`: a new server's first start (it writes the class archive) | {starts['first']} s |",
+    f"| restart without the class archive, with it | {starts['restart_plain']} s, **{starts['restart']} s** |",
+    f"| largest heap in use during the run (sampled each second) | {heap_mib} MiB |",
     "",
-    "![requests per second per scenario](results.svg)",
+    "![ratios to the reference](results.svg)",
     "",
-    "## Targets",
+    "## Targets (issue 14)",
     "",
     "| target | this run | |",
     "|---|---|---|",
-    f"| durable ingest ≥ 0.8 × floor | {ratio_floor:.2f} × | {verdict(ratio_floor >= 0.8)} |",
-    f"| durable ingest ≥ 20 × naive | {ratio_naive:.2f} × | {verdict(ratio_naive >= 20)} |",
-    f"| vote POST p99 ≤ 20 ms at half of peak | {half['p99']:.1f} ms | {verdict(half['p99'] <= 20)} |",
-    f"| vote → live results p99 ≤ 250 ms at half of peak | {stream_half['p99']} ms | {verdict(stream_half['p99'] is not None and stream_half['p99'] <= 250)} |",
-    f"| {a.subscribers} SSE subscribers on one node, delivery p99 ≤ 500 ms | {stream_many['held']} held, p99 {stream_many['p99']} ms | {verdict(stream_many['held'] >= int(a.subscribers) and stream_many['p99'] is not None and stream_many['p99'] <= 500)} |",
-    f"| cold start ≤ 10 s | {a.cold_start} s | {verdict(float(a.cold_start) <= 10)} |",
-    f"| heap ≤ 512 MiB at peak | {a.heap_mib} MiB | {verdict(int(a.heap_mib) <= 512)} |",
+    f"| static page ≥ 0.8 × anonymous no-op | {ratio['static']:.2f} × | {verdict(ratio['static'] >= 0.8)} |",
+    f"| `GET /polls/{{id}}` ≥ 0.7 × authenticated no-op | {ratio['poll']:.2f} × | {verdict(ratio['poll'] >= 0.7)} |",
+    f"| `GET /polls/{{id}}/results` ≥ 0.7 × authenticated no-op | {ratio['results']:.2f} × | {verdict(ratio['results'] >= 0.7)} |",
+    f"| durable first votes ≥ 0.4 × authenticated no-op | {ratio['vote']:.2f} × | {verdict(ratio['vote'] >= 0.4)} |",
+    f"| aggregation lag back to 0 within 2 s | {drain_max:.2f} s at most | {verdict(drain_max <= 2)} |",
+    f"| vote POST p99 ≤ 25 ms at half of peak | {half['p99']:.1f} ms | {verdict(half['p99'] <= 25)} |",
+    f"| vote → results event p99 ≤ 250 ms at half of peak | {stream_half['p99']} ms | {verdict(stream_half['p99'] is not None and stream_half['p99'] <= 250)} |",
+    f"| {a.subscribers} streams on one node, delivery p99 ≤ 500 ms | {stream_many['held']} held, p99 {stream_many['p99']} ms | {verdict(stream_many['held'] >= int(a.subscribers) and stream_many['p99'] is not None and stream_many['p99'] <= 500)} |",
+    f"| surge of 1,000 voters over 64 connections: all 202, each counted once | {'yes' if surge_ok else 'no'} | {verdict(surge_ok)} |",
+    f"| restart to ready ≤ 15 s | {starts['restart']} s | {verdict(float(starts['restart']) <= 15)} |",
+    f"| heap ≤ 512 MiB at peak | {heap_mib} MiB | {verdict(heap_mib <= 512)} |",
     "",
-    "## Where the time goes (JFR, during the measured vote ingest)",
+    "## Where the time goes (JFR, the second measured vote round)",
     "",
-    open(a.profile, encoding="utf-8").read().strip(),
+    read("profile.md"),
     "",
-    "## Where the start-up time goes (JFR, a third start of the same server)",
+    "## Where the start-up time goes (JFR, a start with the class archive)",
     "",
-    open(a.startup_profile, encoding="utf-8").read().strip(),
+    read("startup.md"),
     "",
     open(a.changes, encoding="utf-8").read().strip(),
     "",
 ]
 open(a.markdown, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 
-# A bar chart of requests per second, plain SVG.
-bars = [("floor", floor), ("ingest", ingest), ("hot poll", hot), ("naive", naive), ("results", reads)]
-top = max(r["rps"] for _, r in bars) or 1
+# Ratios to the reference as bars, plain SVG, with the target of each as a mark.
+targets = {"static": 0.8, "poll": 0.7, "results": 0.7, "vote": 0.4}
 width, row, left = 640, 34, 90
-svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {row * len(bars) + 40}" font-family="sans-serif" font-size="13">',
-       f'<text x="0" y="16" font-weight="bold">requests per second ({a.connections} connections, {a.duration} s each)</text>']
-for i, (name, r) in enumerate(bars):
+svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {row * len(targets) + 40}" font-family="sans-serif" font-size="13">',
+       '<text x="0" y="16" font-weight="bold">Intrapoll as a share of the reference (1.0 = Liberty\'s own no-op); | target</text>']
+scale = (width - left - 60)
+for i, (name, target) in enumerate(targets.items()):
     y = 30 + i * row
-    length = (width - left - 80) * r["rps"] / top
+    length = scale * min(ratio[name], 1.0)
     svg.append(f'<text x="0" y="{y + 17}">{name}</text>')
     svg.append(f'<rect x="{left}" y="{y + 4}" width="{length:.1f}" height="20" fill="#0b57d0"/>')
-    svg.append(f'<text x="{left + length + 6:.1f}" y="{y + 19}">{r["rps"]:.0f}</text>')
+    svg.append(f'<rect x="{left + scale * target - 1:.1f}" y="{y}" width="2" height="28" fill="#b3261e"/>')
+    svg.append(f'<text x="{left + length + 6:.1f}" y="{y + 19}">{ratio[name]:.2f}</text>')
 svg.append("</svg>")
 open(a.chart, "w", encoding="utf-8").write("\n".join(svg) + "\n")

@@ -1,88 +1,110 @@
 #!/usr/bin/env bash
-# The benchmark, one command: builds the app, starts it on the embedded default (H2, embedded Artemis) as the
-# server "intrapoll-bench" with the bench-only yardsticks enabled, warms it up, measures with wrk on loopback,
-# profiles the vote ingest with JFR, and writes bench/RESULTS.md and bench/results.svg. Bounded in time
-# (about 11 minutes with the defaults).
-#   bench/run.sh                 DURATION=20 CONNECTIONS=32 SUBSCRIBERS=5000 bench/run.sh
+# The benchmark, one command. Builds Intrapoll and the reference application (bench/reference: a JAX-RS no-op on
+# the same Liberty, anonymous and behind Liberty's own BASIC login against the same 1,000 demo voters), times
+# Intrapoll's starts, then measures every scenario the same way: WARMUP seconds of the same requests, then three
+# rounds of ROUND seconds with wrk (2 threads, CONNECTIONS connections, loopback, the same two cores), medians
+# reported, each as a ratio to the matching reference figure of this run. Writes bench/RESULTS.md and
+# bench/results.svg; the raw figures and profiles stay in target/bench. About 18 minutes with the defaults.
+#   bench/run.sh                 WARMUP=60 ROUND=10 CONNECTIONS=32 SUBSCRIBERS=5000 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION="${DURATION:-20}"; CONNECTIONS="${CONNECTIONS:-32}"; SUBSCRIBERS="${SUBSCRIBERS:-5000}"
-SERVER=intrapoll-bench; PORT=9280; BASE="http://localhost:$PORT"; OUT=target/bench
-WLP=target/liberty/wlp
-mkdir -p "$OUT"
+WARMUP="${WARMUP:-60}"; ROUND="${ROUND:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; SUBSCRIBERS="${SUBSCRIBERS:-5000}"
+SERVER=intrapoll-bench; PORT=9280; BASE="http://localhost:$PORT"
+REFERENCE=bench-reference; REFERENCE_PORT=9380; REFERENCE_BASE="http://localhost:$REFERENCE_PORT"
+OUT=target/bench; WLP=target/liberty/wlp; CDS_ARCHIVE="$PWD/$OUT/intrapoll-classes.jsa"
+rm -rf "$OUT"; mkdir -p "$OUT/rounds"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-echo "== build and create $SERVER"
+echo "== build Intrapoll and the reference application; create both servers"
 mvn -q -B -DskipTests package
 mvn -q -B liberty:create liberty:install-feature liberty:deploy -Dliberty.server="$SERVER"
-# The heap the target allows: if the node needs more at peak, the run shows it (GC time, errors).
-echo "-Xmx512m" > "$WLP/usr/servers/$SERVER/jvm.options"
-cat >> "$WLP/usr/servers/$SERVER/bootstrap.properties" <<PROPS
+mvn -q -B -f bench/reference/pom.xml package
+SERVER_DIR="$WLP/usr/servers/$SERVER"; REFERENCE_DIR="$WLP/usr/servers/$REFERENCE"
+cat >> "$SERVER_DIR/bootstrap.properties" <<PROPS
 default.http.port=$PORT
 default.https.port=9643
 intrapoll.broker.port=61636
 intrapoll.bench.enabled=true
-# wrk stands in for thousands of people from one loopback address: per-address budgets out of the way,
-# per-user budgets (and the limiter's cost on every request) as deployed.
+# wrk stands in for thousands of people from one loopback address: per-address budgets out of the way. The 1,000
+# demo voters vote at up to thousands a second here, far beyond what one person's voting budget allows; every
+# request still spends from both budgets, so the limiter's cost is measured.
 intrapoll.rate.vote.per-address=100000000
 intrapoll.rate.other.per-address=100000000
+intrapoll.rate.vote.per-user=100000000
 PROPS
-"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
-rm -rf "$WLP/usr/servers/$SERVER/artemis" "$WLP/usr/servers/$SERVER/logs"
+rm -rf "$REFERENCE_DIR"; mkdir -p "$REFERENCE_DIR/apps"
+cp bench/reference/server.xml src/main/liberty/config/security/demo-registry.xml "$REFERENCE_DIR/"
+cp bench/reference/target/reference.war "$REFERENCE_DIR/apps/"
+echo "default.http.port=$REFERENCE_PORT" > "$REFERENCE_DIR/bootstrap.properties"
+# The heap the target allows: if a node needs more at peak, the run shows it (GC time, errors).
+echo "-Xmx512m" > "$REFERENCE_DIR/jvm.options"
+for server in "$SERVER" "$REFERENCE"; do "$WLP/bin/server" stop "$server" >/dev/null 2>&1 || true; done
+rm -rf "$SERVER_DIR/artemis" "$SERVER_DIR/logs"
+trap 'for s in "$SERVER" "$REFERENCE"; do "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true; done' EXIT
 
-timed_start() { # seconds from `server start` to /health/ready answering 200
+jvm_options() { # extra lines for Intrapoll's jvm.options
+  { echo "-Xmx512m"; for line in "$@"; do echo "$line"; done; } > "$SERVER_DIR/jvm.options"
+}
+timed_start() { # server url -> seconds from `server start` to the url answering 2xx
   local start_ms ready_ms
   start_ms=$(date +%s%3N)
-  "$WLP/bin/server" start "$SERVER" >/dev/null
-  until curl -sf "$BASE/health/ready" >/dev/null 2>&1; do sleep 0.2; done
+  "$WLP/bin/server" start "$1" >/dev/null
+  until curl -sf -o /dev/null "$2" 2>/dev/null; do sleep 0.1; done
   ready_ms=$(date +%s%3N)
   python3 -c "print(f'{($ready_ms - $start_ms) / 1000:.1f}')"
 }
-echo "== cold start: the first start of a new server, then a restart (a new JVM each time)"
-FIRST_START=$(timed_start)
-"$WLP/bin/server" stop "$SERVER" >/dev/null
-COLD_START=$(timed_start)
-echo "first start $FIRST_START s, restart $COLD_START s"
-echo "== a third start, profiled with JFR (not timed: the recording slows it); the measurements below run on it"
-"$WLP/bin/server" stop "$SERVER" >/dev/null
-cp "$WLP/usr/servers/$SERVER/jvm.options" "$OUT/jvm.options"
-echo "-XX:StartFlightRecording=name=startup,settings=profile" >> "$WLP/usr/servers/$SERVER/jvm.options"
-timed_start >/dev/null
-cp "$OUT/jvm.options" "$WLP/usr/servers/$SERVER/jvm.options"
+# HotSpot's application class-data sharing: the first start of a new server (a deployment's "training" start)
+# writes the classes it loaded to an archive; later starts map them instead of loading and verifying them again.
+CDS_ON=(-XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent "-XX:SharedArchiveFile=$CDS_ARCHIVE")
+echo "== starts: the first (writes the class archive), a restart without the archive, a restart with it"
+jvm_options -XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"
+FIRST_START=$(timed_start "$SERVER" "$BASE/health/ready"); "$WLP/bin/server" stop "$SERVER" >/dev/null
+jvm_options; RESTART_PLAIN=$(timed_start "$SERVER" "$BASE/health/ready"); "$WLP/bin/server" stop "$SERVER" >/dev/null
+jvm_options "${CDS_ON[@]}"; RESTART=$(timed_start "$SERVER" "$BASE/health/ready"); "$WLP/bin/server" stop "$SERVER" >/dev/null
+echo "first $FIRST_START s, restart $RESTART_PLAIN s without the archive, $RESTART s with it"
+echo "first=$FIRST_START restart_plain=$RESTART_PLAIN restart=$RESTART" > "$OUT/starts.txt"
+echo "== a fourth start, profiled with JFR (not timed: the recording slows it); the measurements run on it"
+jvm_options "${CDS_ON[@]}" "-XX:StartFlightRecording=name=startup,settings=profile"
+timed_start "$SERVER" "$BASE/health/ready" >/dev/null
+jvm_options "${CDS_ON[@]}"
 PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
-trap '"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true' EXIT
 jcmd "$PID" JFR.stop name=startup filename="$PWD/$OUT/startup.jfr" >/dev/null
-python3 bench/startup-profile.py "$OUT/startup.jfr" "$WLP/usr/servers/$SERVER/logs/messages.log" > "$OUT/startup.md"
-echo "ready (pid $PID)"
+python3 bench/startup-profile.py "$OUT/startup.jfr" "$SERVER_DIR/logs/messages.log" > "$OUT/startup.md"
+timed_start "$REFERENCE" "$REFERENCE_BASE/api/open/noop" >/dev/null
+echo "ready: Intrapoll (pid $PID) and the reference"
 
-new_poll() { # title -> "id=optionId"
-  curl -sf -u author:author -H 'Content-Type: application/json' \
-    -d "{\"title\": \"$1\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"allowVoteChange\": true, \"open\": true}" \
-    "$BASE/api/v1/polls" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["id"] + "=" + p["options"][0]["id"])'
-}
-# Warm-up and measured runs use different polls, so every measured vote is a first vote (no change of vote).
-WARM=""; for i in $(seq 1 20); do WARM="${WARM:+$WARM,}$(new_poll "warm-up $i")"; done
-MANY=""; for i in $(seq 1 20); do MANY="${MANY:+$MANY,}$(new_poll "bench $i")"; done
-HALFPOLLS=""; for i in $(seq 1 20); do HALFPOLLS="${HALFPOLLS:+$HALFPOLLS,}$(new_poll "paced $i")"; done
-HOT=$(new_poll "bench hot poll")
-# The naive table's rows exist before the load (its first insert is not what is measured).
-for pair in ${MANY//,/ } ${WARM//,/ } $HOT; do
-  curl -sf -o /dev/null -u voter1:voter1 -H 'Content-Type: application/json' \
-    -d "{\"optionIds\": [\"${pair#*=}\"]}" "$BASE/api/v1/bench/naive-votes/${pair%%=*}"
-done
-
-load() { # mode polls seconds connections [delay-ms] -> the RESULT line
-  MODE="$1" POLLS="$2" THREADS=2 DELAY_MS="${5:-0}" wrk -t2 -c"$4" -d"${3}s" --latency -s bench/load.lua "$BASE" \
+load() { # base mode polls seconds connections [delay-ms] -> the RESULT line
+  MODE="$2" POLLS="$3" THREADS=2 DELAY_MS="${6:-0}" wrk -t2 -c"$5" -d"${4}s" --latency -s bench/load.lua "$1" \
     | grep '^RESULT' | sed 's/^RESULT //'
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+lag_ms() { curl -sf "$BASE/metrics" | awk '/^intrapoll_aggregation_lag/ {printf "%d", $2}'; }
 
-echo "== warm-up (JIT), not measured"
-load vote "$WARM" 15 "$CONNECTIONS" >/dev/null
-load noop "$WARM" 5 "$CONNECTIONS" >/dev/null
-load naive "$WARM" 5 "$CONNECTIONS" >/dev/null
-load results "$WARM" 5 "$CONNECTIONS" >/dev/null
+# One scenario: a warm-up on the same requests, then three rounds, each with vmstat beside it. For votes each
+# round has polls of its own, so every measured vote is a person's first in its poll; after each vote round the
+# time until the aggregation lag is back to 0.
+scenario() { # name base mode warm-up-polls round-polls...
+  local name="$1" base="$2" mode="$3" warm="$4" round=0 polls
+  shift 4
+  echo "-- $name: ${WARMUP} s warm-up"
+  load "$base" "$mode" "$warm" "$WARMUP" "$CONNECTIONS" >/dev/null
+  for polls in "$@"; do
+    round=$((round + 1))
+    vmstat 1 "$((ROUND + 1))" > "$OUT/rounds/$name-$round.vmstat" & local vmstat=$!
+    [ "$name" = vote ] && [ "$round" -eq 2 ] \
+      && jcmd "$PID" JFR.start name=bench settings=profile filename="$PWD/$OUT/ingest.jfr" >/dev/null
+    load "$base" "$mode" "$polls" "$ROUND" "$CONNECTIONS" > "$OUT/rounds/$name-$round.txt"
+    [ "$name" = vote ] && [ "$round" -eq 2 ] && jcmd "$PID" JFR.stop name=bench >/dev/null
+    wait "$vmstat"
+    if [ "$name" = vote ]; then
+      local ended; ended=$(date +%s%3N)
+      until [ "$(lag_ms)" = 0 ]; do sleep 0.05; done
+      python3 -c "print(f'{($(date +%s%3N) - $ended) / 1000:.2f}')" > "$OUT/rounds/$name-$round.drain"
+    fi
+    echo "   round $round: $(cat "$OUT/rounds/$name-$round.txt")"
+  done
+}
 
 heap_sampler() { # the largest heap in use while it runs, from the JVM's own gauge
   local max=0 used
@@ -92,14 +114,23 @@ heap_sampler() { # the largest heap in use while it runs, from the JVM's own gau
     sleep 1
   done
 }
-rm -f "$OUT/stop-sampling" "$OUT/heap-max"; heap_sampler & SAMPLER=$!
+heap_sampler & SAMPLER=$!
 
-echo "== measuring, $DURATION s each, $CONNECTIONS connections"
-FLOOR=$(load noop "$MANY" "$DURATION" "$CONNECTIONS"); echo "floor:   $FLOOR"
-jcmd "$PID" JFR.start name=bench settings=profile filename="$PWD/$OUT/ingest.jfr" >/dev/null
-vmstat 2 "$((DURATION / 2))" > "$OUT/cpu.txt" &
-INGEST=$(load vote "$MANY" "$DURATION" "$CONNECTIONS"); echo "ingest:  $INGEST"
-jcmd "$PID" JFR.stop name=bench >/dev/null
+echo "== the reference application"
+scenario ref-open "$REFERENCE_BASE" ref-open none=none none=none none=none none=none
+scenario ref-get "$REFERENCE_BASE" ref-get none=none none=none none=none none=none
+scenario ref-post "$REFERENCE_BASE" ref-post none=none none=none none=none none=none
+"$WLP/bin/server" stop "$REFERENCE" >/dev/null
+
+echo "== Intrapoll"
+READS=$(python3 bench/polls.py "$BASE" 20 "reads")
+WARM_VOTES=$(python3 bench/polls.py "$BASE" 200 "vote warm-up")
+ROUND_VOTES=(); for round in 1 2 3; do ROUND_VOTES+=("$(python3 bench/polls.py "$BASE" 100 "vote round $round")"); done
+HALF_VOTES=$(python3 bench/polls.py "$BASE" 40 "paced")
+scenario static "$BASE" static none=none none=none none=none none=none
+scenario poll "$BASE" poll "$READS" "$READS" "$READS" "$READS"
+scenario results "$BASE" results "$READS" "$READS" "$READS" "$READS"
+scenario vote "$BASE" vote "$WARM_VOTES" "${ROUND_VOTES[@]}"
 # The group commits' sizes so far (warm-up included): ballots per broker write, and per counting transaction.
 curl -sf "$BASE/metrics?scope=application" | python3 -c '
 import re, sys
@@ -109,21 +140,23 @@ def mean(name):
     total = re.search(r"^%s_sum\S* (\S+)" % name, text, re.M)
     return float(total.group(1)) / max(1.0, float(count.group(1))) if count and total else float("nan")
 print("%.1f %.1f" % (mean("intrapoll_intake_group_size"), mean("intrapoll_aggregation_batch_size")))
-' > "$OUT/batches.txt"; echo "mean ballots per broker write, per counting transaction: $(cat "$OUT/batches.txt")"
-HOTRUN=$(load vote "$HOT" "$DURATION" "$CONNECTIONS"); echo "hot:     $HOTRUN"
-NAIVE=$(load naive "$MANY" "$DURATION" "$CONNECTIONS"); echo "naive:   $NAIVE"
-READS=$(load results "$MANY" "$DURATION" "$CONNECTIONS"); echo "results: $READS"
+' > "$OUT/batches.txt"
 
-echo "== latency at half of peak ingest"
-HALF_RATE=$(python3 -c "print(max(1, int(float('$(field "$INGEST" rps)') / 2)))")
+echo "== latency at half of peak ingest, with 200 results streams"
+PEAK=$(for round in 1 2 3; do field "$(cat "$OUT/rounds/vote-$round.txt")" rps; done | sort -n | sed -n 2p)
+HALF_RATE=$(python3 -c "print(max(1, int(float('$PEAK') / 2)))")
 PACED_CONNECTIONS=16
 DELAY=$(python3 -c "print(max(1, int($PACED_CONNECTIONS * 1000 / $HALF_RATE)))")
-load vote "$HALFPOLLS" "$((DURATION + 25))" "$PACED_CONNECTIONS" "$DELAY" > "$OUT/half.txt" &
+load "$BASE" vote "$HALF_VOTES" "$((ROUND * 3 + 15))" "$PACED_CONNECTIONS" "$DELAY" > "$OUT/half.txt" &
 HALF_PID=$!
 sleep 3
 python3 bench/results-stream.py "$BASE" 200 60 > "$OUT/stream-half.txt"
-wait "$HALF_PID"; HALF=$(cat "$OUT/half.txt"); echo "half:    $HALF"
+wait "$HALF_PID"; echo "half: $(cat "$OUT/half.txt")"; echo "$HALF_RATE" > "$OUT/half-rate.txt"
 cat "$OUT/stream-half.txt"
+until [ "$(lag_ms)" = 0 ]; do sleep 0.1; done
+
+echo "== a surge: 1,000 distinct voters over 64 connections"
+python3 bench/surge.py "$BASE" 1000 64 | tee "$OUT/surge.txt"
 
 echo "== $SUBSCRIBERS results streams on one node"
 # A warm-up with as many streams (the fan-out code is compiled for it). The server finds the closed warm-up streams
@@ -137,19 +170,12 @@ for _ in $(seq 1 60); do
 done
 python3 bench/results-stream.py "$BASE" "$SUBSCRIBERS" 30 > "$OUT/stream-many.txt"; cat "$OUT/stream-many.txt"
 touch "$OUT/stop-sampling"; wait "$SAMPLER" || true
-HEAP_MIB=$(python3 -c "print(round(int('$(cat "$OUT/heap-max" 2>/dev/null || echo 0)') / 1048576))")
 
 echo "== profile"
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/ingest.jfr" > "$OUT/samples.txt"
 python3 bench/top-frames.py "$OUT/samples.txt" > "$OUT/profile.md"
-
-python3 bench/report.py \
-  --floor "$FLOOR" --ingest "$INGEST" --hot "$HOTRUN" --naive "$NAIVE" --reads "$READS" --half "$HALF" \
-  --stream-half "$OUT/stream-half.txt" --stream-many "$OUT/stream-many.txt" --subscribers "$SUBSCRIBERS" \
-  --cold-start "$COLD_START" --first-start "$FIRST_START" --heap-mib "$HEAP_MIB" --profile "$OUT/profile.md" \
-  --startup-profile "$OUT/startup.md" --batches "$(cat "$OUT/batches.txt")" \
-  --duration "$DURATION" --connections "$CONNECTIONS" --half-rate "$HALF_RATE" \
+python3 bench/report.py --out "$OUT" --subscribers "$SUBSCRIBERS" --warmup "$WARMUP" --round "$ROUND" \
+  --connections "$CONNECTIONS" \
   --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench pom.xml || echo '+changes')" \
-  --cpu "$OUT/cpu.txt" --changes bench/CHANGES.md \
-  --markdown bench/RESULTS.md --chart bench/results.svg
+  --changes bench/CHANGES.md --markdown bench/RESULTS.md --chart bench/results.svg
 echo "== wrote bench/RESULTS.md and bench/results.svg"
