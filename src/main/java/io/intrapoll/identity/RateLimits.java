@@ -1,5 +1,6 @@
 package io.intrapoll.identity;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -35,9 +36,11 @@ import org.infinispan.functional.impl.FunctionalMapImpl;
 import org.infinispan.functional.impl.ReadWriteMapImpl;
 
 /**
- * Token buckets per signed-in user and per client address, for each {@link RateBudget}, shared by all nodes
- * through Infinispan: a flood spread over the nodes by the load balancer meets one limit. Budgets are requests per
- * minute, refilled continuously, and the whole minute's budget may be spent at once.
+ * Token buckets per signed-in user and per client address, for each {@link RateBudget}. Budgets are requests per
+ * minute, refilled continuously, and the whole minute's budget may be spent at once. Requests and votes spend from
+ * node-local buckets holding this node's share of the budget ({@link NodeShareBuckets}): every request pays for
+ * the check, so it makes no cluster round trip. Failed logins, rare and worth more to an attacker, spend from
+ * buckets shared by all nodes through Infinispan.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -86,8 +89,15 @@ public class RateLimits {
     List<String> trustedProxies;
 
     private ProxyManager<String> buckets;
+    private NodeShareBuckets local;
     private ClientAddress clientAddress;
+    /** Budgets spent on this node: requests per minute for the whole cluster. */
+    private final Map<RateBudget, Long> localPerUser = new EnumMap<>(RateBudget.class);
+
+    private final Map<RateBudget, Long> localPerAddress = new EnumMap<>(RateBudget.class);
+    /** The failed-login budgets, shared by all nodes. */
     private final Map<RateBudget, BucketConfiguration> perUser = new EnumMap<>(RateBudget.class);
+
     private final Map<RateBudget, BucketConfiguration> perAddress = new EnumMap<>(RateBudget.class);
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -99,11 +109,12 @@ public class RateLimits {
     @PostConstruct
     void configure() {
         clientAddress = new ClientAddress(trustedProxies);
-        perUser.put(RateBudget.VOTE, perMinute(votePerUser));
-        perUser.put(RateBudget.OTHER, perMinute(otherPerUser));
+        local = new NodeShareBuckets(() -> caches.members().size());
+        localPerUser.put(RateBudget.VOTE, atLeastOne(votePerUser));
+        localPerUser.put(RateBudget.OTHER, atLeastOne(otherPerUser));
+        localPerAddress.put(RateBudget.VOTE, atLeastOne(votePerAddress));
+        localPerAddress.put(RateBudget.OTHER, atLeastOne(otherPerAddress));
         perUser.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerUser));
-        perAddress.put(RateBudget.VOTE, perMinute(votePerAddress));
-        perAddress.put(RateBudget.OTHER, perMinute(otherPerAddress));
         perAddress.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerAddress));
         FunctionalMap.ReadWriteMap<String, byte[]> map = ReadWriteMapImpl.create(
                 FunctionalMapImpl.create(caches.rateLimits().getAdvancedCache()));
@@ -120,12 +131,16 @@ public class RateLimits {
     }
 
     private static BucketConfiguration perMinute(long requests) {
-        if (requests < 1) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(atLeastOne(requests)).refillGreedy(requests, PERIOD))
+                .build();
+    }
+
+    private static long atLeastOne(long requestsPerMinute) {
+        if (requestsPerMinute < 1) {
             throw new IllegalArgumentException("a rate limit must allow at least one request a minute");
         }
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, PERIOD))
-                .build();
+        return requestsPerMinute;
     }
 
     /**
@@ -138,12 +153,12 @@ public class RateLimits {
         }
         try {
             if (user != null) {
-                OptionalLong wait = take(bucket(budget, "user:" + user, perUser), budget, "user");
+                OptionalLong wait = take(localBucket(budget, "user:" + user, localPerUser), budget, "user");
                 if (wait.isPresent()) {
                     return wait;
                 }
             }
-            return take(bucket(budget, "address:" + addressKey(request), perAddress), budget, "address");
+            return take(localBucket(budget, "address:" + addressKey(request), localPerAddress), budget, "address");
         } catch (RuntimeException e) {
             return letThrough(e);
         }
@@ -192,7 +207,11 @@ public class RateLimits {
         return buckets.builder().build(budget.label() + ":" + who, () -> configuration);
     }
 
-    private OptionalLong take(BucketProxy bucket, RateBudget budget, String scope) {
+    private Bucket localBucket(RateBudget budget, String who, Map<RateBudget, Long> perMinute) {
+        return local.bucket(budget.label() + ":" + who, perMinute.get(budget));
+    }
+
+    private OptionalLong take(Bucket bucket, RateBudget budget, String scope) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();

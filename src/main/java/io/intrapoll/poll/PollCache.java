@@ -5,14 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Polls as ballots are checked against them, cached on every node so a vote needs no database read. An entry
- * is dropped everywhere once a change of its poll is committed; a missing one is read from the database.
+ * Polls as reads and ballots see them, cached on every node so neither needs the database. The replicated cache
+ * holds each poll's view as JSON; an entry is dropped everywhere once a change of its poll is committed, and a
+ * missing one is read from the database. Each node keeps the decoded form of the entry it last read, so a read
+ * parses a poll once per change, not once per request.
  */
 @ApplicationScoped
 public class PollCache {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     Caches caches;
@@ -20,17 +29,54 @@ public class PollCache {
     @Inject
     PollRepository polls;
 
+    private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
+    /** Changes committed on this node: a load that overlapped one may hold the old poll and is not cached. */
+    private final AtomicLong changesSeen = new AtomicLong();
+
+    /** What a ballot is checked against. */
     public Optional<PollSnapshot> find(PollId id) {
-        String cached = caches.polls().get(id.value());
-        if (cached != null) {
-            return Optional.of(PollSnapshot.decode(cached));
+        return cached(id).map(Decoded::snapshot);
+    }
+
+    /** The poll as the API shows it, and the rules of who may see it. */
+    public Optional<Cached> read(PollId id) {
+        return cached(id).map(entry -> new Cached(entry.view(), entry.snapshot()));
+    }
+
+    private Optional<Decoded> cached(PollId id) {
+        String key = id.value();
+        String encoded = caches.polls().get(key);
+        if (encoded == null) {
+            long changesBefore = changesSeen.get();
+            Optional<PollView> loaded = polls.view(id);
+            if (loaded.isEmpty()) {
+                decoded.remove(key);
+                return Optional.empty();
+            }
+            encoded = JSON.toJson(loaded.get());
+            if (changesBefore == changesSeen.get()) {
+                String raced = caches.polls().putIfAbsent(key, encoded);
+                encoded = raced != null ? raced : encoded;
+            }
         }
-        Optional<PollSnapshot> loaded = polls.find(id).map(PollSnapshot::of);
-        loaded.ifPresent(snapshot -> caches.polls().putIfAbsent(id.value(), snapshot.encode()));
-        return loaded;
+        Decoded last = decoded.get(key);
+        if (last != null && last.encoded().equals(encoded)) {
+            return Optional.of(last);
+        }
+        PollView view = JSON.fromJson(encoded, PollView.class);
+        Decoded fresh = new Decoded(encoded, view, PollSnapshot.of(view));
+        decoded.put(key, fresh);
+        return Optional.of(fresh);
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
+        changesSeen.incrementAndGet();
         caches.polls().remove(change.pollId());
+        decoded.remove(change.pollId());
     }
+
+    /** A cached poll: its view for the API, its snapshot for the rules. */
+    public record Cached(PollView view, PollSnapshot rules) {}
+
+    private record Decoded(String encoded, PollView view, PollSnapshot snapshot) {}
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,12 @@ public class PollRepository {
 
     public Optional<Poll> find(PollId id) {
         return Optional.ofNullable(em.find(Poll.class, id.value()));
+    }
+
+    /** The poll as the API shows it, read in one transaction (its options and audience included). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    Optional<PollView> view(PollId id) {
+        return find(id).map(PollView::of);
     }
 
     void add(Poll poll) {

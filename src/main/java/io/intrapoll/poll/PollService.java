@@ -29,7 +29,13 @@ public class PollService {
     Event<PollChanged> changes;
 
     @Inject
+    Event<PollOpened> openings;
+
+    @Inject
     AuditTrail audit;
+
+    @Inject
+    PollCache cache;
 
     /** Millisecond precision: what the database keeps and the API shows are the same instant. */
     Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
@@ -53,12 +59,20 @@ public class PollService {
         audit.record(caller.name(), AuditAction.POLL_CREATED, poll.id().value(), poll.title());
         if (poll.status() == PollStatus.OPEN) {
             audit.record(caller.name(), AuditAction.POLL_OPENED, poll.id().value(), "at creation");
+            openings.fire(new PollOpened(poll.id().value()));
         }
         return PollView.of(poll);
     }
 
+    /** Read from the poll cache: no transaction, no database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PollView get(PollId id, Caller caller) {
-        return PollView.of(visible(id, caller));
+        PollCache.Cached poll =
+                cache.read(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (!poll.rules().isVisibleTo(caller)) {
+            throw ProblemException.forbidden("This poll is not open to you.");
+        }
+        return poll.view();
     }
 
     public PollPage list(PollQuery query, Caller caller) {
@@ -88,8 +102,12 @@ public class PollService {
 
     public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
+        boolean firstOpening = poll.status() == PollStatus.DRAFT;
         inState(poll::open);
         audit.record(caller.name(), AuditAction.POLL_OPENED, id.value(), null);
+        if (firstOpening) {
+            openings.fire(new PollOpened(id.value()));
+        }
         return stored(poll);
     }
 

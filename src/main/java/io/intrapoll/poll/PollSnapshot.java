@@ -1,11 +1,6 @@
 package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +17,8 @@ public record PollSnapshot(
         boolean anonymous,
         boolean allowVoteChange,
         String createdBy,
-        Set<String> audienceGroups) {
+        Set<String> audienceGroups,
+        ResultsVisibility resultsVisibility) {
 
     public PollSnapshot {
         optionIds = List.copyOf(optionIds);
@@ -39,7 +35,32 @@ public record PollSnapshot(
                 poll.anonymous(),
                 poll.allowVoteChange(),
                 poll.createdBy(),
-                poll.audienceGroups());
+                poll.audienceGroups(),
+                poll.resultsVisibility());
+    }
+
+    static PollSnapshot of(PollView poll) {
+        return new PollSnapshot(
+                poll.id(),
+                poll.type(),
+                poll.maxChoices(),
+                poll.options().stream().map(PollView.OptionView::id).toList(),
+                poll.status(),
+                poll.anonymous(),
+                poll.allowVoteChange(),
+                poll.createdBy(),
+                Set.copyOf(poll.audienceGroups()),
+                poll.resultsVisibility());
+    }
+
+    /** CLOSED or ARCHIVED: no more ballots, the results are final once counted. */
+    public boolean isClosed() {
+        return status == PollStatus.CLOSED || status == PollStatus.ARCHIVED;
+    }
+
+    /** AFTER_CLOSE polls show their results to voters only once closed; owners and admins see them always. */
+    public boolean showsResultsTo(Caller caller) {
+        return resultsVisibility != ResultsVisibility.AFTER_CLOSE || isClosed() || isManageableBy(caller);
     }
 
     public boolean isOwnedBy(Caller caller) {
@@ -57,43 +78,5 @@ public record PollSnapshot(
 
     public boolean isManageableBy(Caller caller) {
         return caller.isAdmin() || (isOwnedBy(caller) && caller.isAuthor());
-    }
-
-    String encode() {
-        JsonArrayBuilder options = Json.createArrayBuilder();
-        optionIds.forEach(options::add);
-        JsonArrayBuilder groups = Json.createArrayBuilder();
-        audienceGroups.forEach(groups::add);
-        var json = Json.createObjectBuilder()
-                .add("id", id)
-                .add("type", type.name())
-                .add("options", options)
-                .add("status", status.name())
-                .add("anonymous", anonymous)
-                .add("allowVoteChange", allowVoteChange)
-                .add("createdBy", createdBy)
-                .add("audience", groups);
-        if (maxChoices != null) {
-            json.add("maxChoices", maxChoices);
-        }
-        return json.build().toString();
-    }
-
-    static PollSnapshot decode(String text) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
-        return new PollSnapshot(
-                json.getString("id"),
-                PollType.valueOf(json.getString("type")),
-                json.containsKey("maxChoices") ? json.getInt("maxChoices") : null,
-                json.getJsonArray("options").getValuesAs(JsonString.class).stream()
-                        .map(JsonString::getString)
-                        .toList(),
-                PollStatus.valueOf(json.getString("status")),
-                json.getBoolean("anonymous"),
-                json.getBoolean("allowVoteChange"),
-                json.getString("createdBy"),
-                Set.copyOf(json.getJsonArray("audience").getValuesAs(JsonString.class).stream()
-                        .map(JsonString::getString)
-                        .toList()));
     }
 }

@@ -21,6 +21,9 @@ public class ScheduledTransitions {
     Event<PollChanged> changes;
 
     @Inject
+    Event<PollOpened> openings;
+
+    @Inject
     AuditTrail audit;
 
     /** The actor of what the schedule does, in the audit trail. */
@@ -35,7 +38,11 @@ public class ScheduledTransitions {
     }
 
     public boolean fireOpening(String id, Instant now) {
-        return announced(id, polls.fireOpening(id, now), AuditAction.POLL_OPENED);
+        boolean opened = announced(id, polls.fireOpening(id, now), AuditAction.POLL_OPENED);
+        if (opened) {
+            openings.fire(new PollOpened(id)); // only a DRAFT opens on schedule
+        }
+        return opened;
     }
 
     public boolean fireClosing(String id, Instant now) {

@@ -4,13 +4,11 @@ import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
-import io.intrapoll.poll.Poll;
+import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
-import io.intrapoll.poll.PollOption;
 import io.intrapoll.poll.PollRepository;
-import io.intrapoll.poll.PollStatus;
 import io.intrapoll.poll.PollType;
-import io.intrapoll.poll.ResultsVisibility;
+import io.intrapoll.poll.PollView;
 import io.intrapoll.vote.QueueWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,6 +33,9 @@ public class ResultsService {
     PollRepository polls;
 
     @Inject
+    PollCache cache;
+
+    @Inject
     TallyRepository tallies;
 
     @Inject
@@ -57,15 +58,13 @@ public class ResultsService {
      * a stream only sends on a change, so it must not send a cached copy that may not have that change yet.
      */
     Optional<Results> fromDatabase(String pollId) {
-        return PollId.parse(pollId)
-                .flatMap(polls::find)
-                .map(poll -> resultsOf(poll, live.readNow(poll.id().value())));
+        return PollId.parse(pollId).flatMap(cache::read).map(poll -> resultsOf(poll, live.readNow(pollId)));
     }
 
     /** Owners and admins only: the results as rows for a spreadsheet. */
     public Results export(PollId id, Caller caller) {
-        Poll poll = readable(id, caller);
-        if (!poll.isManageableBy(caller)) {
+        PollCache.Cached poll = readable(id, caller);
+        if (!poll.rules().isManageableBy(caller)) {
             throw ProblemException.forbidden("Only the poll's owner or an admin may export its results.");
         }
         return resultsOf(poll);
@@ -88,30 +87,32 @@ public class ResultsService {
         return report;
     }
 
-    private Poll readable(PollId id, Caller caller) {
-        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
-        if (!poll.isVisibleTo(caller)) {
+    /** From the poll cache: a results read needs the database only for RANKED rounds. */
+    private PollCache.Cached readable(PollId id, Caller caller) {
+        PollCache.Cached poll =
+                cache.read(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (!poll.rules().isVisibleTo(caller)) {
             throw ProblemException.forbidden("This poll is not open to you.");
         }
-        boolean closed = poll.status() == PollStatus.CLOSED || poll.status() == PollStatus.ARCHIVED;
-        if (poll.resultsVisibility() == ResultsVisibility.AFTER_CLOSE && !closed && !poll.isManageableBy(caller)) {
+        if (!poll.rules().showsResultsTo(caller)) {
             throw ProblemException.forbidden("The results of this poll are shown once it is closed.");
         }
         return poll;
     }
 
-    private Results resultsOf(Poll poll) {
-        return resultsOf(poll, live.of(poll.id().value()));
+    private Results resultsOf(PollCache.Cached poll) {
+        return resultsOf(poll, live.of(poll.view().id()));
     }
 
-    private Results resultsOf(Poll poll, LiveTallies.Tally tally) {
-        String pollId = poll.id().value();
+    private Results resultsOf(PollCache.Cached cached, LiveTallies.Tally tally) {
+        PollView poll = cached.view();
+        String pollId = poll.id();
         long total = tally.ballots();
         Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();
-        boolean closed = poll.status() == PollStatus.CLOSED || poll.status() == PollStatus.ARCHIVED;
+        boolean closed = cached.rules().isClosed();
         List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(poll) : null;
         return new Results(
                 pollId,
@@ -123,15 +124,16 @@ public class ResultsService {
                 rounds);
     }
 
-    private List<Results.RoundResult> rounds(Poll poll) {
-        List<String> order = poll.options().stream().map(PollOption::id).toList();
-        return RankedCount.count(order, tallies.rankings(poll.id().value())).stream()
+    private List<Results.RoundResult> rounds(PollView poll) {
+        List<String> order =
+                poll.options().stream().map(PollView.OptionView::id).toList();
+        return RankedCount.count(order, tallies.rankings(poll.id())).stream()
                 .map(round -> new Results.RoundResult(
                         round.round(), round.votes(), round.exhausted(), round.eliminated(), round.winner()))
                 .toList();
     }
 
-    private static Results.OptionResult optionResult(PollOption option, long votes, long total) {
+    private static Results.OptionResult optionResult(PollView.OptionView option, long votes, long total) {
         double percent = total == 0
                 ? 0
                 : BigDecimal.valueOf(votes * 100.0 / total)

@@ -4,8 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -42,6 +46,12 @@ public class VoteMetrics {
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong lastCountedAt = new AtomicLong(clock.millis());
     private final AtomicLong lastFailedAt = new AtomicLong();
+    // Looked up once: a registry lookup by name and tags costs more than the update itself.
+    private Counter accepted;
+    private Timer ingestLatency;
+    private Histogram intakeGroupSize;
+    private Histogram aggregationBatchSize;
+    private final Map<Rejection, Counter> rejections = new EnumMap<>(Rejection.class);
 
     /** Created at start-up, so the queue-depth gauge is there before the first vote. */
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -49,7 +59,30 @@ public class VoteMetrics {
     }
 
     @PostConstruct
-    void registerGauges() {
+    void register() {
+        accepted = registry.counter(Metadata.builder()
+                .withName("intrapoll_ballots_accepted")
+                .withDescription("Ballots accepted (durable on the broker) by this node")
+                .build());
+        for (Rejection reason : Rejection.values()) {
+            rejections.put(
+                    reason,
+                    registry.counter(
+                            Metadata.builder()
+                                    .withName("intrapoll_ballots_rejected")
+                                    .withDescription("Ballots refused by this node, by reason")
+                                    .build(),
+                            new Tag("reason", reason.name().toLowerCase(Locale.ROOT))));
+        }
+        ingestLatency = registry.timer(Metadata.builder()
+                .withName("intrapoll_vote_ingest")
+                .withDescription("Time from a vote request's arrival to its answer")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+        intakeGroupSize = histogram(
+                "intrapoll_intake_group_size", "Ballots written to the broker per durable write (group commit)");
+        aggregationBatchSize =
+                histogram("intrapoll_aggregation_batch_size", "Ballots counted per aggregator transaction");
         registry.gauge(
                 Metadata.builder()
                         .withName("intrapoll_ballot_queue_depth")
@@ -89,38 +122,23 @@ public class VoteMetrics {
     }
 
     Counter accepted() {
-        return registry.counter(Metadata.builder()
-                .withName("intrapoll_ballots_accepted")
-                .withDescription("Ballots accepted (durable on the broker) by this node")
-                .build());
+        return accepted;
     }
 
     void rejected(Rejection reason) {
-        registry.counter(
-                        Metadata.builder()
-                                .withName("intrapoll_ballots_rejected")
-                                .withDescription("Ballots refused by this node, by reason")
-                                .build(),
-                        new Tag("reason", reason.name().toLowerCase()))
-                .inc();
+        rejections.get(reason).inc();
     }
 
     Timer ingestLatency() {
-        return registry.timer(Metadata.builder()
-                .withName("intrapoll_vote_ingest")
-                .withDescription("Time from a vote request's arrival to its answer")
-                .withUnit(MetricUnits.SECONDS)
-                .build());
+        return ingestLatency;
     }
 
     void intakeGroup(int size) {
-        histogram("intrapoll_intake_group_size", "Ballots written to the broker per durable write (group commit)")
-                .update(size);
+        intakeGroupSize.update(size);
     }
 
-    void aggregated(@Observes TalliesChanged change) {
-        histogram("intrapoll_aggregation_batch_size", "Ballots counted per aggregator transaction")
-                .update(change.ballots());
+    void aggregated(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
+        aggregationBatchSize.update(change.ballots());
     }
 
     /** A group was counted (or found counted already, on a redelivery). */
