@@ -45,9 +45,21 @@ public class Aggregation {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Counts a group; if that changed any tallies, fires {@link TalliesChanged} in the transaction. */
+    /** Counts a group, looking up every person's participation (a redelivery, a retry). */
     @Transactional(Transactional.TxType.REQUIRED)
     public void apply(List<Ballot> group) {
+        apply(group, false);
+    }
+
+    /**
+     * Counts a group; if that changed any tallies, fires {@link TalliesChanged} in the transaction.
+     *
+     * @param trustProvenFirst insert the participation of {@link Ballot#provenFirst()} ballots without looking it
+     *     up: the transaction fails on the primary key if a redelivered ballot was counted already, and the caller
+     *     then counts again without trusting
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void apply(List<Ballot> group, boolean trustProvenFirst) {
         Instant now = clock.instant();
         Deltas deltas = new Deltas();
         // A stable order of row locks, so concurrent aggregator sessions never deadlock on them.
@@ -59,7 +71,9 @@ public class Aggregation {
         Map<String, List<Ballot>> byPoll = new LinkedHashMap<>();
         ordered.forEach(ballot ->
                 byPoll.computeIfAbsent(ballot.pollId(), id -> new ArrayList<>()).add(ballot));
-        Map<Participation.Key, Participation> participations = lockParticipations(ordered);
+        Map<Participation.Key, Participation> participations = lockParticipations(ordered.stream()
+                .filter(ballot -> !(trustProvenFirst && ballot.provenFirst()))
+                .toList());
         byPoll.forEach((pollId, ballots) -> {
             PollSnapshot poll = polls.find(new PollId(pollId)).orElse(null);
             if (poll == null) {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param choices option ids in the order given (a ranking for RANKED polls)
  * @param revision 1 for a first ballot, higher for each change of vote
  * @param receiptId what the voter's receipt shows; in anonymous polls unrelated to the ballot id
+ * @param provenFirst the person's first ballot in a poll whose every claim is in the claims cache
+ *     ({@link VoterRegistry}): no participation can exist, so counting inserts it without looking (a redelivery,
+ *     which finds its own earlier insert, is counted again without this shortcut)
  */
 public record Ballot(
         String id,
@@ -21,10 +24,25 @@ public record Ballot(
         Instant acceptedAt,
         int revision,
         String receiptId,
-        String idempotencyKey) {
+        String idempotencyKey,
+        boolean provenFirst) {
 
     public Ballot {
         choices = List.copyOf(choices);
+    }
+
+    /** A ballot not known to be the first (a change of vote, a retry, or a poll the cache cannot vouch for). */
+    public Ballot(
+            String id,
+            String pollId,
+            String voterKey,
+            String voter,
+            List<String> choices,
+            Instant acceptedAt,
+            int revision,
+            String receiptId,
+            String idempotencyKey) {
+        this(id, pollId, voterKey, voter, choices, acceptedAt, revision, receiptId, idempotencyKey, false);
     }
 
     boolean isAnonymous() {

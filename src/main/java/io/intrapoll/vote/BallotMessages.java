@@ -1,12 +1,12 @@
 package io.intrapoll.vote;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -14,14 +14,17 @@ import java.util.List;
 /** A batch of ballots as one JSON text message on the ballot queue. */
 final class BallotMessages {
 
+    /** Looked up once: each Json.createX call looks the provider up anew. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private BallotMessages() {}
 
     static String encode(List<Ballot> batch) {
-        JsonArrayBuilder ballots = Json.createArrayBuilder();
+        JsonArrayBuilder ballots = JSON.createArrayBuilder();
         for (Ballot ballot : batch) {
-            JsonArrayBuilder choices = Json.createArrayBuilder();
+            JsonArrayBuilder choices = JSON.createArrayBuilder();
             ballot.choices().forEach(choices::add);
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("id", ballot.id())
                     .add("poll", ballot.pollId())
                     .add("key", ballot.voterKey())
@@ -35,13 +38,16 @@ final class BallotMessages {
             if (ballot.idempotencyKey() != null) {
                 json.add("idem", ballot.idempotencyKey());
             }
+            if (ballot.provenFirst()) {
+                json.add("first", true);
+            }
             ballots.add(json);
         }
         return ballots.build().toString();
     }
 
     static List<Ballot> decode(String text) {
-        JsonArray ballots = Json.createReader(new StringReader(text)).readArray();
+        JsonArray ballots = JSON.createReader(new StringReader(text)).readArray();
         return ballots.stream()
                 .map(JsonValue::asJsonObject)
                 .map(BallotMessages::ballot)
@@ -60,6 +66,7 @@ final class BallotMessages {
                 Instant.parse(json.getString("at")),
                 json.getInt("rev"),
                 json.getString("receipt"),
-                json.getString("idem", null));
+                json.getString("idem", null),
+                json.getBoolean("first", false));
     }
 }

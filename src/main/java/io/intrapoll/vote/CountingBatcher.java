@@ -106,16 +106,17 @@ public class CountingBatcher {
         }
     }
 
+    /**
+     * The batch in one transaction, trusting first ballots proven by the claims cache; if that fails (a redelivered
+     * first ballot found its own earlier insert, a bad group, the database away), each group alone, looking every
+     * participation up.
+     */
     private void countTogether(List<Waiting> batch) {
         try {
             aggregation.apply(
-                    batch.stream().flatMap(entry -> entry.group().stream()).toList());
+                    batch.stream().flatMap(entry -> entry.group().stream()).toList(), true);
             batch.forEach(entry -> entry.counted().complete(null));
         } catch (RuntimeException together) {
-            if (batch.size() == 1) {
-                batch.get(0).counted().completeExceptionally(together);
-                return;
-            }
             LOG.log(Level.FINE, "A batch of " + batch.size() + " groups failed; counting them one by one", together);
             batch.forEach(this::countAlone);
         }

@@ -109,7 +109,10 @@ public class VoteService {
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
         Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, false);
+        // Asked before the claim: a claim won in a poll the cache vouched for is the person's first ballot.
+        boolean vouched = registry.isComplete(pollId);
         Claim current = registry.claim(pollId, voterKey, fresh);
+        boolean provenFirst = vouched && current.receiptId().equals(fresh.receiptId());
         if (!current.receiptId().equals(fresh.receiptId())) {
             if (idempotencyKey != null && idempotencyKey.equals(current.idempotencyKey())) {
                 if (isOrphaned(current, now)) {
@@ -139,7 +142,8 @@ public class VoteService {
                 now,
                 fresh.revision(),
                 receiptId,
-                idempotencyKey);
+                idempotencyKey,
+                provenFirst && fresh.revision() == 1);
         makeDurable(ballot, fresh, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now);
     }

@@ -1,7 +1,10 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.platform.Caches;
+import io.intrapoll.poll.PollOpened;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,11 +19,17 @@ import org.infinispan.Cache;
  * person, on any nodes, exactly one goes on; a claim whose ballot could not be made durable is released. What
  * the cache does not know (expired, or lost with the cluster) is looked up in participation, and the database's
  * primary key on (poll, voter key) stays the final word.
+ *
+ * <p>A poll that opened while the claims cache was up has a "complete" marker in the same cache: every ballot of
+ * that poll took its claim there, and a claim lives at least as long as the marker (the same lifespan, from a
+ * later write), so while the marker is there a missing claim means no ballot, and a first vote reads no database.
+ * A lost or expired marker only sends misses back to the database.
  */
 @ApplicationScoped
 public class VoterRegistry {
 
     private static final long POLL_MILLIS = 10;
+    private static final String COMPLETE = "complete\n";
 
     @Inject
     Caches caches;
@@ -39,7 +48,7 @@ public class VoterRegistry {
         if (known != null) {
             return Claim.decode(known);
         }
-        Claim stored = stored(pollId, voterKey);
+        Claim stored = isComplete(pollId) ? null : stored(pollId, voterKey);
         Claim candidate = stored != null ? stored : fresh;
         String raced = claims.putIfAbsent(key, candidate.encode());
         return raced != null ? Claim.decode(raced) : candidate;
@@ -67,7 +76,20 @@ public class VoterRegistry {
     /** The person's claim in a poll, if any. */
     Claim find(String pollId, String voterKey) {
         String known = caches.claims().get(key(pollId, voterKey));
-        return known != null ? Claim.decode(known) : stored(pollId, voterKey);
+        if (known != null) {
+            return Claim.decode(known);
+        }
+        return isComplete(pollId) ? null : stored(pollId, voterKey);
+    }
+
+    /** A poll opened from DRAFT has no ballots: from now on every claim of it is in the cache. */
+    void opened(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollOpened opened) {
+        caches.claims().put(COMPLETE + opened.pollId(), Instant.now().toString());
+    }
+
+    /** Whether every claim of this poll is in the cache (so a missing claim means no ballot). */
+    boolean isComplete(String pollId) {
+        return caches.claims().containsKey(COMPLETE + pollId);
     }
 
     /**
