@@ -31,7 +31,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** PostgreSQL goes away: votes get a 503 with Retry-After (no hang), readiness is DOWN, and all recovers by itself. */
+/** PostgreSQL goes away: no vote is lost or hangs, what needs the database gets a fast 503, all recovers by itself. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DatabaseOutageIT {
@@ -43,8 +43,13 @@ class DatabaseOutageIT {
         return Deployments.intrapoll();
     }
 
+    /**
+     * PostgreSQL goes away. A first vote needs no database (the claims cache vouches for the poll): it is made
+     * durable on the broker, answered 202 at once and counted once the database is back. What does need the
+     * database (creating a poll) gets a fast 503 with Retry-After, and readiness is DOWN meanwhile.
+     */
     @Test
-    void votesDuringADatabaseOutageGetAFast503() {
+    void duringADatabaseOutageVotesAreKeptAndWhatNeedsTheDatabaseGetsAFast503() {
         JsonObject poll = create(author, singleChoice("Database outage").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
@@ -52,20 +57,28 @@ class DatabaseOutageIT {
         assertEquals(202, vote(Api.as("voter800"), id, option).status());
         awaitCounted(author, id, 1);
         TestPostgres.stop();
+        Api.Reply accepted;
         Api.Reply refused;
         Api.Reply readiness;
-        long millis;
+        long voteMillis;
+        long createMillis;
         try {
             long started = System.nanoTime();
-            refused = vote(Api.as("voter801"), id, option);
-            millis = (System.nanoTime() - started) / 1_000_000;
+            accepted = vote(Api.as("voter801"), id, option);
+            voteMillis = (System.nanoTime() - started) / 1_000_000;
+            started = System.nanoTime();
+            refused = author.post(
+                    "/api/v1/polls", singleChoice("During the outage").build().toString());
+            createMillis = (System.nanoTime() - started) / 1_000_000;
             readiness = Api.anonymous().get("/health/ready");
         } finally {
             TestPostgres.start();
         }
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertTrue(voteMillis < 2_000, "vote answered in " + voteMillis + " ms");
         ProblemAssertions.assertProblem(503, "service-unavailable", refused);
         assertNotNull(refused.header("Retry-After"), "Retry-After");
-        assertTrue(millis < 2_000, "answered in " + millis + " ms");
+        assertTrue(createMillis < 2_000, "poll creation answered in " + createMillis + " ms");
         assertEquals(503, readiness.status(), "not ready without the database: " + readiness);
 
         long deadline = System.currentTimeMillis() + 60_000;
@@ -73,13 +86,14 @@ class DatabaseOutageIT {
             Votes.sleep(500);
         }
         assertEquals(200, Api.anonymous().get("/health/ready").status(), "ready again by itself");
-        Api.Reply accepted = vote(Api.as("voter801"), id, option);
-        for (int attempt = 0; accepted.status() == 503 && attempt < 20; attempt++) {
+        awaitCounted(author, id, 2, Duration.ofSeconds(90));
+        Api.Reply next = vote(Api.as("voter802"), id, option);
+        for (int attempt = 0; next.status() == 503 && attempt < 20; attempt++) {
             Votes.sleep(500); // pooled connections from before the outage are replaced as they fail
-            accepted = vote(Api.as("voter801"), id, option);
+            next = vote(Api.as("voter802"), id, option);
         }
-        assertEquals(202, accepted.status(), accepted::toString);
-        awaitCounted(author, id, 2);
+        assertEquals(202, next.status(), next::toString);
+        awaitCounted(author, id, 3);
     }
 
     /**
