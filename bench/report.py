@@ -87,8 +87,8 @@ lines = [
     "",
     f"Written by `bench/run.sh` on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit "
     f"`{a.commit}`, on {platform.node()}: {cores} cores, {memory} GiB, {platform.system()} {platform.release()}, "
-    f"{java}. Intrapoll runs on its embedded default (H2 in memory, embedded Artemis, local Infinispan) with "
-    f"-Xmx512m; the reference application (`bench/reference`) is a JAX-RS no-op on the same Open Liberty runtime "
+    f"{java}. Intrapoll runs on its embedded default (embedded Artemis, local Infinispan) with -Xmx512m and H2 in "
+    f"a file under the server's directory (in memory, the run's hundreds of thousands of ballots would fill the heap); the reference application (`bench/reference`) is a JAX-RS no-op on the same Open Liberty runtime "
     f"with Liberty's own BASIC login against the same basicRegistry of the demo voters. wrk runs on the same two "
     f"cores: 2 threads, {a.connections} connections, loopback. Every scenario: {a.warmup} s of warm-up on the same "
     f"requests, then three rounds of {a.round} s; the figures are the median round's. Every figure is from this one "
@@ -110,7 +110,7 @@ lines += [
     "|---|---|",
     f"| aggregation lag back to 0 after each vote round | {', '.join(f'{d:.2f} s' for d in s['vote']['drains'])} |",
     f"| mean ballots per durable broker write (intake group commit), per counting transaction | {batches[0]}, {batches[1]} |",
-    f"| vote POST at half of peak ({read('half-rate.txt')}/s asked, 16 connections) | {half['rps']:.0f}/s, p50 {half['p50']:.1f} ms, p99 {half['p99']:.1f} ms, {half['statuses']} |",
+    f"| vote POST at half of peak ({read('half-rate.txt')}/s asked, 32 paced connections) | {half['rps']:.0f}/s, p50 {half['p50']:.1f} ms, p99 {half['p99']:.1f} ms, {half['statuses']} |",
     f"| vote 202 → results event at half of peak (200 subscribers) | p50 {stream_half['p50']} ms, p99 {stream_half['p99']} ms |",
     f"| results streams held on one node | {stream_many['held']} of {a.subscribers} |",
     f"| vote 202 → event with {a.subscribers} subscribers (no other load) | p50 {stream_many['p50']} ms, p99 {stream_many['p99']} ms |",
