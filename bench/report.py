@@ -154,7 +154,7 @@ open(a.markdown, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 targets = {"static": 0.8, "poll": 0.7, "results": 0.7, "vote": 0.4}
 width, row, left = 640, 34, 90
 svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {row * len(targets) + 40}" font-family="sans-serif" font-size="13">',
-       '<text x="0" y="16" font-weight="bold">Intrapoll as a share of the reference (1.0 = Liberty\'s own no-op); | target</text>']
+       '<text x="0" y="16" font-weight="bold">Intrapoll as a share of the reference (1.0 = Liberty\'s own no-op); red mark: the target</text>']
 scale = (width - left - 60)
 for i, (name, target) in enumerate(targets.items()):
     y = 30 + i * row
