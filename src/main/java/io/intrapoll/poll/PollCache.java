@@ -29,21 +29,17 @@ public class PollCache {
     @Inject
     PollRepository polls;
 
-    private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
+    private final Map<String, Cached> decoded = new ConcurrentHashMap<>();
     /** Changes committed on this node: a load that overlapped one may hold the old poll and is not cached. */
     private final AtomicLong changesSeen = new AtomicLong();
 
     /** What a ballot is checked against. */
     public Optional<PollSnapshot> find(PollId id) {
-        return cached(id).map(Decoded::snapshot);
+        return read(id).map(Cached::rules);
     }
 
     /** The poll as the API shows it, and the rules of who may see it. */
     public Optional<Cached> read(PollId id) {
-        return cached(id).map(entry -> new Cached(entry.view(), entry.snapshot()));
-    }
-
-    private Optional<Decoded> cached(PollId id) {
         String key = id.value();
         String encoded = caches.polls().get(key);
         if (encoded == null) {
@@ -59,12 +55,12 @@ public class PollCache {
                 encoded = raced != null ? raced : encoded;
             }
         }
-        Decoded last = decoded.get(key);
-        if (last != null && last.encoded().equals(encoded)) {
+        Cached last = decoded.get(key);
+        if (last != null && last.json().equals(encoded)) {
             return Optional.of(last);
         }
         PollView view = JSON.fromJson(encoded, PollView.class);
-        Decoded fresh = new Decoded(encoded, view, PollSnapshot.of(view));
+        Cached fresh = new Cached(encoded, view, PollSnapshot.of(view));
         decoded.put(key, fresh);
         return Optional.of(fresh);
     }
@@ -75,8 +71,6 @@ public class PollCache {
         decoded.remove(change.pollId());
     }
 
-    /** A cached poll: its view for the API, its snapshot for the rules. */
-    public record Cached(PollView view, PollSnapshot rules) {}
-
-    private record Decoded(String encoded, PollView view, PollSnapshot snapshot) {}
+    /** A cached poll: its view as JSON (as the replicated cache holds it) and decoded, its snapshot for the rules. */
+    public record Cached(String json, PollView view, PollSnapshot rules) {}
 }

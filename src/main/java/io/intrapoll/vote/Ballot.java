@@ -31,20 +31,6 @@ public record Ballot(
         choices = List.copyOf(choices);
     }
 
-    /** A ballot not known to be the first (a change of vote, a retry, or a poll the cache cannot vouch for). */
-    public Ballot(
-            String id,
-            String pollId,
-            String voterKey,
-            String voter,
-            List<String> choices,
-            Instant acceptedAt,
-            int revision,
-            String receiptId,
-            String idempotencyKey) {
-        this(id, pollId, voterKey, voter, choices, acceptedAt, revision, receiptId, idempotencyKey, false);
-    }
-
     boolean isAnonymous() {
         return voter == null;
     }

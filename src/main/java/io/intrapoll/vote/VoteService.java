@@ -109,10 +109,8 @@ public class VoteService {
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
         Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, false);
-        // Asked before the claim: a claim won in a poll the cache vouched for is the person's first ballot.
-        boolean vouched = registry.isComplete(pollId);
-        Claim current = registry.claim(pollId, voterKey, fresh);
-        boolean provenFirst = vouched && current.receiptId().equals(fresh.receiptId());
+        VoterRegistry.Taken taken = registry.claim(pollId, voterKey, fresh);
+        Claim current = taken.claim();
         if (!current.receiptId().equals(fresh.receiptId())) {
             if (idempotencyKey != null && idempotencyKey.equals(current.idempotencyKey())) {
                 if (isOrphaned(current, now)) {
@@ -143,7 +141,7 @@ public class VoteService {
                 fresh.revision(),
                 receiptId,
                 idempotencyKey,
-                provenFirst && fresh.revision() == 1);
+                taken.provenFirst());
         makeDurable(ballot, fresh, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now);
     }
@@ -261,7 +259,8 @@ public class VoteService {
                 orphan.acceptedAt(),
                 orphan.revision(),
                 orphan.receiptId(),
-                orphan.idempotencyKey());
+                orphan.idempotencyKey(),
+                false); // a retry's ballot: its first attempt may have been counted
         makeDurable(ballot, orphan, voterKey, deadline);
         return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
     }

@@ -38,21 +38,32 @@ public class VoterRegistry {
     EntityManager em;
 
     /**
-     * The claim of this person in this poll: the existing one, or {@code fresh} when there was none. The answer
-     * has fresh's receipt id exactly when this call won.
+     * The claim of this person in this poll: the existing one, or {@code fresh} when there was none (then this call
+     * won, and the claim has fresh's receipt id).
      */
-    Claim claim(String pollId, String voterKey, Claim fresh) {
+    Taken claim(String pollId, String voterKey, Claim fresh) {
         Cache<String, String> claims = caches.claims();
         String key = key(pollId, voterKey);
         String known = claims.get(key);
         if (known != null) {
-            return Claim.decode(known);
+            return new Taken(Claim.decode(known), false);
         }
-        Claim stored = isComplete(pollId) ? null : stored(pollId, voterKey);
+        boolean complete = isComplete(pollId);
+        Claim stored = complete ? null : stored(pollId, voterKey);
         Claim candidate = stored != null ? stored : fresh;
         String raced = claims.putIfAbsent(key, candidate.encode());
-        return raced != null ? Claim.decode(raced) : candidate;
+        if (raced != null) {
+            return new Taken(Claim.decode(raced), false);
+        }
+        return new Taken(candidate, complete && candidate == fresh);
     }
+
+    /**
+     * What taking a claim found.
+     *
+     * @param provenFirst this call won in a poll the cache vouches for: the person's first ballot, no participation
+     */
+    record Taken(Claim claim, boolean provenFirst) {}
 
     /** Takes over a claim with a newer ballot (a change of vote); false if it changed meanwhile. */
     boolean replace(String pollId, String voterKey, Claim current, Claim next) {
@@ -88,7 +99,7 @@ public class VoterRegistry {
     }
 
     /** Whether every claim of this poll is in the cache (so a missing claim means no ballot). */
-    boolean isComplete(String pollId) {
+    private boolean isComplete(String pollId) {
         return caches.claims().containsKey(COMPLETE + pollId);
     }
 

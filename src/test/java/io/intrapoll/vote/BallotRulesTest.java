@@ -62,7 +62,8 @@ class BallotRulesTest {
                         Instant.parse("2026-11-28T10:00:00Z"),
                         1,
                         "b1",
-                        "k"),
+                        "k",
+                        true),
                 new Ballot(
                         "b2",
                         "p1",
@@ -72,7 +73,8 @@ class BallotRulesTest {
                         Instant.parse("2026-11-28T10:00:01Z"),
                         1,
                         "r2",
-                        null));
+                        null,
+                        false));
         assertEquals(ballots, BallotMessages.decode(BallotMessages.encode(ballots)));
     }
 }

@@ -16,7 +16,16 @@ class BallotSubmissionTest {
 
     private static Submission submission() {
         return new Submission(new Ballot(
-                "b1", "p1", "voter1", "voter1", List.of("o1"), Instant.parse("2026-11-29T12:00:00Z"), 1, "b1", null));
+                "b1",
+                "p1",
+                "voter1",
+                "voter1",
+                List.of("o1"),
+                Instant.parse("2026-11-29T12:00:00Z"),
+                1,
+                "b1",
+                null,
+                false));
     }
 
     @Test

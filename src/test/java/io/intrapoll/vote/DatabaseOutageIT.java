@@ -116,7 +116,8 @@ class DatabaseOutageIT {
                         Instant.now(),
                         1,
                         UUID.randomUUID().toString(),
-                        null))
+                        null,
+                        false))
                 .toList();
         TestPostgres.stop();
         try {
