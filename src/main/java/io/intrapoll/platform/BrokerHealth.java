@@ -17,10 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class BrokerHealth implements HealthCheck {
 
-    @Resource(lookup = "jms/intrapoll")
+    @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/ballots")
+    @Resource(lookup = Messaging.BALLOTS)
     Queue ballotQueue;
 
     @Override

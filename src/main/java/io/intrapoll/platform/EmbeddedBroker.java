@@ -24,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EmbeddedBroker {
 
-    public static final String BALLOT_QUEUE = "intrapoll.ballots";
-    public static final String DEAD_LETTERS = "intrapoll.ballots.dead";
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
     @Inject
@@ -73,21 +71,23 @@ public class EmbeddedBroker {
                 .addAddressSetting(
                         "#",
                         new AddressSettings()
-                                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                                .setDeadLetterAddress(SimpleString.of(Messaging.UNREADABLE_BALLOTS_ADDRESS))
                                 .setMaxDeliveryAttempts(5)
                                 .setRedeliveryDelay(500))
                 // Accepted ballots are never dead-lettered for a passing failure (the database away): they are
                 // redelivered, backing off to every 30 s, until counted. The same settings as the test broker
                 // (src/build/artemis-broker.sh) and the provisioned one.
                 .addAddressSetting(
-                        BALLOT_QUEUE,
+                        Messaging.BALLOTS_ADDRESS,
                         new AddressSettings()
                                 .setMaxDeliveryAttempts(-1)
                                 .setRedeliveryDelay(500)
                                 .setRedeliveryMultiplier(2)
                                 .setMaxRedeliveryDelay(30_000))
-                .addQueueConfiguration(QueueConfiguration.of(BALLOT_QUEUE).setRoutingType(RoutingType.ANYCAST))
-                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
+                .addQueueConfiguration(
+                        QueueConfiguration.of(Messaging.BALLOTS_ADDRESS).setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(Messaging.UNREADABLE_BALLOTS_ADDRESS)
+                        .setRoutingType(RoutingType.ANYCAST));
     }
 
     @PreDestroy

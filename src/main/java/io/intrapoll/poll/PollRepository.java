@@ -7,8 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,11 +43,13 @@ public class PollRepository {
         em.remove(poll);
     }
 
-    /** The ids of every RANKED poll (they count first preferences only). */
-    public List<String> rankedPollIds() {
-        return em.createQuery("SELECT p.id FROM Poll p WHERE p.type = :ranked", String.class)
-                .setParameter("ranked", PollType.RANKED)
-                .getResultList();
+    /** Every poll's type, by id: how its ballots count. */
+    public Map<String, PollType> typeByPoll() {
+        Map<String, PollType> types = new HashMap<>();
+        em.createQuery("SELECT p.id, p.type FROM Poll p", Object[].class)
+                .getResultStream()
+                .forEach(row -> types.put((String) row[0], (PollType) row[1]));
+        return types;
     }
 
     /** Every group named in some poll's audience: the only groups that matter for visibility. */

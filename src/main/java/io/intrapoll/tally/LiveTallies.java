@@ -1,8 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.platform.Caches;
-import io.intrapoll.vote.TalliesChanged;
-import io.intrapoll.vote.TalliesChanged.PollChange;
+import io.intrapoll.tally.TalliesChanged.PollChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

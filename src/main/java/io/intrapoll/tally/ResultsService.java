@@ -4,12 +4,12 @@ import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.QueueWatch;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollRepository;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.PollView;
-import io.intrapoll.vote.QueueWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +74,7 @@ public class ResultsService {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only admins rebuild tallies.");
         }
-        Map<String, Boolean> ranked = new HashMap<>();
-        polls.rankedPollIds().forEach(pollId -> ranked.put(pollId, true));
-        RebuildReport report = tallies.rebuild(ranked);
+        RebuildReport report = tallies.rebuild(polls.typeByPoll());
         audit.record(
                 caller.name(),
                 AuditAction.TALLIES_REBUILT,

@@ -1,6 +1,6 @@
 package io.intrapoll.tally;
 
-import io.intrapoll.vote.TallyTopic;
+import io.intrapoll.platform.Messaging;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -25,7 +25,7 @@ public class TallyChangeListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            String polls = message.getStringProperty(TallyTopic.POLLS_PROPERTY);
+            String polls = message.getStringProperty(Messaging.POLLS_PROPERTY);
             if (polls != null && !polls.isBlank()) {
                 streams.changed(Arrays.asList(polls.split(",")));
             }

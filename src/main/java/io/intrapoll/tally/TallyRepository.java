@@ -1,20 +1,29 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.poll.PollType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
-/** The durable tallies and counted ballots in PostgreSQL. */
+/** The durable tallies in PostgreSQL: the one place that writes and reads them, and the counted ballots' choices. */
 @ApplicationScoped
 public class TallyRepository {
 
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
+
+    @Inject
+    Event<TalliesChanged> talliesChanged;
 
     /** A poll's durable tallies and their revision, in one statement so that they belong together. */
     LiveTallies.Copy read(String pollId, long readAtMillis) {
@@ -47,10 +56,67 @@ public class TallyRepository {
     }
 
     /**
-     * Recounts every tally from the counted ballots. Locking the tally rows first makes an aggregator that is
-     * counting meanwhile wait and add its group after the recount, so nothing is lost or counted twice.
+     * Adds a counted group's deltas to the durable tallies in the caller's transaction and announces the change
+     * ({@link TalliesChanged}, observed after commit). A tally row that is not there yet is created first; a
+     * concurrent creator makes that insert a no-op.
+     *
+     * @param ballotsCounted the ballots in the group, for throughput figures
      */
-    RebuildReport rebuild(Map<String, Boolean> rankedByPoll) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(TallyDeltas deltas, int ballotsCounted) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Map<String, TalliesChanged.PollChange> changes = new TreeMap<>();
+        deltas.ballots().forEach((poll, change) -> {
+            addOrCreate(
+                    () -> em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1,"
+                                    + " revision = revision + 1 WHERE poll_id = ?2")
+                            .setParameter(1, change)
+                            .setParameter(2, poll)
+                            .executeUpdate(),
+                    () -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision)"
+                                    + " VALUES (?1, 0, 0) ON CONFLICT DO NOTHING")
+                            .setParameter(1, poll)
+                            .executeUpdate());
+            // The row stays locked until commit, so the revision read back is the one this group made.
+            long revision = ((Number) em.createNativeQuery("SELECT revision FROM poll_tally WHERE poll_id = ?1")
+                            .setParameter(1, poll)
+                            .getSingleResult())
+                    .longValue();
+            changes.put(poll, new TalliesChanged.PollChange(change, deltas.votes(poll), revision));
+        });
+        deltas.votes()
+                .forEach((poll, perOption) -> perOption.forEach((option, change) -> addOrCreate(
+                        () -> em.createNativeQuery(
+                                        "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
+                                .setParameter(1, change)
+                                .setParameter(2, poll)
+                                .setParameter(3, option)
+                                .executeUpdate(),
+                        () -> em.createNativeQuery(
+                                        "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
+                                                + " ON CONFLICT DO NOTHING")
+                                .setParameter(1, poll)
+                                .setParameter(2, option)
+                                .executeUpdate())));
+        talliesChanged.fire(new TalliesChanged(changes, ballotsCounted));
+    }
+
+    /** Adds to a tally row; if this is the row's first change, creates it first and adds again. */
+    private static void addOrCreate(IntSupplier add, Runnable create) {
+        if (add.getAsInt() == 0) {
+            create.run();
+            add.getAsInt();
+        }
+    }
+
+    /**
+     * Recounts every tally from the counted ballots, each by its poll's type. Locking the tally rows first makes an
+     * aggregator that is counting meanwhile wait and add its group after the recount, so nothing is lost or counted
+     * twice.
+     */
+    RebuildReport rebuild(Map<String, PollType> typeByPoll) {
         Map<String, Long> revisions = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT poll_id, revision FROM poll_tally FOR UPDATE")
                 .getResultList()) {
@@ -59,34 +125,31 @@ public class TallyRepository {
         }
         em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
         em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
-        Map<String, Long> ballots = new HashMap<>();
-        Map<String, Map<String, Long>> votes = new HashMap<>();
+        TallyDeltas counts = new TallyDeltas();
         for (Object row :
                 em.createNativeQuery("SELECT poll_id, choices FROM ballot").getResultList()) {
             Object[] columns = (Object[]) row;
             String poll = (String) columns[0];
-            List<String> choices = Arrays.asList(((String) columns[1]).split(","));
-            ballots.merge(poll, 1L, Long::sum);
-            List<String> counted = Boolean.TRUE.equals(rankedByPoll.get(poll)) ? choices.subList(0, 1) : choices;
-            counted.forEach(
-                    option -> votes.computeIfAbsent(poll, p -> new HashMap<>()).merge(option, 1L, Long::sum));
+            counts.count(poll, typeByPoll.get(poll), Arrays.asList(((String) columns[1]).split(",")));
         }
-        ballots.forEach(
-                // A new revision, so that no cached copy of the old counts takes a later delta for current.
-                (poll, count) -> em.createNativeQuery(
-                                "INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, ?2, ?3)")
+        counts.ballots()
+                .forEach(
+                        // A new revision, so that no cached copy of the old counts takes a later delta for current.
+                        (poll, count) -> em.createNativeQuery(
+                                        "INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, ?2, ?3)")
+                                .setParameter(1, poll)
+                                .setParameter(2, count)
+                                .setParameter(3, revisions.getOrDefault(poll, 0L) + 1)
+                                .executeUpdate());
+        counts.votes()
+                .forEach((poll, perOption) -> perOption.forEach((option, count) -> em.createNativeQuery(
+                                "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, ?3)")
                         .setParameter(1, poll)
-                        .setParameter(2, count)
-                        .setParameter(3, revisions.getOrDefault(poll, 0L) + 1)
-                        .executeUpdate());
-        votes.forEach((poll, perOption) -> perOption.forEach((option, count) -> em.createNativeQuery(
-                        "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, ?3)")
-                .setParameter(1, poll)
-                .setParameter(2, option)
-                .setParameter(3, count)
-                .executeUpdate()));
+                        .setParameter(2, option)
+                        .setParameter(3, count)
+                        .executeUpdate()));
         return new RebuildReport(
-                ballots.size(),
-                ballots.values().stream().mapToLong(Long::longValue).sum());
+                counts.ballots().size(),
+                counts.ballots().values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -4,8 +4,9 @@ import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
+import io.intrapoll.tally.TallyDeltas;
+import io.intrapoll.tally.TallyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,12 +20,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.IntSupplier;
 
 /**
  * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
- * and adds the group's deltas to the durable tallies. Idempotent: a ballot whose person already has a
+ * and adds the group's deltas to the durable tallies ({@link TallyRepository}). Idempotent: a ballot whose person already has a
  * participation of the same or a later revision changes nothing, so a redelivered group counts nothing twice.
  * A later revision (a change of vote, where the poll allows it) replaces the earlier ballot.
  */
@@ -38,7 +37,7 @@ public class Aggregation {
     EntityManager em;
 
     @Inject
-    Event<TalliesChanged> talliesChanged;
+    TallyRepository tallies;
 
     @Inject
     PollCache polls;
@@ -52,7 +51,7 @@ public class Aggregation {
     }
 
     /**
-     * Counts a group; if that changed any tallies, fires {@link TalliesChanged} in the transaction.
+     * Counts a group: its participations and counted ballots here, its deltas through the tallies' owner.
      *
      * @param trustProvenFirst insert the participation of {@link Ballot#provenFirst()} ballots without looking it
      *     up: the transaction fails on the primary key if a redelivered ballot was counted already, and the caller
@@ -61,7 +60,7 @@ public class Aggregation {
     @Transactional(Transactional.TxType.REQUIRED)
     public void apply(List<Ballot> group, boolean trustProvenFirst) {
         Instant now = clock.instant();
-        Deltas deltas = new Deltas();
+        TallyDeltas deltas = new TallyDeltas();
         // A stable order of row locks, so concurrent aggregator sessions never deadlock on them.
         List<Ballot> ordered = group.stream()
                 .sorted(Comparator.comparing(Ballot::pollId)
@@ -82,9 +81,7 @@ public class Aggregation {
             ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
         });
         em.flush();
-        if (!deltas.isEmpty()) {
-            talliesChanged.fire(new TalliesChanged(deltas.applyTo(em), group.size()));
-        }
+        tallies.add(deltas, group.size());
     }
 
     /**
@@ -131,7 +128,7 @@ public class Aggregation {
             Ballot ballot,
             PollType type,
             Instant now,
-            Deltas deltas,
+            TallyDeltas deltas,
             Map<Participation.Key, Participation> participations) {
         Participation.Key key = new Participation.Key(ballot.pollId(), ballot.voterKey());
         Participation existing = participations.get(key);
@@ -140,7 +137,7 @@ public class Aggregation {
             em.persist(first);
             participations.put(key, first);
             em.persist(new CountedBallot(ballot, now));
-            deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
+            deltas.count(ballot.pollId(), type, ballot.choices());
             return;
         }
         if (ballot.revision() <= existing.revision() || ballot.isAnonymous()) {
@@ -155,80 +152,12 @@ public class Aggregation {
                 .findFirst()
                 .orElse(null);
         if (replaced != null) {
-            deltas.add(ballot.pollId(), counted(type, replaced.choices()), -1, -1);
+            deltas.uncount(ballot.pollId(), type, replaced.choices());
             em.remove(replaced);
             em.flush();
         }
         existing.record(ballot);
         em.persist(new CountedBallot(ballot, now));
-        deltas.add(ballot.pollId(), counted(type, ballot.choices()), 1, 1);
-    }
-
-    /** The options a ballot adds a vote to: all chosen, or for RANKED only the first preference. */
-    private static List<String> counted(PollType type, List<String> choices) {
-        return type == PollType.RANKED && !choices.isEmpty() ? choices.subList(0, 1) : choices;
-    }
-
-    /** Per poll: the change in ballots, and per option the change in votes. */
-    private static final class Deltas {
-        private final Map<String, Long> ballots = new TreeMap<>();
-        private final Map<String, Map<String, Long>> votes = new TreeMap<>();
-
-        void add(String pollId, List<String> options, long optionSign, long ballotChange) {
-            ballots.merge(pollId, ballotChange, Long::sum);
-            Map<String, Long> perOption = votes.computeIfAbsent(pollId, id -> new TreeMap<>());
-            options.forEach(option -> perOption.merge(option, optionSign, Long::sum));
-        }
-
-        boolean isEmpty() {
-            return ballots.isEmpty();
-        }
-
-        /**
-         * Adds to a tally row; if this is the row's first change, creates it first (a concurrent creator makes
-         * the insert a no-op) and adds again.
-         */
-        private static void addOrCreate(IntSupplier add, Runnable create) {
-            if (add.getAsInt() == 0) {
-                create.run();
-                add.getAsInt();
-            }
-        }
-
-        /** Adds the deltas to the durable tallies; per poll, the change and the tally revision it made. */
-        Map<String, TalliesChanged.PollChange> applyTo(EntityManager em) {
-            Map<String, TalliesChanged.PollChange> changes = new TreeMap<>();
-            ballots.forEach((poll, change) -> {
-                addOrCreate(
-                        () -> em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1,"
-                                        + " revision = revision + 1 WHERE poll_id = ?2")
-                                .setParameter(1, change)
-                                .setParameter(2, poll)
-                                .executeUpdate(),
-                        () -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision)"
-                                        + " VALUES (?1, 0, 0) ON CONFLICT DO NOTHING")
-                                .setParameter(1, poll)
-                                .executeUpdate());
-                // The row stays locked until commit, so the revision read back is the one this group made.
-                long revision = ((Number) em.createNativeQuery("SELECT revision FROM poll_tally WHERE poll_id = ?1")
-                                .setParameter(1, poll)
-                                .getSingleResult())
-                        .longValue();
-                changes.put(poll, new TalliesChanged.PollChange(change, votes.getOrDefault(poll, Map.of()), revision));
-            });
-            votes.forEach((poll, perOption) -> perOption.forEach((option, change) -> addOrCreate(
-                    () -> em.createNativeQuery(
-                                    "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
-                            .setParameter(1, change)
-                            .setParameter(2, poll)
-                            .setParameter(3, option)
-                            .executeUpdate(),
-                    () -> em.createNativeQuery("INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
-                                    + " ON CONFLICT DO NOTHING")
-                            .setParameter(1, poll)
-                            .setParameter(2, option)
-                            .executeUpdate())));
-            return changes;
-        }
+        deltas.count(ballot.pollId(), type, ballot.choices());
     }
 }

@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Messaging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -20,16 +21,13 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @ApplicationScoped
 public class BallotQueue {
 
-    /** A property on each message listing the polls in it, so a queue browser can tell if a poll is drained. */
-    static final String POLLS_PROPERTY = "polls";
-
-    @Resource(lookup = "jms/intrapoll")
+    @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/ballots")
+    @Resource(lookup = Messaging.BALLOTS)
     Queue ballotQueue;
 
-    @Resource(lookup = "jms/unreadableBallots")
+    @Resource(lookup = Messaging.UNREADABLE_BALLOTS)
     Queue unreadableBallots;
 
     /**
@@ -43,7 +41,7 @@ public class BallotQueue {
         ballots.forEach(ballot -> polls.add(ballot.pollId()));
         try (JMSContext jms = connectionFactory.createContext()) {
             TextMessage message = jms.createTextMessage(BallotMessages.encode(ballots));
-            message.setStringProperty(POLLS_PROPERTY, String.join(",", polls));
+            message.setStringProperty(Messaging.POLLS_PROPERTY, String.join(",", polls));
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(ballotQueue, message);
         }
     }

@@ -1,6 +1,9 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.platform.BrokerManagement;
+import io.intrapoll.platform.Messaging;
+import io.intrapoll.platform.QueueWatch;
+import io.intrapoll.tally.TalliesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,9 +17,6 @@ import java.util.OptionalLong;
 /** How the vote pipeline is doing, for the operations console: the queue, its consumers, lag, throughput. */
 @ApplicationScoped
 public class PipelineStatus {
-
-    /** The ballot queue's name on the broker (messaging.xml). */
-    static final String BALLOT_QUEUE = "intrapoll.ballots";
 
     @Inject
     QueueWatch queue;
@@ -40,7 +40,7 @@ public class PipelineStatus {
 
     /** Aggregator sessions consuming the ballot queue, all nodes together; empty when the broker cannot tell. */
     public OptionalLong queueConsumers() {
-        return broker.consumerCount(BALLOT_QUEUE);
+        return broker.consumerCount(Messaging.BALLOTS_ADDRESS);
     }
 
     /** The age of the oldest accepted ballot not yet counted; 0 when none waits. */

@@ -1,5 +1,7 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.QueueWatch;
+import io.intrapoll.tally.TalliesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.intrapoll.platform.Caches;
-import io.intrapoll.vote.TalliesChanged;
-import io.intrapoll.vote.TalliesChanged.PollChange;
+import io.intrapoll.tally.TalliesChanged.PollChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

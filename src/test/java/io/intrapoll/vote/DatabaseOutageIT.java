@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.platform.Messaging;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.Metrics;
@@ -122,13 +123,13 @@ class DatabaseOutageIT {
         TestPostgres.stop();
         try {
             TestBroker.send(
-                    "intrapoll.ballots",
+                    Messaging.BALLOTS_ADDRESS,
                     BallotMessages.encode(ballots.subList(0, 20)),
-                    Map.of(BallotQueue.POLLS_PROPERTY, id));
+                    Map.of(Messaging.POLLS_PROPERTY, id));
             TestBroker.send(
-                    "intrapoll.ballots",
+                    Messaging.BALLOTS_ADDRESS,
                     BallotMessages.encode(ballots.subList(20, 40)),
-                    Map.of(BallotQueue.POLLS_PROPERTY, id));
+                    Map.of(Messaging.POLLS_PROPERTY, id));
             Votes.sleep(6_000);
             long lag = aggregationLagMillis();
             assertTrue(lag >= 5_000, "the lag grows while nothing can be counted: " + lag + " ms");

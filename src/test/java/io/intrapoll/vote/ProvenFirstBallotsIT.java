@@ -9,6 +9,7 @@ import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.platform.Messaging;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestBroker;
@@ -95,6 +96,7 @@ class ProvenFirstBallotsIT {
     }
 
     private static void send(String pollId, List<Ballot> group) {
-        TestBroker.send("intrapoll.ballots", BallotMessages.encode(group), Map.of(BallotQueue.POLLS_PROPERTY, pollId));
+        TestBroker.send(
+                Messaging.BALLOTS_ADDRESS, BallotMessages.encode(group), Map.of(Messaging.POLLS_PROPERTY, pollId));
     }
 }

@@ -1,4 +1,4 @@
-package io.intrapoll.vote;
+package io.intrapoll.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +19,10 @@ public class QueueWatch {
 
     private static final Logger LOG = Logger.getLogger(QueueWatch.class.getName());
 
-    @Resource(lookup = "jms/intrapoll")
+    @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/ballots")
+    @Resource(lookup = Messaging.BALLOTS)
     Queue ballotQueue;
 
     private static final int DEPTH_LIMIT = 10_000;
@@ -60,7 +60,7 @@ public class QueueWatch {
     /** True when no message on the ballot queue carries a ballot of this poll; false if that cannot be told. */
     public boolean isDrained(String pollId) {
         // Poll ids are letters, digits and dashes: safe inside a selector literal.
-        String selector = "polls LIKE '%" + pollId + "%'";
+        String selector = Messaging.POLLS_PROPERTY + " LIKE '%" + pollId + "%'";
         try (JMSContext jms = connectionFactory.createContext();
                 QueueBrowser browser = jms.createBrowser(ballotQueue, selector)) {
             return !browser.getEnumeration().hasMoreElements();

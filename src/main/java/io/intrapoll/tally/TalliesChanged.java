@@ -1,4 +1,4 @@
-package io.intrapoll.vote;
+package io.intrapoll.tally;
 
 import java.util.List;
 import java.util.Map;

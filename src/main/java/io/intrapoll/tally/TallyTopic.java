@@ -1,6 +1,7 @@
-package io.intrapoll.vote;
+package io.intrapoll.tally;
 
 import io.intrapoll.platform.Coalescer;
+import io.intrapoll.platform.Messaging;
 import io.intrapoll.poll.PollChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -33,9 +34,6 @@ public class TallyTopic {
 
     private static final Logger LOG = Logger.getLogger(TallyTopic.class.getName());
     private static final long INTERVAL_MILLIS = 100;
-
-    /** The message property naming the changed polls, comma-separated (the body says the same). */
-    public static final String POLLS_PROPERTY = "polls";
 
     @Inject
     Sender sender;
@@ -95,16 +93,18 @@ public class TallyTopic {
     @ApplicationScoped
     static class Sender {
 
-        @Resource(lookup = "jms/intrapoll")
+        @Resource(lookup = Messaging.CONNECTION_FACTORY)
         ConnectionFactory connectionFactory;
 
-        @Resource(lookup = "jms/tallies")
+        @Resource(lookup = Messaging.TALLIES)
         Topic tallies;
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         void send(String polls) {
             try (JMSContext jms = connectionFactory.createContext()) {
-                jms.createProducer().setProperty(POLLS_PROPERTY, polls).send(tallies, polls);
+                jms.createProducer()
+                        .setProperty(Messaging.POLLS_PROPERTY, polls)
+                        .send(tallies, polls);
             }
         }
     }
