@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class BenchResource {
 
     @Inject
-    @ConfigProperty(name = "intrapoll.bench.enabled", defaultValue = "false")
+    @ConfigProperty(name = "intrapoll.bench.enabled")
     boolean enabled;
 
     @Inject

@@ -74,7 +74,7 @@ public class ApiTokens {
     Optional<List<String>> audiences;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.jwt.clock-skew-seconds", defaultValue = "30")
+    @ConfigProperty(name = "intrapoll.jwt.clock-skew-seconds")
     int clockSkewSeconds;
 
     private JwtConsumer consumer;

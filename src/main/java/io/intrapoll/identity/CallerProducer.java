@@ -29,15 +29,15 @@ public class CallerProducer {
     private static final Logger LOG = Logger.getLogger(CallerProducer.class.getName());
 
     @Inject
-    @ConfigProperty(name = "intrapoll.roles.admin-group", defaultValue = "admins")
+    @ConfigProperty(name = "intrapoll.roles.admin-group")
     String adminGroup;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.roles.author-group", defaultValue = "authors")
+    @ConfigProperty(name = "intrapoll.roles.author-group")
     String authorGroup;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.roles.voter-group", defaultValue = "employees")
+    @ConfigProperty(name = "intrapoll.roles.voter-group")
     String voterGroup;
 
     /** Dependent scope: a record cannot be proxied; inject it into request-scoped beans. */

@@ -33,7 +33,7 @@ public class LoginServlet extends HttpServlet {
     Instance<Caller> signedIn;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.session.idle-minutes", defaultValue = "120")
+    @ConfigProperty(name = "intrapoll.session.idle-minutes")
     int idleMinutes;
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,36 +58,36 @@ public class RateLimits {
     MetricRegistry metrics;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.enabled", defaultValue = "true")
+    @ConfigProperty(name = "intrapoll.rate.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.vote.per-user", defaultValue = "60")
+    @ConfigProperty(name = "intrapoll.rate.vote.per-user")
     long votePerUser;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.vote.per-address", defaultValue = "30000")
+    @ConfigProperty(name = "intrapoll.rate.vote.per-address")
     long votePerAddress;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.other.per-user", defaultValue = "1200")
+    @ConfigProperty(name = "intrapoll.rate.other.per-user")
     long otherPerUser;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.other.per-address", defaultValue = "60000")
+    @ConfigProperty(name = "intrapoll.rate.other.per-address")
     long otherPerAddress;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.login-failures.per-user", defaultValue = "10")
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-user")
     long loginFailuresPerUser;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.login-failures.per-address", defaultValue = "100")
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-address")
     long loginFailuresPerAddress;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.trusted-proxies", defaultValue = " ")
-    List<String> trustedProxies;
+    @ConfigProperty(name = "intrapoll.rate.trusted-proxies")
+    Optional<List<String>> trustedProxies;
 
     private ProxyManager<String> buckets;
     private NodeShareBuckets local;
@@ -108,7 +109,7 @@ public class RateLimits {
 
     @PostConstruct
     void configure() {
-        clientAddress = new ClientAddress(trustedProxies);
+        clientAddress = new ClientAddress(trustedProxies.orElse(List.of()));
         local = new NodeShareBuckets(() -> caches.members().size());
         localPerUser.put(RateBudget.VOTE, atLeastOne(votePerUser));
         localPerUser.put(RateBudget.OTHER, atLeastOne(otherPerUser));

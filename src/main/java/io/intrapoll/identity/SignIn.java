@@ -40,7 +40,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
     @Inject
-    @ConfigProperty(name = "intrapoll.session.max-hours", defaultValue = "12")
+    @ConfigProperty(name = "intrapoll.session.max-hours")
     int maxHours;
 
     @Inject

@@ -28,11 +28,11 @@ public class BrokerManagement {
     private static final long ANSWER_WITHIN_MS = 2000;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.host", defaultValue = "127.0.0.1")
+    @ConfigProperty(name = "intrapoll.broker.host")
     String host;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.port", defaultValue = "61616")
+    @ConfigProperty(name = "intrapoll.broker.port")
     int port;
 
     /** Empty (anonymous) unless set: MicroProfile Config reads an empty value as none. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -37,24 +38,24 @@ public class Caches {
     private static final Logger LOG = Logger.getLogger(Caches.class.getName());
 
     @Inject
-    @ConfigProperty(name = "intrapoll.cluster.members", defaultValue = " ")
-    String members;
+    @ConfigProperty(name = "intrapoll.cluster.members")
+    Optional<String> members;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.cluster.name", defaultValue = "intrapoll")
+    @ConfigProperty(name = "intrapoll.cluster.name")
     String clusterName;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.cluster.bind-address", defaultValue = "127.0.0.1")
+    @ConfigProperty(name = "intrapoll.cluster.bind-address")
     String bindAddress;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.cluster.port", defaultValue = "7800")
+    @ConfigProperty(name = "intrapoll.cluster.port")
     int port;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.node.name", defaultValue = " ")
-    String nodeName;
+    @ConfigProperty(name = "intrapoll.node.name")
+    Optional<String> nodeName;
 
     private EmbeddedCacheManager manager;
 
@@ -68,7 +69,7 @@ public class Caches {
 
     @PostConstruct
     void start() {
-        boolean clustered = !members.isBlank();
+        boolean clustered = members.isPresent();
         GlobalConfigurationBuilder global = clustered
                 ? GlobalConfigurationBuilder.defaultClusteredBuilder()
                 : new GlobalConfigurationBuilder().nonClusteredDefault();
@@ -81,8 +82,8 @@ public class Caches {
             System.setProperty("jgroups.tcp.port", String.valueOf(port));
             System.setProperty("jgroups.tcpping.initial_hosts", initialHosts());
             global.transport().clusterName(clusterName).addProperty("configurationFile", "intrapoll-jgroups.xml");
-            if (!nodeName.isBlank()) {
-                global.transport().nodeName(nodeName.strip());
+            if (nodeName.isPresent()) {
+                global.transport().nodeName(nodeName.get().strip());
             }
         }
         manager = new DefaultCacheManager(global.build());
@@ -117,7 +118,7 @@ public class Caches {
 
     /** "a:7800,b:7801" -> "a[7800],b[7801]", as TCPPING wants it. */
     private String initialHosts() {
-        return Arrays.stream(members.split(","))
+        return Arrays.stream(members.orElse("").split(","))
                 .map(String::strip)
                 .filter(member -> !member.isEmpty())
                 .map(member -> member.contains("[") ? member : member.replaceFirst(":(\\d+)$", "[$1]"))
@@ -153,7 +154,7 @@ public class Caches {
         if (manager.getAddress() != null) {
             return String.valueOf(manager.getAddress());
         }
-        return nodeName.isBlank() ? "this node (not clustered)" : nodeName.strip();
+        return nodeName.map(String::strip).orElse("this node (not clustered)");
     }
 
     /** True while the caches take reads and writes. */

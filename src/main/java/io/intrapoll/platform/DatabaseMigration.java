@@ -40,7 +40,7 @@ public class DatabaseMigration {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "intrapoll.demo-data")
     boolean demoData;
 
     private volatile boolean done;

@@ -27,19 +27,19 @@ public class EmbeddedBroker {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.embedded", defaultValue = "false")
+    @ConfigProperty(name = "intrapoll.broker.embedded")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.host", defaultValue = "127.0.0.1")
+    @ConfigProperty(name = "intrapoll.broker.host")
     String host;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.port", defaultValue = "61616")
+    @ConfigProperty(name = "intrapoll.broker.port")
     int port;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.broker.data-dir", defaultValue = "artemis")
+    @ConfigProperty(name = "intrapoll.broker.data-dir")
     String dataDir;
 
     private EmbeddedActiveMQ broker;

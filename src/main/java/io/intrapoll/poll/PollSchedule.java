@@ -35,7 +35,7 @@ public class PollSchedule {
     DatabaseMigration migration;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.schedule.period-ms", defaultValue = "1000")
+    @ConfigProperty(name = "intrapoll.schedule.period-ms")
     long periodMillis;
 
     private final Clock clock = Clock.systemUTC();

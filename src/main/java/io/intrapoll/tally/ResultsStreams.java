@@ -50,11 +50,11 @@ public class ResultsStreams {
     ResultsService results;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.results.stream.interval-ms", defaultValue = "250")
+    @ConfigProperty(name = "intrapoll.results.stream.interval-ms")
     long intervalMillis;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.results.stream.heartbeat-seconds", defaultValue = "15")
+    @ConfigProperty(name = "intrapoll.results.stream.heartbeat-seconds")
     long heartbeatSeconds;
 
     @Resource

@@ -38,15 +38,15 @@ public class BallotIntake {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.intake.max-batch", defaultValue = "500")
+    @ConfigProperty(name = "intrapoll.intake.max-batch")
     int maxBatch;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.intake.writers", defaultValue = "2")
+    @ConfigProperty(name = "intrapoll.intake.writers")
     int writers;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.intake.capacity", defaultValue = "20000")
+    @ConfigProperty(name = "intrapoll.intake.capacity")
     int capacity;
 
     private BlockingQueue<Submission> pending;

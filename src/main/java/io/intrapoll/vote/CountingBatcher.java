@@ -38,12 +38,12 @@ public class CountingBatcher {
 
     /** Stops gathering further groups into a batch once it holds this many ballots. */
     @Inject
-    @ConfigProperty(name = "intrapoll.aggregator.max-batch", defaultValue = "2000")
+    @ConfigProperty(name = "intrapoll.aggregator.max-batch")
     int maxBallots;
 
     /** Beyond the database's transaction timeout: a session never waits for ever on a batch. */
     @Inject
-    @ConfigProperty(name = "intrapoll.aggregator.wait-seconds", defaultValue = "90")
+    @ConfigProperty(name = "intrapoll.aggregator.wait-seconds")
     long waitSeconds;
 
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();

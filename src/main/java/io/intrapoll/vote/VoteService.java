@@ -50,12 +50,12 @@ public class VoteService {
     BallotIntake intake;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.intake.wait-ms", defaultValue = "1500")
+    @ConfigProperty(name = "intrapoll.intake.wait-ms")
     long waitMillis;
 
     /** An aggregator-only node takes no votes; the load balancer sends them to ingest nodes. */
     @Inject
-    @ConfigProperty(name = "intrapoll.ingest.enabled", defaultValue = "true")
+    @ConfigProperty(name = "intrapoll.ingest.enabled")
     boolean ingestEnabled;
 
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));

@@ -22,7 +22,7 @@ public class VoterKeys {
     private static final Logger LOG = Logger.getLogger(VoterKeys.class.getName());
 
     @Inject
-    @ConfigProperty(name = "intrapoll.voter-key.secret", defaultValue = DEMO_SECRET)
+    @ConfigProperty(name = "intrapoll.voter-key.secret")
     String secret;
 
     private volatile boolean warned;
