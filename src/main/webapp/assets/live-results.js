@@ -13,7 +13,10 @@ function ballotsText(results) {
   return `${n} ${n === 1 ? 'ballot' : 'ballots'}`;
 }
 
-/** Draws results into the page's #bars, #total, #table-body, #rounds-body; keeps bars so they can move. */
+/**
+ * Draws results into the page's #bars, #total, #table-body, #rounds-body (the markup of <ip-results>, elements.js);
+ * keeps bars so they can move.
+ */
 export class ResultsView {
   constructor() {
     this.bars = document.getElementById('bars');
