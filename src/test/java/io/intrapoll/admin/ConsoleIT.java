@@ -5,9 +5,9 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -17,30 +17,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The admin console in a real headless Chromium: a poll run from the console while votes arrive by the API. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleIT {
+class ConsoleIT extends AgainstTheServer {
 
     /** Where the browser tests leave the screenshots README.md shows (copied to docs/ by hand). */
     static final Path SCREENSHOTS = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
 
     private final Api admin = Api.as("admin");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     private static String pollIdIn(String url) {
         return url.substring(url.indexOf("poll=") + 5).split("&")[0];

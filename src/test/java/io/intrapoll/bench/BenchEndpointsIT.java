@@ -3,24 +3,12 @@ package io.intrapoll.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The bench's yardsticks do not exist on a server that is not benchmarking. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BenchEndpointsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
+class BenchEndpointsIT extends AgainstTheServer {
 
     @Test
     void benchEndpointsAreNotFoundUnlessTheBenchSwitchesThemOn() {

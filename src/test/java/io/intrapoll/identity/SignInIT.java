@@ -3,8 +3,8 @@ package io.intrapoll.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,17 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Signing in over HTTP: the login form's session beside Basic for API clients. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SignInIT {
+class SignInIT extends AgainstTheServer {
 
     private final URI server = Api.itServer();
     private final HttpClient browser = HttpClient.newBuilder()
@@ -45,11 +38,6 @@ class SignInIT {
                     : uri;
             return super.get(asSecure, requestHeaders);
         }
-    }
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
     }
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

@@ -8,31 +8,19 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Every voter page, in every state a voter meets, against axe-core's WCAG 2.1 A and AA rules; and on a phone. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessibilityIT {
+class AccessibilityIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void everyPageHasNoWcag21AaViolations() {

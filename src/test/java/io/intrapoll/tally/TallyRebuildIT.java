@@ -9,30 +9,18 @@ import static io.intrapoll.support.Votes.vote;
 import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tallies (durable and live) can be rebuilt exactly from the counted ballots after they are lost. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TallyRebuildIT {
+class TallyRebuildIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void rebuildAfterLosingTheTalliesGivesTheSameCounts() throws Exception {

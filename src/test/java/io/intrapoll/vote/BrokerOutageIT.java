@@ -8,8 +8,8 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Votes;
@@ -26,20 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker crashes (SIGKILL) and comes back while votes flow: votes sent during the outage get a fast 503, none
  * hangs (not even those in flight at the crash) or gets a 500; every 202 is counted exactly once; readiness is DOWN during the outage and UP after it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BrokerOutageIT {
+class BrokerOutageIT extends AgainstTheServer {
 
     private static final int FIRST_VOTER = 101;
     private static final int LAST_VOTER = 700;
@@ -51,11 +44,6 @@ class BrokerOutageIT {
     private static final Duration NO_HANG = Duration.ofSeconds(10);
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void everyAcceptedVoteIsCountedOnceThroughABrokerCrash() throws Exception {

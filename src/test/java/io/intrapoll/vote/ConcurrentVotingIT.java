@@ -10,8 +10,8 @@ import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
@@ -26,25 +26,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many people at once, and one person many times at once: every accepted ballot counted exactly once. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentVotingIT {
+class ConcurrentVotingIT extends AgainstTheServer {
 
     private static final int VOTERS = 1000;
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void thousandDistinctVotersAreCountedExactlyAsAccepted() throws Exception {

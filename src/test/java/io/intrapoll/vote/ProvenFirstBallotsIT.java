@@ -9,8 +9,8 @@ import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Votes;
@@ -20,28 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * First ballots that the claims cache proves first are counted without looking their participation up; a
  * redelivered one (the broker sends a group again after a crash) finds its own earlier insert and must still count
  * once, alone or in a batch with others.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProvenFirstBallotsIT {
+class ProvenFirstBallotsIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void redeliveredProvenFirstBallotsAreCountedOnce() throws Exception {

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
@@ -27,30 +27,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Liberty nodes in one Infinispan cluster, on one database and one broker (node A: the Arquillian server;
  * node B: a second server): one-per-person holds across them, and both serve the same results.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TwoNodesIT {
+class TwoNodesIT extends AgainstTheServer {
 
     private static final LibertyServer NODE_B = new LibertyServer(
             System.getProperty("crash.it.server", "intrapoll-crash"), Integer.getInteger("crash.it.http.port", 9183));
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @BeforeAll
     static void startNodeB() {
