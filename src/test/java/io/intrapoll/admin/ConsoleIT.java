@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -66,11 +67,14 @@ class ConsoleIT extends AgainstTheServer {
                     .getValuesAs(JsonObject.class)
                     .forEach(option -> optionByLabel.put(option.getString("label"), option.getString("id")));
             assertEquals(
-                    202, vote(Api.as("voter681"), id, optionByLabel.get("Red")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Red")).status());
             assertEquals(
-                    202, vote(Api.as("voter682"), id, optionByLabel.get("Red")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Red")).status());
             assertEquals(
-                    202, vote(Api.as("voter683"), id, optionByLabel.get("Blue")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Blue")).status());
             browser.waitForText(By.id("total"), "3 ballots");
             browser.screenshot(SCREENSHOTS.resolve("console-poll.png"));
 
@@ -112,14 +116,15 @@ class ConsoleIT extends AgainstTheServer {
 
     @Test
     void votersAreRefusedTheConsoleAndTheAdminApi() {
-        try (Browser browser = Browser.signedInAs("voter684")) {
+        String voter = Voters.fresh();
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/console/");
             browser.waitForText(By.tagName("h1"), "You may not use the console");
         }
-        Api.Reply page = Api.as("voter684").get("/console/");
+        Api.Reply page = Api.as(voter).get("/console/");
         assertEquals(403, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-        Api.Reply operations = Api.as("voter684").get("/api/v1/admin/operations");
+        Api.Reply operations = Api.as(voter).get("/api/v1/admin/operations");
         assertEquals(403, operations.status());
         assertTrue(operations.isProblem());
         assertEquals(403, Api.as("author").get("/api/v1/admin/operations").status(), "authors neither");
@@ -206,7 +211,7 @@ class ConsoleIT extends AgainstTheServer {
             browser.waitForText(By.id("health"), "database");
             violations.put("operations", browser.accessibilityViolations());
         }
-        try (Browser voter = Browser.signedInAs("voter685")) {
+        try (Browser voter = Browser.signedInAs(Voters.fresh())) {
             voter.open("/console/");
             voter.waitForText(By.tagName("h1"), "You may not");
             violations.put("refusal page", voter.accessibilityViolations());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +31,7 @@ class AuthorizationMatrixIT extends AgainstTheServer {
     /** The kinds of caller, and whose poll each one is pointed at. */
     enum As {
         NOBODY(null, "author"),
-        VOTER("voter5", "author"),
+        VOTER(Voters.fresh(), "author"),
         AUTHOR_OWN("author", "author"),
         AUTHOR_OTHERS("author", "admin"),
         ADMIN("admin", "author");

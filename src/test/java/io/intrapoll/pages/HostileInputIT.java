@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,9 +25,10 @@ class HostileInputIT extends AgainstTheServer {
                 Api.as("author"),
                 poll(TITLE, "SINGLE", LABEL, "\" onmouseover=\"x").add("open", true));
         String id = created.getString("id");
-        assertEquals(TITLE, Api.as("voter698").get("/api/v1/polls/" + id).json().getString("title"), "stored as typed");
+        String name = Voters.fresh();
+        assertEquals(TITLE, Api.as(name).get("/api/v1/polls/" + id).json().getString("title"), "stored as typed");
 
-        try (Browser voter = Browser.signedInAs("voter698")) {
+        try (Browser voter = Browser.signedInAs(name)) {
             voter.open("/app/vote.html?poll=" + id);
             voter.waitForText(By.id("title"), "DROP TABLE poll");
             assertEquals(TITLE, voter.find(By.id("title")).getText());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ class PollAccessIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
     private final Api admin = Api.as("admin");
-    private final Api engineer = Api.as("voter1");
-    private final Api salesperson = Api.as("voter600");
+    private final Api engineer = Api.as(Voters.freshEngineer());
+    private final Api salesperson = Api.as(Voters.freshSalesperson());
 
     @Test
     void everyCallWithoutCredentialsIs401WithAChallenge() {
@@ -56,8 +57,9 @@ class PollAccessIT extends AgainstTheServer {
 
     @Test
     void wrongPasswordIs401() {
-        Api.Reply reply =
-                Api.anonymous().with("Authorization", "Basic dm90ZXIxOndyb25n").get("/api/v1/polls");
+        Api.Reply reply = Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(Voters.fresh(), "wrong"))
+                .get("/api/v1/polls");
         assertProblem(401, reply);
     }
 

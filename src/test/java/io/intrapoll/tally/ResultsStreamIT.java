@@ -12,6 +12,7 @@ import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ResultsStream;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -30,7 +31,8 @@ class ResultsStreamIT extends AgainstTheServer {
         JsonObject poll = create(author, singleChoice("Streamed").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        try (ResultsStream stream = ResultsStream.open(Api.itServer(), "voter611", id)) {
+        String watcher = Voters.fresh();
+        try (ResultsStream stream = ResultsStream.open(Api.itServer(), watcher, id)) {
             assertEquals(200, stream.status());
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
             JsonObject first = stream.next(SOON);
@@ -38,13 +40,13 @@ class ResultsStreamIT extends AgainstTheServer {
             assertEquals(id, first.getString("pollId"));
             assertEquals(0, first.getJsonNumber("totalBallots").longValue());
 
-            assertEquals(202, vote(Api.as("voter611"), id, options[0]).status());
+            assertEquals(202, vote(Api.as(watcher), id, options[0]).status());
             JsonObject one = stream.awaitBallots(1, SOON);
             assertNotNull(one, "the vote was streamed");
             assertEquals(1, one.getJsonArray("options").getJsonObject(0).getInt("votes"));
 
-            assertEquals(202, vote(Api.as("voter612"), id, options[1]).status());
-            assertEquals(202, vote(Api.as("voter613"), id, options[1]).status());
+            assertEquals(202, vote(Api.as(Voters.fresh()), id, options[1]).status());
+            assertEquals(202, vote(Api.as(Voters.fresh()), id, options[1]).status());
             JsonObject three = stream.awaitBallots(3, SOON);
             assertNotNull(three, "later votes were streamed");
             assertEquals(2, three.getJsonArray("options").getJsonObject(1).getInt("votes"));
@@ -60,7 +62,7 @@ class ResultsStreamIT extends AgainstTheServer {
         }
         JsonObject hidden = create(author, singleChoice("Hidden until closed").add("resultsVisibility", "AFTER_CLOSE"));
         author.post("/api/v1/polls/" + hidden.getString("id") + "/open", "");
-        try (ResultsStream refused = ResultsStream.open(Api.itServer(), "voter614", hidden.getString("id"))) {
+        try (ResultsStream refused = ResultsStream.open(Api.itServer(), Voters.fresh(), hidden.getString("id"))) {
             assertEquals(403, refused.status());
             assertTrue(refused.body().contains("\"status\":403"), "a problem body");
         }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AnonymityIT extends AgainstTheServer {
         JsonObject poll =
                 create(author, singleChoice("Anonymous").add("anonymous", true).add("open", true));
         String id = poll.getString("id");
-        List<String> voters = List.of("voter41", "voter42", "voter43");
+        List<String> voters = Voters.fresh(3);
         List<String> receipts = new java.util.ArrayList<>();
         for (String voter : voters) {
             receipts.add(vote(Api.as(voter), id, optionIds(poll)[0]).string("receiptId"));

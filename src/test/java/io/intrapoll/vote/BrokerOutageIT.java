@@ -12,6 +12,7 @@ import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -34,8 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerOutageIT extends AgainstTheServer {
 
-    private static final int FIRST_VOTER = 101;
-    private static final int LAST_VOTER = 700;
+    private static final int VOTERS = 600;
     private static final Duration FAST = Duration.ofSeconds(2);
     /**
      * Every request is answered, if not always that fast: one in flight when the broker died, or sent while it
@@ -59,9 +59,10 @@ class BrokerOutageIT extends AgainstTheServer {
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger refusedDuringTheOutage = new AtomicInteger();
 
+        List<String> crowd = Voters.crowd(VOTERS);
         ExecutorService voters = Executors.newFixedThreadPool(8);
-        for (int i = FIRST_VOTER; i <= LAST_VOTER; i++) {
-            String voter = "voter" + i;
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
             String option = options[i % 2];
             voters.submit(() -> {
                 long started = System.nanoTime();

@@ -16,6 +16,7 @@ import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.TestPostgres;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class DatabaseOutageIT extends AgainstTheServer {
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
         // An outage meets a server that has been taking votes: its first-vote start-up costs are behind it.
-        assertEquals(202, vote(Api.as("voter800"), id, option).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, option).status());
         awaitCounted(author, id, 1);
         TestPostgres.stop();
         Api.Reply accepted;
@@ -52,7 +53,7 @@ class DatabaseOutageIT extends AgainstTheServer {
         long createMillis;
         try {
             long started = System.nanoTime();
-            accepted = vote(Api.as("voter801"), id, option);
+            accepted = vote(Api.as(Voters.fresh()), id, option);
             voteMillis = (System.nanoTime() - started) / 1_000_000;
             started = System.nanoTime();
             refused = author.post(
@@ -75,10 +76,11 @@ class DatabaseOutageIT extends AgainstTheServer {
         }
         assertEquals(200, Api.anonymous().get("/health/ready").status(), "ready again by itself");
         awaitCounted(author, id, 2, Duration.ofSeconds(90));
-        Api.Reply next = vote(Api.as("voter802"), id, option);
+        Api latecomer = Api.as(Voters.fresh());
+        Api.Reply next = vote(latecomer, id, option);
         for (int attempt = 0; next.status() == 503 && attempt < 20; attempt++) {
             Votes.sleep(500); // pooled connections from before the outage are replaced as they fail
-            next = vote(Api.as("voter802"), id, option);
+            next = vote(latecomer, id, option);
         }
         assertEquals(202, next.status(), next::toString);
         awaitCounted(author, id, 3);
@@ -94,12 +96,13 @@ class DatabaseOutageIT extends AgainstTheServer {
                 create(author, singleChoice("Counted after the outage").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        List<Ballot> ballots = IntStream.rangeClosed(901, 940)
+        List<String> voters = Voters.crowd(40);
+        List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
                         id,
-                        "outage-key-" + i,
-                        "voter" + i,
+                        "outage-key-" + voters.get(i),
+                        voters.get(i),
                         List.of(option),
                         Instant.now(),
                         1,

@@ -13,6 +13,7 @@ import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -37,12 +38,13 @@ class ProvenFirstBallotsIT extends AgainstTheServer {
                 create(author, singleChoice("Redelivered first ballots").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        List<Ballot> ballots = IntStream.rangeClosed(1, 12)
+        List<String> voters = Voters.crowd(12);
+        List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
                         id,
-                        "redelivered-key-" + i,
-                        "voter" + (960 + i),
+                        "redelivered-key-" + (i + 1),
+                        voters.get(i),
                         List.of(option),
                         Instant.now(),
                         1,
@@ -73,12 +75,13 @@ class ProvenFirstBallotsIT extends AgainstTheServer {
         JsonObject poll = create(author, singleChoice("One ballot each").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        assertEquals(202, vote(Api.as("voter975"), id, option).status());
-        Api.Reply again = vote(Api.as("voter975"), id, option);
+        Api voter = Api.as(Voters.fresh());
+        assertEquals(202, vote(voter, id, option).status());
+        Api.Reply again = vote(voter, id, option);
         assertEquals(409, again.status(), again::toString);
         awaitCounted(author, id, 1);
-        assertEquals(409, vote(Api.as("voter975"), id, option).status(), "still refused once counted");
-        assertEquals(202, vote(Api.as("voter976"), id, option).status(), "another person votes");
+        assertEquals(409, vote(voter, id, option).status(), "still refused once counted");
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, option).status(), "another person votes");
         awaitCounted(author, id, 2);
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.Voters;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -28,7 +29,8 @@ class TallyTopicIT extends AgainstTheServer {
         try (var factory = new ActiveMQConnectionFactory(broker, "intrapoll", "intrapoll");
                 JMSContext jms = factory.createContext();
                 JMSConsumer subscriber = jms.createConsumer(jms.createTopic("intrapoll.tallies"))) {
-            assertEquals(202, vote(Api.as("voter901"), id, optionIds(poll)[0]).status());
+            assertEquals(
+                    202, vote(Api.as(Voters.fresh()), id, optionIds(poll)[0]).status());
             long deadline = System.currentTimeMillis() + 15_000;
             Message announced = null;
             while (announced == null && System.currentTimeMillis() < deadline) {

@@ -17,6 +17,7 @@ import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -66,8 +67,9 @@ class TwoNodesIT extends AgainstTheServer {
         String[] options = optionIds(poll);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         Map<String, Long> accepted = new java.util.concurrent.ConcurrentHashMap<>();
-        for (int i = 201; i <= 400; i++) {
-            String voter = "voter" + i;
+        List<String> crowd = Voters.crowd(200);
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
             String option = options[i % 2];
             Api node = i % 2 == 0 ? onA(voter) : onB(voter);
             pool.submit(() -> {
@@ -90,9 +92,10 @@ class TwoNodesIT extends AgainstTheServer {
         JsonObject poll = create(
                 onA("author"), poll("Once across nodes", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
-        assertEquals(202, vote(onA("voter401"), id, optionIds(poll)[0]).status());
+        String voter = Voters.fresh();
+        assertEquals(202, vote(onA(voter), id, optionIds(poll)[0]).status());
         awaitCounted(onA("author"), id, 1);
-        ProblemAssertions.assertProblem(409, "already-voted", vote(onB("voter401"), id, optionIds(poll)[1]));
+        ProblemAssertions.assertProblem(409, "already-voted", vote(onB(voter), id, optionIds(poll)[1]));
     }
 
     @Test
@@ -101,9 +104,7 @@ class TwoNodesIT extends AgainstTheServer {
                 onA("author"), poll("Race across nodes", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        List<String> voters = java.util.stream.IntStream.rangeClosed(411, 440)
-                .mapToObj(i -> "voter" + i)
-                .toList();
+        List<String> voters = Voters.fresh(30);
         for (String voter : voters) {
             var a = CompletableFuture.supplyAsync(
                     () -> vote(onA(voter), id, options[0]).status());
@@ -136,10 +137,10 @@ class TwoNodesIT extends AgainstTheServer {
                 ResultsStream onA = ResultsStream.open(Api.itServer(), "author", id)) {
             assertNotNull(onB.next(Duration.ofSeconds(5)), "node B streams the results at once");
             assertNotNull(onA.next(Duration.ofSeconds(5)), "node A streams the results at once");
-            assertEquals(202, vote(onA("voter451"), id, optionIds(poll)[0]).status());
+            assertEquals(202, vote(onA(Voters.fresh()), id, optionIds(poll)[0]).status());
             assertNotNull(onB.awaitBallots(1, Duration.ofSeconds(10)), "node B's subscriber saw the vote on A");
             assertNotNull(onA.awaitBallots(1, Duration.ofSeconds(10)), "node A's subscriber saw it too");
-            assertEquals(202, vote(onB("voter452"), id, optionIds(poll)[1]).status());
+            assertEquals(202, vote(onB(Voters.fresh()), id, optionIds(poll)[1]).status());
             assertNotNull(onA.awaitBallots(2, Duration.ofSeconds(10)), "node A's subscriber saw the vote on B");
         }
     }
@@ -155,13 +156,15 @@ class TwoNodesIT extends AgainstTheServer {
                 create(onA("author"), poll("Flooded", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
+        // Its voting budget stays used up for a while after this test: Voters.everyone() waits for it.
+        String flooder = Voters.freshToExhaust();
         long refusedBefore = Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"");
         Map<Integer, Integer> statuses = new HashMap<>();
         Api.Reply refusedOnA = null;
         Api.Reply refusedOnB = null;
         for (int i = 0; i < 150; i++) {
             boolean toA = i % 2 == 0;
-            Api.Reply reply = vote(toA ? onA("voter461") : onB("voter461"), id, option);
+            Api.Reply reply = vote(toA ? onA(flooder) : onB(flooder), id, option);
             statuses.merge(reply.status(), 1, Integer::sum);
             if (reply.status() == 429) {
                 if (toA) {
@@ -179,9 +182,10 @@ class TwoNodesIT extends AgainstTheServer {
             ProblemAssertions.assertProblem(429, "too-many-requests", refused);
             assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused::toString);
         }
-        assertEquals(202, vote(onA("voter462"), id, option).status(), "another user is unaffected on A");
-        assertEquals(202, vote(onB("voter463"), id, option).status(), "and on B");
-        assertEquals(200, onB("voter462").get("/api/v1/polls/" + id).status());
+        String other = Voters.fresh();
+        assertEquals(202, vote(onA(other), id, option).status(), "another user is unaffected on A");
+        assertEquals(202, vote(onB(Voters.fresh()), id, option).status(), "and on B");
+        assertEquals(200, onB(other).get("/api/v1/polls/" + id).status());
         assertTrue(
                 Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"") > refusedBefore,
                 "refusals are counted in /metrics");
