@@ -5,9 +5,10 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -17,30 +18,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The admin console in a real headless Chromium: a poll run from the console while votes arrive by the API. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleIT {
+class ConsoleIT extends AgainstTheServer {
 
     /** Where the browser tests leave the screenshots README.md shows (copied to docs/ by hand). */
     static final Path SCREENSHOTS = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
 
     private final Api admin = Api.as("admin");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     private static String pollIdIn(String url) {
         return url.substring(url.indexOf("poll=") + 5).split("&")[0];
@@ -78,11 +67,14 @@ class ConsoleIT {
                     .getValuesAs(JsonObject.class)
                     .forEach(option -> optionByLabel.put(option.getString("label"), option.getString("id")));
             assertEquals(
-                    202, vote(Api.as("voter681"), id, optionByLabel.get("Red")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Red")).status());
             assertEquals(
-                    202, vote(Api.as("voter682"), id, optionByLabel.get("Red")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Red")).status());
             assertEquals(
-                    202, vote(Api.as("voter683"), id, optionByLabel.get("Blue")).status());
+                    202,
+                    vote(Api.as(Voters.fresh()), id, optionByLabel.get("Blue")).status());
             browser.waitForText(By.id("total"), "3 ballots");
             browser.screenshot(SCREENSHOTS.resolve("console-poll.png"));
 
@@ -124,14 +116,15 @@ class ConsoleIT {
 
     @Test
     void votersAreRefusedTheConsoleAndTheAdminApi() {
-        try (Browser browser = Browser.signedInAs("voter684")) {
+        String voter = Voters.fresh();
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/console/");
             browser.waitForText(By.tagName("h1"), "You may not use the console");
         }
-        Api.Reply page = Api.as("voter684").get("/console/");
+        Api.Reply page = Api.as(voter).get("/console/");
         assertEquals(403, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-        Api.Reply operations = Api.as("voter684").get("/api/v1/admin/operations");
+        Api.Reply operations = Api.as(voter).get("/api/v1/admin/operations");
         assertEquals(403, operations.status());
         assertTrue(operations.isProblem());
         assertEquals(403, Api.as("author").get("/api/v1/admin/operations").status(), "authors neither");
@@ -218,7 +211,7 @@ class ConsoleIT {
             browser.waitForText(By.id("health"), "database");
             violations.put("operations", browser.accessibilityViolations());
         }
-        try (Browser voter = Browser.signedInAs("voter685")) {
+        try (Browser voter = Browser.signedInAs(Voters.fresh())) {
             voter.open("/console/");
             voter.waitForText(By.tagName("h1"), "You may not");
             violations.put("refusal page", voter.accessibilityViolations());

@@ -4,8 +4,8 @@ import static io.intrapoll.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestPolls;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
@@ -20,32 +20,20 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * API consumers with bearer tokens (MicroProfile JWT): the test plays the identity provider, signing with the key
  * pair of src/test/resources/jwt, whose public half and issuer the integration-test server is configured with.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiTokensIT {
+class ApiTokensIT extends AgainstTheServer {
 
     private static final String ISSUER = "https://idp.intrapoll.test";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     private static Api bearer(String token) {
         return Api.anonymous().with("Authorization", "Bearer " + token);

@@ -2,9 +2,10 @@ package io.intrapoll.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,26 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, for every endpoint, from one table: each row is an endpoint (in the poll state it needs) and
  * the status each kind of caller gets. Each cell runs on a poll of its own, so no cell depends on another.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuthorizationMatrixIT {
+class AuthorizationMatrixIT extends AgainstTheServer {
 
     /** The kinds of caller, and whose poll each one is pointed at. */
     enum As {
         NOBODY(null, "author"),
-        VOTER("voter5", "author"),
+        VOTER(Voters.fresh(), "author"),
         AUTHOR_OWN("author", "author"),
         AUTHOR_OTHERS("author", "admin"),
         ADMIN("admin", "author");
@@ -113,11 +107,6 @@ class AuthorizationMatrixIT {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyEndpointForEveryKindOfCaller() {

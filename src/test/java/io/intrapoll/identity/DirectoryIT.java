@@ -12,6 +12,7 @@ import com.unboundid.ldif.LDIFException;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -112,7 +113,8 @@ class DirectoryIT {
         assertProblem(401, wrong.get("/api/v1/me"));
         Api unknown = Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization("zoe", "zoe-password"));
         assertProblem(401, unknown.get("/api/v1/me"));
-        assertEquals(401, Api.at(SERVER.base(), "voter1").get("/api/v1/me").status(), "no demo accounts here");
+        assertEquals(
+                401, Api.at(SERVER.base(), Voters.fresh()).get("/api/v1/me").status(), "no demo accounts here");
     }
 
     @Test

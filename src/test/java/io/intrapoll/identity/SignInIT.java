@@ -3,8 +3,9 @@ package io.intrapoll.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,17 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Signing in over HTTP: the login form's session beside Basic for API clients. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SignInIT {
+class SignInIT extends AgainstTheServer {
 
     private final URI server = Api.itServer();
     private final HttpClient browser = HttpClient.newBuilder()
@@ -45,11 +39,6 @@ class SignInIT {
                     : uri;
             return super.get(asSecure, requestHeaders);
         }
-    }
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
     }
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
@@ -100,7 +89,8 @@ class SignInIT {
                 .orElseThrow()
                 .endsWith("/login.html?next=%2Fapp%2Fresults.html%3Fpoll%3Ddemo"));
 
-        HttpResponse<String> login = postForm("/login", form("voter671", "voter671", "/app/results.html?poll=demo"));
+        String voter = Voters.fresh();
+        HttpResponse<String> login = postForm("/login", form(voter, voter, "/app/results.html?poll=demo"));
         assertEquals(302, login.statusCode());
         String cookie = login.headers().allValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith("JSESSIONID="))
@@ -112,7 +102,7 @@ class SignInIT {
         assertEquals(200, get("/app/").statusCode());
         HttpResponse<String> me = get("/api/v1/me");
         assertEquals(200, me.statusCode());
-        assertTrue(me.body().contains("\"name\":\"voter671\""), me.body());
+        assertTrue(me.body().contains("\"name\":\"" + voter + "\""), me.body());
         assertTrue(me.body().contains("\"roles\":[\"voter\"]"), me.body());
 
         HttpResponse<String> asAuthor = get("/api/v1/me", "Authorization", Api.basicAuthorization("author"));
@@ -132,13 +122,13 @@ class SignInIT {
         String votes = "/api/v1/polls/" + poll.getString("id") + "/votes";
         String ballot = "{\"optionIds\": [\""
                 + poll.getJsonArray("options").getJsonObject(0).getString("id") + "\"]}";
-        assertEquals(
-                302, postForm("/login", form("voter674", "voter674", "/app/")).statusCode());
+        String voter = Voters.fresh();
+        assertEquals(302, postForm("/login", form(voter, voter, "/app/")).statusCode());
 
         HttpResponse<String> forged = postJson(votes, ballot, "http://evil.example");
         assertEquals(403, forged.statusCode());
         assertTrue(forged.body().contains("cross-site-request"), forged.body());
-        assertEquals(404, Api.as("voter674").get(votes + "/mine").status(), "nothing was cast");
+        assertEquals(404, Api.as(voter).get(votes + "/mine").status(), "nothing was cast");
 
         assertEquals(202, postJson(votes, ballot, origin()).statusCode(), "from the site's own page");
     }
@@ -157,7 +147,7 @@ class SignInIT {
 
     @Test
     void aWrongPasswordReturnsToTheFormWithoutASession() throws Exception {
-        HttpResponse<String> login = postForm("/login", form("voter672", "nope", "/app/"));
+        HttpResponse<String> login = postForm("/login", form(Voters.fresh(), "nope", "/app/"));
         assertEquals(303, login.statusCode());
         assertTrue(login.headers().firstValue("Location").orElseThrow().contains("/login.html?error=invalid"));
         assertEquals(401, get("/api/v1/me").statusCode());
@@ -165,7 +155,8 @@ class SignInIT {
 
     @Test
     void theFormNeverSendsTheBrowserToAnotherSite() throws Exception {
-        HttpResponse<String> login = postForm("/login", form("voter673", "voter673", "//evil.example/"));
+        String voter = Voters.fresh();
+        HttpResponse<String> login = postForm("/login", form(voter, voter, "//evil.example/"));
         assertEquals(302, login.statusCode());
         String location = login.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(server.toString()) && location.endsWith("/app/"), location);
@@ -190,16 +181,18 @@ class SignInIT {
      */
     @Test
     void repeatedWrongPasswordsForOneNameAreSlowedDown() throws Exception {
-        Api wrong = Api.anonymous().with("Authorization", Api.basicAuthorization("voter681", "guess"));
+        // Its sign-in stays locked for a while after this test: Voters.everyone() waits for it.
+        String voter = Voters.freshToExhaust();
+        Api wrong = Api.anonymous().with("Authorization", Api.basicAuthorization(voter, "guess"));
         for (int i = 0; i < 10; i++) {
             assertEquals(401, wrong.get("/api/v1/me").status(), "attempt " + (i + 1));
         }
-        Api.Reply throttled = Api.as("voter681").get("/api/v1/me");
+        Api.Reply throttled = Api.as(voter).get("/api/v1/me");
         io.intrapoll.support.ProblemAssertions.assertProblem(429, "too-many-requests", throttled);
         assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 1, throttled::toString);
-        HttpResponse<String> form = postForm("/login", form("voter681", "voter681", "/app/"));
+        HttpResponse<String> form = postForm("/login", form(voter, voter, "/app/"));
         assertEquals(303, form.statusCode());
         assertTrue(form.headers().firstValue("Location").orElseThrow().contains("error=throttled"));
-        assertEquals(200, Api.as("voter682").get("/api/v1/me").status(), "another name is unaffected");
+        assertEquals(200, Api.as(Voters.fresh()).get("/api/v1/me").status(), "another name is unaffected");
     }
 }

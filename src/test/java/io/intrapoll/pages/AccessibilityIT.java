@@ -8,31 +8,20 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Every voter page, in every state a voter meets, against axe-core's WCAG 2.1 A and AA rules; and on a phone. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessibilityIT {
+class AccessibilityIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void everyPageHasNoWcag21AaViolations() {
@@ -44,8 +33,8 @@ class AccessibilityIT {
                         .add("open", true));
         JsonObject ranked = create(
                 author, poll("Accessible ranked", "RANKED", "A", "B", "C").add("open", true));
-        vote(Api.as("voter661"), ranked.getString("id"), optionIds(ranked)[1], optionIds(ranked)[0]);
-        vote(Api.as("voter662"), ranked.getString("id"), optionIds(ranked)[2]);
+        vote(Api.as(Voters.fresh()), ranked.getString("id"), optionIds(ranked)[1], optionIds(ranked)[0]);
+        vote(Api.as(Voters.fresh()), ranked.getString("id"), optionIds(ranked)[2]);
 
         Map<String, String> violations = new LinkedHashMap<>();
         try (Browser anonymous = Browser.anonymous()) {
@@ -53,7 +42,7 @@ class AccessibilityIT {
             anonymous.waitForText(By.id("message"), "not right");
             violations.put("login page with an error", anonymous.accessibilityViolations());
         }
-        try (Browser browser = Browser.signedInAs("voter660")) {
+        try (Browser browser = Browser.signedInAs(Voters.fresh())) {
             browser.open("/app/");
             browser.waitFor(driver ->
                     "false".equals(driver.findElement(By.id("open-polls")).getAttribute("aria-busy")));
@@ -103,7 +92,7 @@ class AccessibilityIT {
                 poll("On the phone", "RANKED", "Option with a rather long label", "Short", "Medium label")
                         .add("open", true));
         String id = poll.getString("id");
-        try (Browser phone = Browser.signedInAs(Api.itServer(), "voter663", Browser.PHONE)) {
+        try (Browser phone = Browser.signedInAs(Api.itServer(), Voters.fresh(), Browser.PHONE)) {
             for (String page : new String[] {
                 "/app/", "/app/vote.html?poll=" + id, "/app/results.html?poll=" + id, "/app/present.html?poll=" + id
             }) {

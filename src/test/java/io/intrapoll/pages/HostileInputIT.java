@@ -5,30 +5,19 @@ import static io.intrapoll.support.TestPolls.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Markup and SQL in what people type are stored as typed and shown as text on every page: inert. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
+class HostileInputIT extends AgainstTheServer {
 
     private static final String TITLE = "<script>window.pwned = 'title'</script> Lunch'; DROP TABLE poll; --";
     private static final String LABEL = "<img src=x onerror=\"window.pwned = 'label'\">";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void markupAndSqlAreStoredAsTypedAndShownAsText() {
@@ -36,9 +25,10 @@ class HostileInputIT {
                 Api.as("author"),
                 poll(TITLE, "SINGLE", LABEL, "\" onmouseover=\"x").add("open", true));
         String id = created.getString("id");
-        assertEquals(TITLE, Api.as("voter698").get("/api/v1/polls/" + id).json().getString("title"), "stored as typed");
+        String name = Voters.fresh();
+        assertEquals(TITLE, Api.as(name).get("/api/v1/polls/" + id).json().getString("title"), "stored as typed");
 
-        try (Browser voter = Browser.signedInAs("voter698")) {
+        try (Browser voter = Browser.signedInAs(name)) {
             voter.open("/app/vote.html?poll=" + id);
             voter.waitForText(By.id("title"), "DROP TABLE poll");
             assertEquals(TITLE, voter.find(By.id("title")).getText());

@@ -9,40 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The voter's pages in a real headless Chromium, signed in through the login page. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class VoterPagesIT {
+class VoterPagesIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void aVoteInOneBrowserMovesTheResultsInAnotherWithoutReload() {
         JsonObject poll = create(author, singleChoice("Lunch on Friday?").add("open", true));
         String id = poll.getString("id");
-        try (Browser watcher = Browser.signedInAs("voter650");
-                Browser voter = Browser.signedInAs("voter651")) {
+        try (Browser watcher = Browser.signedInAs(Voters.fresh());
+                Browser voter = Browser.signedInAs(Voters.fresh())) {
             watcher.open("/app/results.html?poll=" + id);
             watcher.waitForText(By.id("total"), "0 ballots");
 
@@ -69,7 +58,8 @@ class VoterPagesIT {
                 poll("Offsite venue", "RANKED", "Lake", "Mountains", "City").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        try (Browser browser = Browser.signedInAs("voter652")) {
+        String voter = Voters.fresh();
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/app/vote.html?poll=" + id);
             WebElement city = browser.find(By.cssSelector("#ranking li[data-label='City']"));
             city.sendKeys(Keys.ARROW_UP);
@@ -87,7 +77,7 @@ class VoterPagesIT {
             browser.waitForText(By.id("message"), "your vote is in");
         }
         JsonObject mine =
-                Api.as("voter652").get("/api/v1/polls/" + id + "/votes/mine").json();
+                Api.as(voter).get("/api/v1/polls/" + id + "/votes/mine").json();
         assertEquals(
                 List.of(options[2], options[1], options[0]),
                 mine.getJsonArray("optionIds").getValuesAs(jakarta.json.JsonString::getString),
@@ -101,7 +91,8 @@ class VoterPagesIT {
                 poll("Team activities", "MULTIPLE", "Bowling", "Karaoke", "Hiking", "Cooking")
                         .add("maxChoices", 2)
                         .add("open", true));
-        try (Browser browser = Browser.signedInAs("voter653")) {
+        String voter = Voters.fresh();
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/app/vote.html?poll=" + poll.getString("id"));
             browser.find(By.xpath("//label[normalize-space()='Bowling']/input")).click();
             browser.find(By.xpath("//label[normalize-space()='Hiking']/input")).click();
@@ -113,7 +104,7 @@ class VoterPagesIT {
         }
         assertEquals(
                 200,
-                Api.as("voter653")
+                Api.as(voter)
                         .get("/api/v1/polls/" + poll.getString("id") + "/votes/mine")
                         .status());
     }
@@ -122,8 +113,9 @@ class VoterPagesIT {
     void alreadyVotedAndClosedPollsSayWhy() {
         JsonObject poll = create(author, singleChoice("Keep the Friday demo?").add("open", true));
         String id = poll.getString("id");
-        assertEquals(202, vote(Api.as("voter654"), id, optionIds(poll)[0]).status());
-        try (Browser browser = Browser.signedInAs("voter654")) {
+        String voter = Voters.fresh();
+        assertEquals(202, vote(Api.as(voter), id, optionIds(poll)[0]).status());
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/app/vote.html?poll=" + id);
             browser.waitForText(By.id("message"), "You have already voted in this poll");
             assertTrue(browser.findAll(By.cssSelector("#ballot form")).isEmpty(), "no second ballot form");
@@ -144,31 +136,32 @@ class VoterPagesIT {
                 author,
                 singleChoice("Closed " + io.intrapoll.support.TestPolls.uniqueWord())
                         .add("open", true));
+        String voter = Voters.fresh();
         assertEquals(
                 202,
-                vote(Api.as("voter655"), open.getString("id"), optionIds(open)[1])
-                        .status());
+                vote(Api.as(voter), open.getString("id"), optionIds(open)[1]).status());
         author.post("/api/v1/polls/" + closed.getString("id") + "/close");
-        try (Browser browser = Browser.signedInAs("voter655")) {
+        try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/app/");
             WebElement openItem =
                     browser.find(By.xpath("//ul[@id='open-polls']/li[h3[text()='" + open.getString("title") + "']]"));
             assertTrue(openItem.getText().contains("You voted"), openItem.getText());
             browser.find(By.xpath("//ul[@id='closed-polls']/li[h3[text()='" + closed.getString("title") + "']]"));
-            assertEquals("voter655", browser.find(By.id("who")).getText());
+            assertEquals(voter, browser.find(By.id("who")).getText());
         }
     }
 
     @Test
     void pagesAskForLoginAndComeBackAfterIt() {
         JsonObject poll = create(author, singleChoice("Sign-in detour").add("open", true));
+        String voter = Voters.fresh();
         try (Browser browser = Browser.anonymous()) {
             browser.open("/app/vote.html?poll=" + poll.getString("id"));
             browser.waitFor(ExpectedConditions.urlContains("/login.html"));
-            browser.signIn("voter656", "wrong");
+            browser.signIn(voter, "wrong");
             browser.waitFor(ExpectedConditions.urlContains("error=invalid"));
             browser.waitForText(By.id("message"), "not right");
-            browser.signIn("voter656", "voter656");
+            browser.signIn(voter, voter);
             browser.waitFor(ExpectedConditions.urlContains("/app/vote.html?poll=" + poll.getString("id")));
             browser.find(By.cssSelector("#ballot form"));
 

@@ -3,29 +3,17 @@ package io.intrapoll.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Health, metrics and the OpenAPI document, as operators and API consumers reach them (no credentials). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsIT {
+class OperationsIT extends AgainstTheServer {
 
     private final Api nobody = Api.anonymous();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void readinessChecksThePostgresqlDatabase() {

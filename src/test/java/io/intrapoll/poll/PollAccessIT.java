@@ -8,34 +8,23 @@ import static io.intrapoll.support.TestPolls.withAudience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may do what: 401 without credentials, 403 for the wrong role or outside the audience. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PollAccessIT {
+class PollAccessIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
     private final Api admin = Api.as("admin");
-    private final Api engineer = Api.as("voter1");
-    private final Api salesperson = Api.as("voter600");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
+    private final Api engineer = Api.as(Voters.freshEngineer());
+    private final Api salesperson = Api.as(Voters.freshSalesperson());
 
     @Test
     void everyCallWithoutCredentialsIs401WithAChallenge() {
@@ -68,8 +57,9 @@ class PollAccessIT {
 
     @Test
     void wrongPasswordIs401() {
-        Api.Reply reply =
-                Api.anonymous().with("Authorization", "Basic dm90ZXIxOndyb25n").get("/api/v1/polls");
+        Api.Reply reply = Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(Voters.fresh(), "wrong"))
+                .get("/api/v1/polls");
         assertProblem(401, reply);
     }
 

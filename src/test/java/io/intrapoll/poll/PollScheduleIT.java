@@ -4,30 +4,18 @@ import static io.intrapoll.support.TestPolls.create;
 import static io.intrapoll.support.TestPolls.singleChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A schedule opens and closes a poll by itself, within a few seconds of its times. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PollScheduleIT {
+class PollScheduleIT extends AgainstTheServer {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void scheduledPollOpensAndClosesByItself() throws InterruptedException {

@@ -8,41 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ResultsStream;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET /polls/{id}/results/stream on one node: results at once, each change, refusals, released connections. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResultsStreamIT {
+class ResultsStreamIT extends AgainstTheServer {
 
     private static final Duration SOON = Duration.ofSeconds(5);
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void resultsAtOnceThenEveryChange() throws Exception {
         JsonObject poll = create(author, singleChoice("Streamed").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        try (ResultsStream stream = ResultsStream.open(Api.itServer(), "voter611", id)) {
+        String watcher = Voters.fresh();
+        try (ResultsStream stream = ResultsStream.open(Api.itServer(), watcher, id)) {
             assertEquals(200, stream.status());
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
             JsonObject first = stream.next(SOON);
@@ -50,13 +40,13 @@ class ResultsStreamIT {
             assertEquals(id, first.getString("pollId"));
             assertEquals(0, first.getJsonNumber("totalBallots").longValue());
 
-            assertEquals(202, vote(Api.as("voter611"), id, options[0]).status());
+            assertEquals(202, vote(Api.as(watcher), id, options[0]).status());
             JsonObject one = stream.awaitBallots(1, SOON);
             assertNotNull(one, "the vote was streamed");
             assertEquals(1, one.getJsonArray("options").getJsonObject(0).getInt("votes"));
 
-            assertEquals(202, vote(Api.as("voter612"), id, options[1]).status());
-            assertEquals(202, vote(Api.as("voter613"), id, options[1]).status());
+            assertEquals(202, vote(Api.as(Voters.fresh()), id, options[1]).status());
+            assertEquals(202, vote(Api.as(Voters.fresh()), id, options[1]).status());
             JsonObject three = stream.awaitBallots(3, SOON);
             assertNotNull(three, "later votes were streamed");
             assertEquals(2, three.getJsonArray("options").getJsonObject(1).getInt("votes"));
@@ -72,7 +62,7 @@ class ResultsStreamIT {
         }
         JsonObject hidden = create(author, singleChoice("Hidden until closed").add("resultsVisibility", "AFTER_CLOSE"));
         author.post("/api/v1/polls/" + hidden.getString("id") + "/open", "");
-        try (ResultsStream refused = ResultsStream.open(Api.itServer(), "voter614", hidden.getString("id"))) {
+        try (ResultsStream refused = ResultsStream.open(Api.itServer(), Voters.fresh(), hidden.getString("id"))) {
             assertEquals(403, refused.status());
             assertTrue(refused.body().contains("\"status\":403"), "a problem body");
         }

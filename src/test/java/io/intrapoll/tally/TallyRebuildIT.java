@@ -9,30 +9,20 @@ import static io.intrapoll.support.Votes.vote;
 import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tallies (durable and live) can be rebuilt exactly from the counted ballots after they are lost. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TallyRebuildIT {
+class TallyRebuildIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void rebuildAfterLosingTheTalliesGivesTheSameCounts() throws Exception {
@@ -42,9 +32,11 @@ class TallyRebuildIT {
                 create(author, poll("Rebuild ranked", "RANKED", "x", "y").add("open", true));
         String[] m = optionIds(single);
         String[] r = optionIds(ranked);
-        for (int i = 51; i <= 60; i++) {
-            vote(Api.as("voter" + i), single.getString("id"), m[i % 3], m[(i + 1) % 3]);
-            vote(Api.as("voter" + i), ranked.getString("id"), r[i % 2], r[(i + 1) % 2]);
+        List<String> voters = Voters.fresh(10);
+        for (int i = 0; i < voters.size(); i++) {
+            Api voter = Api.as(voters.get(i));
+            vote(voter, single.getString("id"), m[i % 3], m[(i + 1) % 3]);
+            vote(voter, ranked.getString("id"), r[i % 2], r[(i + 1) % 2]);
         }
         Map<String, Long> before = votesPerOption(awaitCounted(author, single.getString("id"), 10));
         Map<String, Long> rankedBefore = votesPerOption(awaitCounted(author, ranked.getString("id"), 10));
@@ -63,7 +55,7 @@ class TallyRebuildIT {
         }
         assertEquals(0, shown, "the lost tallies show");
 
-        assertProblem(403, Api.as("voter1").post("/api/v1/admin/tallies/rebuild"));
+        assertProblem(403, Api.as(Voters.fresh()).post("/api/v1/admin/tallies/rebuild"));
         Api.Reply rebuilt = Api.as("admin").post("/api/v1/admin/tallies/rebuild");
         assertEquals(200, rebuilt.status(), rebuilt::toString);
 

@@ -10,36 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An anonymous poll stores nothing that links a person to a ballot: checked in the database itself. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AnonymityIT {
+class AnonymityIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void noRowOfAnAnonymousPollNamesItsVoters() throws Exception {
         JsonObject poll =
                 create(author, singleChoice("Anonymous").add("anonymous", true).add("open", true));
         String id = poll.getString("id");
-        List<String> voters = List.of("voter41", "voter42", "voter43");
+        List<String> voters = Voters.fresh(3);
         List<String> receipts = new java.util.ArrayList<>();
         for (String voter : voters) {
             receipts.add(vote(Api.as(voter), id, optionIds(poll)[0]).string("receiptId"));

@@ -8,10 +8,11 @@ import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -26,23 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker crashes (SIGKILL) and comes back while votes flow: votes sent during the outage get a fast 503, none
  * hangs (not even those in flight at the crash) or gets a 500; every 202 is counted exactly once; readiness is DOWN during the outage and UP after it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BrokerOutageIT {
+class BrokerOutageIT extends AgainstTheServer {
 
-    private static final int FIRST_VOTER = 101;
-    private static final int LAST_VOTER = 700;
+    private static final int VOTERS = 600;
     private static final Duration FAST = Duration.ofSeconds(2);
     /**
      * Every request is answered, if not always that fast: one in flight when the broker died, or sent while it
@@ -51,11 +44,6 @@ class BrokerOutageIT {
     private static final Duration NO_HANG = Duration.ofSeconds(10);
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void everyAcceptedVoteIsCountedOnceThroughABrokerCrash() throws Exception {
@@ -71,9 +59,10 @@ class BrokerOutageIT {
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger refusedDuringTheOutage = new AtomicInteger();
 
+        List<String> crowd = Voters.crowd(VOTERS);
         ExecutorService voters = Executors.newFixedThreadPool(8);
-        for (int i = FIRST_VOTER; i <= LAST_VOTER; i++) {
-            String voter = "voter" + i;
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
             String option = options[i % 2];
             voters.submit(() -> {
                 long started = System.nanoTime();

@@ -10,9 +10,10 @@ import static io.intrapoll.support.Votes.votesPerOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -26,25 +27,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many people at once, and one person many times at once: every accepted ballot counted exactly once. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentVotingIT {
+class ConcurrentVotingIT extends AgainstTheServer {
 
+    /** The whole demo registry. */
     private static final int VOTERS = 1000;
-    private final Api author = Api.as("author");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
+    private final Api author = Api.as("author");
 
     @Test
     void thousandDistinctVotersAreCountedExactlyAsAccepted() throws Exception {
@@ -53,9 +44,10 @@ class ConcurrentVotingIT {
                 poll("All hands", "SINGLE", "Red", "Green", "Blue", "Yellow").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
+        List<String> voters = Voters.everyone();
         List<Callable<String>> ballots = new ArrayList<>();
-        for (int i = 1; i <= VOTERS; i++) {
-            String voter = "voter" + i;
+        for (int i = 0; i < voters.size(); i++) {
+            String voter = voters.get(i);
             String option = options[i % options.length];
             ballots.add(() -> vote(Api.as(voter), id, option).status() == 202 ? option : null);
         }
@@ -85,9 +77,10 @@ class ConcurrentVotingIT {
         JsonObject poll = create(author, singleChoice("Eager voter").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
+        Api voter = Api.as(Voters.fresh());
         List<Callable<String>> same = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            same.add(() -> String.valueOf(vote(Api.as("voter31"), id, option).status()));
+            same.add(() -> String.valueOf(vote(voter, id, option).status()));
         }
         List<String> statuses = runTogether(same, 30);
         assertEquals(1, statuses.stream().filter("202"::equals).count(), statuses::toString);
@@ -102,7 +95,7 @@ class ConcurrentVotingIT {
         JsonObject poll = create(author, singleChoice("Retrying client").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[1];
-        Api client = Api.as("voter32").with("Idempotency-Key", "all-hands-42");
+        Api client = Api.as(Voters.fresh()).with("Idempotency-Key", "all-hands-42");
         List<Callable<String>> same = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             same.add(() -> {

@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+<<<<<<< HEAD
 import io.intrapoll.platform.Messaging;
+=======
+import io.intrapoll.support.AgainstTheServer;
+>>>>>>> wip-tests
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.TestPostgres;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -25,24 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** PostgreSQL goes away: no vote is lost or hangs, what needs the database gets a fast 503, all recovers by itself. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DatabaseOutageIT {
+class DatabaseOutageIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     /**
      * PostgreSQL goes away. A first vote needs no database (the claims cache vouches for the poll): it is made
@@ -55,7 +47,7 @@ class DatabaseOutageIT {
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
         // An outage meets a server that has been taking votes: its first-vote start-up costs are behind it.
-        assertEquals(202, vote(Api.as("voter800"), id, option).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, option).status());
         awaitCounted(author, id, 1);
         TestPostgres.stop();
         Api.Reply accepted;
@@ -65,7 +57,7 @@ class DatabaseOutageIT {
         long createMillis;
         try {
             long started = System.nanoTime();
-            accepted = vote(Api.as("voter801"), id, option);
+            accepted = vote(Api.as(Voters.fresh()), id, option);
             voteMillis = (System.nanoTime() - started) / 1_000_000;
             started = System.nanoTime();
             refused = author.post(
@@ -88,10 +80,11 @@ class DatabaseOutageIT {
         }
         assertEquals(200, Api.anonymous().get("/health/ready").status(), "ready again by itself");
         awaitCounted(author, id, 2, Duration.ofSeconds(90));
-        Api.Reply next = vote(Api.as("voter802"), id, option);
+        Api latecomer = Api.as(Voters.fresh());
+        Api.Reply next = vote(latecomer, id, option);
         for (int attempt = 0; next.status() == 503 && attempt < 20; attempt++) {
             Votes.sleep(500); // pooled connections from before the outage are replaced as they fail
-            next = vote(Api.as("voter802"), id, option);
+            next = vote(latecomer, id, option);
         }
         assertEquals(202, next.status(), next::toString);
         awaitCounted(author, id, 3);
@@ -107,12 +100,13 @@ class DatabaseOutageIT {
                 create(author, singleChoice("Counted after the outage").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        List<Ballot> ballots = IntStream.rangeClosed(901, 940)
+        List<String> voters = Voters.crowd(40);
+        List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
                         id,
-                        "outage-key-" + i,
-                        "voter" + i,
+                        "outage-key-" + voters.get(i),
+                        voters.get(i),
                         List.of(option),
                         Instant.now(),
                         1,

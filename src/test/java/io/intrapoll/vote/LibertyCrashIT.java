@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
@@ -31,8 +32,7 @@ class LibertyCrashIT {
 
     private static final LibertyServer NODE = new LibertyServer(
             System.getProperty("crash.it.server", "intrapoll-crash"), Integer.getInteger("crash.it.http.port", 9183));
-    private static final int FIRST_VOTER = 701;
-    private static final int LAST_VOTER = 1000;
+    private static final int VOTERS = 300;
 
     @AfterAll
     static void stopNode() {
@@ -54,9 +54,10 @@ class LibertyCrashIT {
         Map<String, Integer> statusByVoter = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
         java.util.Set<String> retried = ConcurrentHashMap.newKeySet();
+        List<String> crowd = Voters.crowd(VOTERS);
         ExecutorService voters = Executors.newFixedThreadPool(6);
-        for (int i = FIRST_VOTER; i <= LAST_VOTER; i++) {
-            String voter = "voter" + i;
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
             String option = options[i % 2];
             voters.submit(() -> {
                 // As a careful client does: retry a lost or refused request with the same Idempotency-Key.
@@ -92,8 +93,7 @@ class LibertyCrashIT {
                 .filter(entry -> entry.getValue() == 202)
                 .map(Map.Entry::getKey)
                 .toList();
-        assertEquals(
-                LAST_VOTER - FIRST_VOTER + 1, accepted.size(), "every voter got through in the end: " + statusByVoter);
+        assertEquals(VOTERS, accepted.size(), "every voter got through in the end: " + statusByVoter);
         assertTrue(!retried.isEmpty(), "the crash was seen by clients");
         Votes.awaitCounted(author, id, accepted.size());
         Votes.sleep(2000);

@@ -10,10 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.Messaging;
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.TestBroker;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -21,28 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * First ballots that the claims cache proves first are counted without looking their participation up; a
  * redelivered one (the broker sends a group again after a crash) finds its own earlier insert and must still count
  * once, alone or in a batch with others.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProvenFirstBallotsIT {
+class ProvenFirstBallotsIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @Test
     void redeliveredProvenFirstBallotsAreCountedOnce() throws Exception {
@@ -50,12 +39,13 @@ class ProvenFirstBallotsIT {
                 create(author, singleChoice("Redelivered first ballots").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        List<Ballot> ballots = IntStream.rangeClosed(1, 12)
+        List<String> voters = Voters.crowd(12);
+        List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
                         id,
-                        "redelivered-key-" + i,
-                        "voter" + (960 + i),
+                        "redelivered-key-" + (i + 1),
+                        voters.get(i),
                         List.of(option),
                         Instant.now(),
                         1,
@@ -86,12 +76,13 @@ class ProvenFirstBallotsIT {
         JsonObject poll = create(author, singleChoice("One ballot each").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
-        assertEquals(202, vote(Api.as("voter975"), id, option).status());
-        Api.Reply again = vote(Api.as("voter975"), id, option);
+        Api voter = Api.as(Voters.fresh());
+        assertEquals(202, vote(voter, id, option).status());
+        Api.Reply again = vote(voter, id, option);
         assertEquals(409, again.status(), again::toString);
         awaitCounted(author, id, 1);
-        assertEquals(409, vote(Api.as("voter975"), id, option).status(), "still refused once counted");
-        assertEquals(202, vote(Api.as("voter976"), id, option).status(), "another person votes");
+        assertEquals(409, vote(voter, id, option).status(), "still refused once counted");
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, option).status(), "another person votes");
         awaitCounted(author, id, 2);
     }
 

@@ -8,29 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Counting a group of ballots announces the changed polls on the topic intrapoll.tallies. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TallyTopicIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
+class TallyTopicIT extends AgainstTheServer {
 
     @Test
     void countedVoteIsAnnouncedOnTheTallyTopic() throws Exception {
@@ -40,7 +29,8 @@ class TallyTopicIT {
         try (var factory = new ActiveMQConnectionFactory(broker, "intrapoll", "intrapoll");
                 JMSContext jms = factory.createContext();
                 JMSConsumer subscriber = jms.createConsumer(jms.createTopic("intrapoll.tallies"))) {
-            assertEquals(202, vote(Api.as("voter901"), id, optionIds(poll)[0]).status());
+            assertEquals(
+                    202, vote(Api.as(Voters.fresh()), id, optionIds(poll)[0]).status());
             long deadline = System.currentTimeMillis() + 15_000;
             Message announced = null;
             while (announced == null && System.currentTimeMillis() < deadline) {

@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestDatabase;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -27,30 +28,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Liberty nodes in one Infinispan cluster, on one database and one broker (node A: the Arquillian server;
  * node B: a second server): one-per-person holds across them, and both serve the same results.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TwoNodesIT {
+class TwoNodesIT extends AgainstTheServer {
 
     private static final LibertyServer NODE_B = new LibertyServer(
             System.getProperty("crash.it.server", "intrapoll-crash"), Integer.getInteger("crash.it.http.port", 9183));
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     @BeforeAll
     static void startNodeB() {
@@ -78,8 +67,9 @@ class TwoNodesIT {
         String[] options = optionIds(poll);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         Map<String, Long> accepted = new java.util.concurrent.ConcurrentHashMap<>();
-        for (int i = 201; i <= 400; i++) {
-            String voter = "voter" + i;
+        List<String> crowd = Voters.crowd(200);
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
             String option = options[i % 2];
             Api node = i % 2 == 0 ? onA(voter) : onB(voter);
             pool.submit(() -> {
@@ -102,9 +92,10 @@ class TwoNodesIT {
         JsonObject poll = create(
                 onA("author"), poll("Once across nodes", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
-        assertEquals(202, vote(onA("voter401"), id, optionIds(poll)[0]).status());
+        String voter = Voters.fresh();
+        assertEquals(202, vote(onA(voter), id, optionIds(poll)[0]).status());
         awaitCounted(onA("author"), id, 1);
-        ProblemAssertions.assertProblem(409, "already-voted", vote(onB("voter401"), id, optionIds(poll)[1]));
+        ProblemAssertions.assertProblem(409, "already-voted", vote(onB(voter), id, optionIds(poll)[1]));
     }
 
     @Test
@@ -113,9 +104,7 @@ class TwoNodesIT {
                 onA("author"), poll("Race across nodes", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        List<String> voters = java.util.stream.IntStream.rangeClosed(411, 440)
-                .mapToObj(i -> "voter" + i)
-                .toList();
+        List<String> voters = Voters.fresh(30);
         for (String voter : voters) {
             var a = CompletableFuture.supplyAsync(
                     () -> vote(onA(voter), id, options[0]).status());
@@ -148,10 +137,10 @@ class TwoNodesIT {
                 ResultsStream onA = ResultsStream.open(Api.itServer(), "author", id)) {
             assertNotNull(onB.next(Duration.ofSeconds(5)), "node B streams the results at once");
             assertNotNull(onA.next(Duration.ofSeconds(5)), "node A streams the results at once");
-            assertEquals(202, vote(onA("voter451"), id, optionIds(poll)[0]).status());
+            assertEquals(202, vote(onA(Voters.fresh()), id, optionIds(poll)[0]).status());
             assertNotNull(onB.awaitBallots(1, Duration.ofSeconds(10)), "node B's subscriber saw the vote on A");
             assertNotNull(onA.awaitBallots(1, Duration.ofSeconds(10)), "node A's subscriber saw it too");
-            assertEquals(202, vote(onB("voter452"), id, optionIds(poll)[1]).status());
+            assertEquals(202, vote(onB(Voters.fresh()), id, optionIds(poll)[1]).status());
             assertNotNull(onA.awaitBallots(2, Duration.ofSeconds(10)), "node A's subscriber saw the vote on B");
         }
     }
@@ -167,13 +156,15 @@ class TwoNodesIT {
                 create(onA("author"), poll("Flooded", "SINGLE", "Yes", "No").add("open", true));
         String id = poll.getString("id");
         String option = optionIds(poll)[0];
+        // Its voting budget stays used up for a while after this test: Voters.everyone() waits for it.
+        String flooder = Voters.freshToExhaust();
         long refusedBefore = Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"");
         Map<Integer, Integer> statuses = new HashMap<>();
         Api.Reply refusedOnA = null;
         Api.Reply refusedOnB = null;
         for (int i = 0; i < 150; i++) {
             boolean toA = i % 2 == 0;
-            Api.Reply reply = vote(toA ? onA("voter461") : onB("voter461"), id, option);
+            Api.Reply reply = vote(toA ? onA(flooder) : onB(flooder), id, option);
             statuses.merge(reply.status(), 1, Integer::sum);
             if (reply.status() == 429) {
                 if (toA) {
@@ -191,9 +182,10 @@ class TwoNodesIT {
             ProblemAssertions.assertProblem(429, "too-many-requests", refused);
             assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused::toString);
         }
-        assertEquals(202, vote(onA("voter462"), id, option).status(), "another user is unaffected on A");
-        assertEquals(202, vote(onB("voter463"), id, option).status(), "and on B");
-        assertEquals(200, onB("voter462").get("/api/v1/polls/" + id).status());
+        String other = Voters.fresh();
+        assertEquals(202, vote(onA(other), id, option).status(), "another user is unaffected on A");
+        assertEquals(202, vote(onB(Voters.fresh()), id, option).status(), "and on B");
+        assertEquals(200, onB(other).get("/api/v1/polls/" + id).status());
         assertTrue(
                 Metrics.value("intrapoll_rate_limited_total", "budget=\"vote\"", "scope=\"user\"") > refusedBefore,
                 "refusals are counted in /metrics");

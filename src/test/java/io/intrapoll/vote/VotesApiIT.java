@@ -15,31 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
-import io.intrapoll.support.Deployments;
+import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every outcome of the contract's Votes table, and the results it leads to. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class VotesApiIT {
+class VotesApiIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.intrapoll();
-    }
 
     private JsonObject openPoll(jakarta.json.JsonObjectBuilder poll) {
         return create(author, poll.add("open", true));
@@ -49,7 +38,7 @@ class VotesApiIT {
     void acceptedVoteGetsAReceiptAndIsCounted() {
         JsonObject poll = openPoll(singleChoice("Receipt"));
         String[] options = optionIds(poll);
-        Api.Reply reply = vote(Api.as("voter11"), poll.getString("id"), options[0]);
+        Api.Reply reply = vote(Api.as(Voters.fresh()), poll.getString("id"), options[0]);
         assertEquals(202, reply.status(), reply::toString);
         JsonObject receipt = reply.json();
         assertEquals("ACCEPTED", receipt.getString("status"));
@@ -68,32 +57,32 @@ class VotesApiIT {
 
     @Test
     void secondBallotFromSameVoterIsRejectedWhenNoChangeIsAllowed() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Once"));
         String[] options = optionIds(poll);
-        assertEquals(
-                202, vote(Api.as("voter12"), poll.getString("id"), options[0]).status());
-        assertProblem(409, "already-voted", vote(Api.as("voter12"), poll.getString("id"), options[1]));
+        assertEquals(202, vote(voter, poll.getString("id"), options[0]).status());
+        assertProblem(409, "already-voted", vote(voter, poll.getString("id"), options[1]));
         JsonObject results = awaitCounted(author, poll.getString("id"), 1);
         assertEquals(Map.of(options[0], 1L, options[1], 0L), votesPerOption(results));
     }
 
     @Test
     void changedVoteReplacesTheEarlierBallot() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Changeable").add("allowVoteChange", true));
         String id = poll.getString("id");
         String[] options = optionIds(poll);
-        assertEquals(202, vote(Api.as("voter13"), id, options[0]).status());
+        assertEquals(202, vote(voter, id, options[0]).status());
         awaitCounted(author, id, 1);
-        Api.Reply changed = vote(Api.as("voter13"), id, options[1]);
+        Api.Reply changed = vote(voter, id, options[1]);
         assertEquals(202, changed.status(), changed::toString);
-        assertEquals(202, vote(Api.as("voter14"), id, options[0]).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, options[0]).status());
         JsonObject results = awaitCounted(author, id, 2);
         Votes.sleep(500);
         results = author.get("/api/v1/polls/" + id + "/results").json();
         assertEquals(2, results.getInt("totalBallots"));
         assertEquals(Map.of(options[0], 1L, options[1], 1L), votesPerOption(results));
-        JsonObject mine =
-                Api.as("voter13").get("/api/v1/polls/" + id + "/votes/mine").json();
+        JsonObject mine = voter.get("/api/v1/polls/" + id + "/votes/mine").json();
         assertEquals(changed.string("receiptId"), mine.getString("receiptId"));
         assertEquals(
                 List.of(options[1]),
@@ -106,7 +95,7 @@ class VotesApiIT {
     void idempotencyKeyReplaysTheSameReceipt() {
         JsonObject poll = openPoll(singleChoice("Idempotent"));
         String id = poll.getString("id");
-        Api voter = Api.as("voter15").with("Idempotency-Key", "retry-1");
+        Api voter = Api.as(Voters.fresh()).with("Idempotency-Key", "retry-1");
         Api.Reply first = vote(voter, id, optionIds(poll)[0]);
         Api.Reply again = vote(voter, id, optionIds(poll)[0]);
         assertEquals(202, first.status());
@@ -121,28 +110,27 @@ class VotesApiIT {
         assertProblem(409, "poll-not-open", vote(author, draft.getString("id"), optionIds(draft)[0]));
         JsonObject closed = openPoll(singleChoice("Closed"));
         author.post("/api/v1/polls/" + closed.getString("id") + "/close");
-        assertProblem(409, "poll-not-open", vote(Api.as("voter16"), closed.getString("id"), optionIds(closed)[0]));
+        assertProblem(409, "poll-not-open", vote(Api.as(Voters.fresh()), closed.getString("id"), optionIds(closed)[0]));
     }
 
     @Test
     void choicesMustFitThePoll() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject single = openPoll(singleChoice("Fit"));
         String id = single.getString("id");
         String[] options = optionIds(single);
-        assertEquals(Set.of("optionIds[0]"), errorFields(assertProblem(422, vote(Api.as("voter17"), id, "no-such"))));
-        assertEquals(Set.of("optionIds"), errorFields(assertProblem(422, vote(Api.as("voter17"), id, options))));
-        assertEquals(Set.of("optionIds"), errorFields(assertProblem(422, vote(Api.as("voter17"), id))));
+        assertEquals(Set.of("optionIds[0]"), errorFields(assertProblem(422, vote(voter, id, "no-such"))));
+        assertEquals(Set.of("optionIds"), errorFields(assertProblem(422, vote(voter, id, options))));
+        assertEquals(Set.of("optionIds"), errorFields(assertProblem(422, vote(voter, id))));
         JsonObject multiple =
                 openPoll(poll("Pick two", "MULTIPLE", "a", "b", "c").add("maxChoices", 2));
         String[] three = optionIds(multiple);
-        assertProblem(422, vote(Api.as("voter17"), multiple.getString("id"), three));
+        assertProblem(422, vote(voter, multiple.getString("id"), three));
         assertEquals(
                 Set.of("optionIds[1]"),
-                errorFields(assertProblem(422, vote(Api.as("voter17"), multiple.getString("id"), three[0], three[0]))));
+                errorFields(assertProblem(422, vote(voter, multiple.getString("id"), three[0], three[0]))));
         assertEquals(
-                202,
-                vote(Api.as("voter17"), multiple.getString("id"), three[0], three[2])
-                        .status());
+                202, vote(voter, multiple.getString("id"), three[0], three[2]).status());
     }
 
     @Test
@@ -150,9 +138,9 @@ class VotesApiIT {
         JsonObject ranked = openPoll(poll("Rank", "RANKED", "a", "b", "c"));
         String id = ranked.getString("id");
         String[] o = optionIds(ranked);
-        assertEquals(202, vote(Api.as("voter18"), id, o[0], o[1], o[2]).status());
-        assertEquals(202, vote(Api.as("voter19"), id, o[1], o[0]).status());
-        assertEquals(202, vote(Api.as("voter20"), id, o[2], o[0]).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, o[0], o[1], o[2]).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, o[1], o[0]).status());
+        assertEquals(202, vote(Api.as(Voters.fresh()), id, o[2], o[0]).status());
         JsonObject results = awaitCounted(author, id, 3);
         assertEquals(Map.of(o[0], 1L, o[1], 1L, o[2], 1L), votesPerOption(results), "first preferences");
         var rounds = results.getJsonArray("rounds");
@@ -164,10 +152,10 @@ class VotesApiIT {
     @Test
     void votersOutsideTheAudienceAreRefused() {
         JsonObject poll = openPoll(withAudience(singleChoice("Engineers"), List.of("engineering")));
-        assertProblem(403, vote(Api.as("voter700"), poll.getString("id"), optionIds(poll)[0]));
+        assertProblem(403, vote(Api.as(Voters.freshSalesperson()), poll.getString("id"), optionIds(poll)[0]));
         assertEquals(
                 202,
-                vote(Api.as("voter21"), poll.getString("id"), optionIds(poll)[0])
+                vote(Api.as(Voters.freshEngineer()), poll.getString("id"), optionIds(poll)[0])
                         .status());
     }
 
@@ -175,7 +163,7 @@ class VotesApiIT {
     void malformedVotesAre400() {
         JsonObject poll = openPoll(singleChoice("Malformed"));
         String path = "/api/v1/polls/" + poll.getString("id") + "/votes";
-        Api voter = Api.as("voter22");
+        Api voter = Api.as(Voters.fresh());
         assertProblem(400, voter.post(path, "{\"optionIds\": "));
         assertProblem(400, voter.post(path, "{\"optionIds\": \"a\"}"));
         assertProblem(400, voter.post(path, "{\"optionIds\": [1]}"));
@@ -186,37 +174,37 @@ class VotesApiIT {
 
     @Test
     void mineShowsTheReceiptOr404() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Mine"));
         String id = poll.getString("id");
-        assertProblem(404, Api.as("voter23").get("/api/v1/polls/" + id + "/votes/mine"));
-        String receipt = vote(Api.as("voter23"), id, optionIds(poll)[1]).string("receiptId");
-        JsonObject mine =
-                Api.as("voter23").get("/api/v1/polls/" + id + "/votes/mine").json();
+        assertProblem(404, voter.get("/api/v1/polls/" + id + "/votes/mine"));
+        String receipt = vote(voter, id, optionIds(poll)[1]).string("receiptId");
+        JsonObject mine = voter.get("/api/v1/polls/" + id + "/votes/mine").json();
         assertEquals(receipt, mine.getString("receiptId"));
         assertEquals(optionIds(poll)[1], mine.getJsonArray("optionIds").getString(0));
     }
 
     @Test
     void anonymousReceiptShowsNoChoices() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Secret").add("anonymous", true));
         String id = poll.getString("id");
-        assertEquals(202, vote(Api.as("voter24"), id, optionIds(poll)[0]).status());
-        JsonObject mine =
-                Api.as("voter24").get("/api/v1/polls/" + id + "/votes/mine").json();
+        assertEquals(202, vote(voter, id, optionIds(poll)[0]).status());
+        JsonObject mine = voter.get("/api/v1/polls/" + id + "/votes/mine").json();
         assertFalse(mine.containsKey("optionIds"));
-        assertProblem(409, "already-voted", vote(Api.as("voter24"), id, optionIds(poll)[1]));
+        assertProblem(409, "already-voted", vote(voter, id, optionIds(poll)[1]));
     }
 
     @Test
     void afterCloseResultsAreHiddenFromVotersUntilClosed() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Later").add("resultsVisibility", "AFTER_CLOSE"));
         String id = poll.getString("id");
-        vote(Api.as("voter25"), id, optionIds(poll)[0]);
-        assertProblem(403, Api.as("voter25").get("/api/v1/polls/" + id + "/results"));
+        vote(voter, id, optionIds(poll)[0]);
+        assertProblem(403, voter.get("/api/v1/polls/" + id + "/results"));
         awaitCounted(author, id, 1);
         author.post("/api/v1/polls/" + id + "/close");
-        JsonObject results =
-                Api.as("voter25").get("/api/v1/polls/" + id + "/results").json();
+        JsonObject results = voter.get("/api/v1/polls/" + id + "/results").json();
         assertEquals(1, results.getInt("totalBallots"));
         assertTrue(results.getBoolean("final"));
         assertEquals("CLOSED", results.getString("status"));
@@ -224,9 +212,10 @@ class VotesApiIT {
 
     @Test
     void csvIsForOwnersAndMatchesTheResults() {
+        Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(poll("CSV", "SINGLE", "=cmd()", "Plain \"quoted\""));
         String id = poll.getString("id");
-        vote(Api.as("voter26"), id, optionIds(poll)[0]);
+        vote(voter, id, optionIds(poll)[0]);
         awaitCounted(author, id, 1);
         Api.Reply csv = author.get("/api/v1/polls/" + id + "/results.csv");
         assertEquals(200, csv.status());
@@ -235,6 +224,6 @@ class VotesApiIT {
         assertEquals("option_id,label,votes,percent", lines.get(0));
         assertEquals("\"" + optionIds(poll)[0] + "\",\"'=cmd()\",1,100.0", lines.get(1));
         assertEquals("\"" + optionIds(poll)[1] + "\",\"Plain \"\"quoted\"\"\",0,0.0", lines.get(2));
-        assertProblem(403, Api.as("voter26").get("/api/v1/polls/" + id + "/results.csv"));
+        assertProblem(403, voter.get("/api/v1/polls/" + id + "/results.csv"));
     }
 }
