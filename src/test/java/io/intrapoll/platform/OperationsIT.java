@@ -89,6 +89,25 @@ class OperationsIT {
     }
 
     @Test
+    void errorAnswersAreTheSharedProblemResponses() {
+        JsonObject openapi =
+                nobody.with("Accept", "application/json").get("/openapi").json();
+        JsonObject getPoll = openapi.getJsonObject("paths")
+                .getJsonObject("/api/v1/polls/{id}")
+                .getJsonObject("get")
+                .getJsonObject("responses");
+        assertEquals(
+                "#/components/responses/NotFound", getPoll.getJsonObject("404").getString("$ref"));
+        JsonObject notFound = openapi.getJsonObject("components")
+                .getJsonObject("responses")
+                .getJsonObject("NotFound")
+                .getJsonObject("content")
+                .getJsonObject("application/problem+json");
+        assertEquals(
+                "#/components/schemas/Problem", notFound.getJsonObject("schema").getString("$ref"));
+    }
+
+    @Test
     void openApiUiIsServed() {
         assertEquals(200, nobody.get("/openapi/ui/").status());
     }
