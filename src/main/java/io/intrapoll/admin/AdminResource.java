@@ -56,6 +56,7 @@ public class AdminResource {
     @GET
     @Path("operations")
     @Operation(
+            operationId = "getOperations",
             summary = "The platform at a glance",
             description = "Cluster members, the ballot queue (depth, consumers), aggregation lag, ballots this node "
                     + "counted per 10 s over the last 10 minutes, and the health of database, broker and cache. "
@@ -88,6 +89,7 @@ public class AdminResource {
     @POST
     @Path("tallies/rebuild")
     @Operation(
+            operationId = "rebuildTallies",
             summary = "Rebuild all tallies",
             description = "Recounts every poll's tallies from the counted ballots. Admins only.")
     @APIResponse(

@@ -35,7 +35,10 @@ public class AuditResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Audit entries", description = "Admins only. Newest first; filters combine.")
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "Audit entries",
+            description = "Admins only. Newest first; filters combine.")
     @APIResponse(
             responseCode = "200",
             description = "A page of entries",
@@ -73,6 +76,7 @@ public class AuditResource {
     @GET
     @Path("verification")
     @Operation(
+            operationId = "verifyAuditTrail",
             summary = "Verify the chain",
             description = "Admins only. Re-computes every entry's hash and link; "
                     + "names the first entry that does not hold.")

@@ -64,6 +64,7 @@ public class PollsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createPoll",
             summary = "Create a poll",
             description = "Authors and admins. The poll starts as DRAFT, or OPEN when \"open\": true is sent.")
     @RequestBody(
@@ -98,6 +99,7 @@ public class PollsResource {
 
     @GET
     @Operation(
+            operationId = "listPolls",
             summary = "List the polls you may see",
             description = "Newest first. Admins see every poll; others "
                     + "their own and the non-draft polls of their audience.")
@@ -125,6 +127,7 @@ public class PollsResource {
     @GET
     @Path("{id}")
     @Operation(
+            operationId = "getPoll",
             summary = "Read a poll",
             description = "Anyone in the poll's audience. Answers 304 when If-None-Match carries the current ETag.")
     @APIResponse(
@@ -149,6 +152,7 @@ public class PollsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(
+            operationId = "changePoll",
             summary = "Change a poll",
             description = "Owner or admin. Only the fields sent change; null clears "
                     + "an optional field. Options, type, maxChoices and anonymous change only in DRAFT (else 409). Send "
@@ -183,6 +187,7 @@ public class PollsResource {
     @POST
     @Path("{id}/open")
     @Operation(
+            operationId = "openPoll",
             summary = "Open a poll",
             description = "Owner or admin. DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
     @APIResponse(
@@ -196,7 +201,10 @@ public class PollsResource {
 
     @POST
     @Path("{id}/close")
-    @Operation(summary = "Close a poll", description = "Owner or admin. OPEN to CLOSED; otherwise 409.")
+    @Operation(
+            operationId = "closePoll",
+            summary = "Close a poll",
+            description = "Owner or admin. OPEN to CLOSED; otherwise 409.")
     @APIResponse(
             responseCode = "200",
             description = "The closed poll",
@@ -208,7 +216,10 @@ public class PollsResource {
 
     @POST
     @Path("{id}/archive")
-    @Operation(summary = "Archive a poll", description = "Owner or admin. CLOSED to ARCHIVED; otherwise 409.")
+    @Operation(
+            operationId = "archivePoll",
+            summary = "Archive a poll",
+            description = "Owner or admin. CLOSED to ARCHIVED; otherwise 409.")
     @APIResponse(
             responseCode = "200",
             description = "The archived poll",
@@ -220,7 +231,10 @@ public class PollsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a poll", description = "Admins any poll; owners only while it is a DRAFT (else 409).")
+    @Operation(
+            operationId = "deletePoll",
+            summary = "Delete a poll",
+            description = "Admins any poll; owners only while it is a DRAFT (else 409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -27,7 +27,10 @@ public class ResultsExportResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(summary = "Results as CSV", description = "Owner or admin. One row per option.")
+    @Operation(
+            operationId = "exportResultsCsv",
+            summary = "Results as CSV",
+            description = "Owner or admin. One row per option.")
     @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response csv(@PathParam("id") String id) {

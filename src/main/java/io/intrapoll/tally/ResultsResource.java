@@ -36,6 +36,7 @@ public class ResultsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getResults",
             summary = "Results",
             description = "Votes per option (first preferences for RANKED, with the instant-runoff rounds). "
                     + "AFTER_CLOSE polls show voters their results only once closed (403 until then).")
@@ -52,6 +53,7 @@ public class ResultsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(
+            operationId = "streamResults",
             summary = "Results as they change",
             description = "Server-sent events: an event `results` with the results at once, then one whenever "
                     + "the tallies change (at most four a second), and a comment every 15 s to keep the stream open. "

@@ -49,6 +49,7 @@ public class VotesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "castVote",
             summary = "Vote",
             description = "202 means the ballot is durable. For RANKED polls the order of optionIds is the ranking "
                     + "(all options or a prefix). Repeating a request with the same Idempotency-Key gives the same "
@@ -92,6 +93,7 @@ public class VotesResource {
     @GET
     @Path("mine")
     @Operation(
+            operationId = "getMyReceipt",
             summary = "Your receipt",
             description = "With your choices, unless the poll is anonymous; 404 if you have not voted in this poll.")
     @APIResponse(

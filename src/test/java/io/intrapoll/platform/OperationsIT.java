@@ -89,6 +89,29 @@ class OperationsIT {
     }
 
     @Test
+    void everyOperationHasAnOperationIdOfItsOwn() {
+        JsonObject paths =
+                nobody.with("Accept", "application/json").get("/openapi").json().getJsonObject("paths");
+        List<String> methods = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+        record Described(String operation, String operationId) {}
+        List<Described> operations = paths.keySet().stream()
+                .flatMap(path -> methods.stream()
+                        .filter(paths.getJsonObject(path)::containsKey)
+                        .map(method -> new Described(
+                                method + " " + path,
+                                paths.getJsonObject(path).getJsonObject(method).getString("operationId", ""))))
+                .toList();
+        assertTrue(operations.size() > 1, operations::toString);
+        List<String> withoutId = operations.stream()
+                .filter(described -> described.operationId().isBlank())
+                .map(Described::operation)
+                .toList();
+        assertEquals(List.of(), withoutId, "operations without an operationId");
+        List<String> ids = operations.stream().map(Described::operationId).toList();
+        assertEquals(ids.stream().distinct().toList(), ids, "each operationId names one operation");
+    }
+
+    @Test
     void errorAnswersAreTheSharedProblemResponses() {
         JsonObject openapi =
                 nobody.with("Accept", "application/json").get("/openapi").json();
