@@ -4,7 +4,6 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.BrokerHealth;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.DatabaseHealth;
-import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.tally.RebuildReport;
 import io.intrapoll.tally.ResultsService;
@@ -57,6 +56,7 @@ public class AdminResource {
     @GET
     @Path("operations")
     @Operation(
+            operationId = "getOperations",
             summary = "The platform at a glance",
             description = "Cluster members, the ballot queue (depth, consumers), aggregation lag, ballots this node "
                     + "counted per 10 s over the last 10 minutes, and the health of database, broker and cache. "
@@ -65,10 +65,7 @@ public class AdminResource {
             responseCode = "200",
             description = "As the answering node sees it",
             content = @Content(schema = @Schema(implementation = Operations.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Operations operations() {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only admins see the platform's operations.");
@@ -91,15 +88,15 @@ public class AdminResource {
 
     @POST
     @Path("tallies/rebuild")
-    @Operation(summary = "Rebuild all tallies", description = "Recounts every poll's tallies from the counted ballots.")
+    @Operation(
+            operationId = "rebuildTallies",
+            summary = "Rebuild all tallies",
+            description = "Recounts every poll's tallies from the counted ballots. Admins only.")
     @APIResponse(
             responseCode = "200",
             description = "What was recounted",
             content = @Content(schema = @Schema(implementation = RebuildReport.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public RebuildReport rebuildTallies() {
         return results.rebuild(caller);
     }

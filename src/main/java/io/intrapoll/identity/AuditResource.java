@@ -1,6 +1,5 @@
 package io.intrapoll.identity;
 
-import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,10 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
-@APIResponse(
-        responseCode = "403",
-        description = "Not an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class AuditResource {
 
     @Inject
@@ -39,15 +35,15 @@ public class AuditResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Audit entries", description = "Newest first; filters combine.")
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "Audit entries",
+            description = "Admins only. Newest first; filters combine.")
     @APIResponse(
             responseCode = "200",
             description = "A page of entries",
             content = @Content(schema = @Schema(implementation = AuditTrail.Page.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad filter, page or size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public AuditTrail.Page entries(
             @Parameter(description = "Who acted (a user name)") @QueryParam("actor") String actor,
             @Parameter(
@@ -80,8 +76,10 @@ public class AuditResource {
     @GET
     @Path("verification")
     @Operation(
+            operationId = "verifyAuditTrail",
             summary = "Verify the chain",
-            description = "Re-computes every entry's hash and link; names the first entry that does not hold.")
+            description = "Admins only. Re-computes every entry's hash and link; "
+                    + "names the first entry that does not hold.")
     @APIResponse(
             responseCode = "200",
             description = "The verdict",

@@ -27,7 +27,10 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The caller", description = "Name, roles (admin, author, voter) and registry groups.")
+    @Operation(
+            operationId = "getMe",
+            summary = "The caller",
+            description = "Name, roles (admin, author, voter) and registry groups.")
     @APIResponse(
             responseCode = "200",
             description = "The caller",

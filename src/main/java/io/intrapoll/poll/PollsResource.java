@@ -1,7 +1,6 @@
 package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,10 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Polls")
-@APIResponse(
-        responseCode = "401",
-        description = "No credentials",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class PollsResource {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -68,6 +64,7 @@ public class PollsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createPoll",
             summary = "Create a poll",
             description = "Authors and admins. The poll starts as DRAFT, or OPEN when \"open\": true is sent.")
     @RequestBody(
@@ -85,22 +82,10 @@ public class PollsResource {
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, a wrong type, an unknown field or enum value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an author or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over 64 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The poll breaks a rule; errors[] names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response create(InputStream body) {
         PollView poll = service.create(PollInputReader.read(body), caller);
         return Response.created(uriInfo.getBaseUriBuilder()
@@ -114,6 +99,7 @@ public class PollsResource {
 
     @GET
     @Operation(
+            operationId = "listPolls",
             summary = "List the polls you may see",
             description = "Newest first. Admins see every poll; others "
                     + "their own and the non-draft polls of their audience.")
@@ -121,10 +107,7 @@ public class PollsResource {
             responseCode = "200",
             description = "A page of polls",
             content = @Content(schema = @Schema(implementation = PollPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad status, page or size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public PollPage list(
             @Parameter(
                             description = "DRAFT, OPEN, CLOSED or ARCHIVED",
@@ -143,21 +126,18 @@ public class PollsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a poll", description = "Answers 304 when If-None-Match carries the current ETag.")
+    @Operation(
+            operationId = "getPoll",
+            summary = "Read a poll",
+            description = "Anyone in the poll's audience. Answers 304 when If-None-Match carries the current ETag.")
     @APIResponse(
             responseCode = "200",
             description = "The poll",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(
-            responseCode = "403",
-            description = "Not in the poll's audience",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id, @Context Request request) {
         PollView poll = service.get(PollId.fromPath(id), caller);
         EntityTag tag = new EntityTag(poll.etag());
@@ -172,6 +152,7 @@ public class PollsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(
+            operationId = "changePoll",
             summary = "Change a poll",
             description = "Owner or admin. Only the fields sent change; null clears "
                     + "an optional field. Options, type, maxChoices and anonymous change only in DRAFT (else 409). Send "
@@ -191,18 +172,9 @@ public class PollsResource {
             description = "The changed poll",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Options changed after the poll was opened",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the current ETag",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The change breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response change(
             @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -214,61 +186,58 @@ public class PollsResource {
 
     @POST
     @Path("{id}/open")
-    @Operation(summary = "Open a poll", description = "DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
+    @Operation(
+            operationId = "openPoll",
+            summary = "Open a poll",
+            description = "Owner or admin. DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
     @APIResponse(
             responseCode = "200",
             description = "The opened poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Transition not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.open(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/close")
-    @Operation(summary = "Close a poll", description = "OPEN to CLOSED; otherwise 409.")
+    @Operation(
+            operationId = "closePoll",
+            summary = "Close a poll",
+            description = "Owner or admin. OPEN to CLOSED; otherwise 409.")
     @APIResponse(
             responseCode = "200",
             description = "The closed poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Transition not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.close(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/archive")
-    @Operation(summary = "Archive a poll", description = "CLOSED to ARCHIVED; otherwise 409.")
+    @Operation(
+            operationId = "archivePoll",
+            summary = "Archive a poll",
+            description = "Owner or admin. CLOSED to ARCHIVED; otherwise 409.")
     @APIResponse(
             responseCode = "200",
             description = "The archived poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Transition not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.archive(PollId.fromPath(id), expectedVersion(ifMatch), caller));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a poll", description = "Admins any poll; owners only while it is a DRAFT (else 409).")
+    @Operation(
+            operationId = "deletePoll",
+            summary = "Delete a poll",
+            description = "Admins any poll; owners only while it is a DRAFT (else 409).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "403",
-            description = "Neither owner nor admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The owner tried to delete a poll that is not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(PollId.fromPath(id), expectedVersion(ifMatch), caller);
         return Response.noContent().build();

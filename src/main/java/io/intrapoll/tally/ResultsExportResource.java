@@ -1,7 +1,6 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.Problem;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,12 +27,12 @@ public class ResultsExportResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(summary = "Results as CSV", description = "Owner or admin. One row per option.")
+    @Operation(
+            operationId = "exportResultsCsv",
+            summary = "Results as CSV",
+            description = "Owner or admin. One row per option.")
     @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
-    @APIResponse(
-            responseCode = "403",
-            description = "Neither owner nor admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response csv(@PathParam("id") String id) {
         Results export = results.export(PollId.fromPath(id), caller);
         return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")

@@ -1,7 +1,6 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.Problem;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,17 +36,15 @@ public class ResultsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getResults",
             summary = "Results",
             description = "Votes per option (first preferences for RANKED, with the instant-runoff rounds). "
-                    + "AFTER_CLOSE polls show voters their results only once closed.")
+                    + "AFTER_CLOSE polls show voters their results only once closed (403 until then).")
     @APIResponse(
             responseCode = "200",
             description = "The results",
             content = @Content(schema = @Schema(implementation = Results.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not in the audience, or results hidden until the poll closes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Results results(@PathParam("id") String id) {
         return results.results(PollId.fromPath(id), caller);
     }
@@ -56,14 +53,13 @@ public class ResultsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(
+            operationId = "streamResults",
             summary = "Results as they change",
             description = "Server-sent events: an event `results` with the results at once, then one whenever "
-                    + "the tallies change (at most four a second), and a comment every 15 s to keep the stream open.")
+                    + "the tallies change (at most four a second), and a comment every 15 s to keep the stream open. "
+                    + "Who may see the results may follow them (403 otherwise).")
     @APIResponse(responseCode = "200", description = "The stream of results events")
-    @APIResponse(
-            responseCode = "403",
-            description = "Not in the audience, or results hidden until the poll closes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         // Checked (404, 403) before the stream starts, so a refusal is an ordinary problem response.
         Results current = results.results(PollId.fromPath(id), caller);

@@ -2,7 +2,6 @@ package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.JsonBodies;
-import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollId;
@@ -50,10 +49,13 @@ public class VotesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "castVote",
             summary = "Vote",
             description = "202 means the ballot is durable. For RANKED polls the order of optionIds is the ranking "
                     + "(all options or a prefix). Repeating a request with the same Idempotency-Key gives the same "
-                    + "receipt and counts nothing twice.")
+                    + "receipt and counts nothing twice. A 409's type ends in /already-voted (no change allowed) or "
+                    + "/poll-not-open; a 422 names an unknown or repeated option, or too many or too few choices; a "
+                    + "503 means the ballot could not be stored safely and nothing was counted.")
     @RequestBody(
             required = true,
             content =
@@ -66,26 +68,12 @@ public class VotesResource {
             responseCode = "202",
             description = "Accepted and durable",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Outside the poll's audience",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Type .../already-voted (no change allowed) or .../poll-not-open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown or repeated option, too many or too few choices",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The ballot could not be stored safely; nothing was counted. Retry-After says when to retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response vote(
             @PathParam("id") String id,
             @Parameter(description = "1 to 100 characters; a repeat gets the first answer")
@@ -104,15 +92,15 @@ public class VotesResource {
 
     @GET
     @Path("mine")
-    @Operation(summary = "Your receipt", description = "With your choices, unless the poll is anonymous.")
+    @Operation(
+            operationId = "getMyReceipt",
+            summary = "Your receipt",
+            description = "With your choices, unless the poll is anonymous; 404 if you have not voted in this poll.")
     @APIResponse(
             responseCode = "200",
             description = "Your receipt",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "You have not voted in this poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Receipt mine(@PathParam("id") String id) {
         return votes.mine(PollId.fromPath(id), caller);
     }

@@ -77,6 +77,48 @@ class OperationsIT extends AgainstTheServer {
     }
 
     @Test
+    void everyOperationHasAnOperationIdOfItsOwn() {
+        JsonObject paths =
+                nobody.with("Accept", "application/json").get("/openapi").json().getJsonObject("paths");
+        List<String> methods = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+        record Described(String operation, String operationId) {}
+        List<Described> operations = paths.keySet().stream()
+                .flatMap(path -> methods.stream()
+                        .filter(paths.getJsonObject(path)::containsKey)
+                        .map(method -> new Described(
+                                method + " " + path,
+                                paths.getJsonObject(path).getJsonObject(method).getString("operationId", ""))))
+                .toList();
+        assertTrue(operations.size() > 1, operations::toString);
+        List<String> withoutId = operations.stream()
+                .filter(described -> described.operationId().isBlank())
+                .map(Described::operation)
+                .toList();
+        assertEquals(List.of(), withoutId, "operations without an operationId");
+        List<String> ids = operations.stream().map(Described::operationId).toList();
+        assertEquals(ids.stream().distinct().toList(), ids, "each operationId names one operation");
+    }
+
+    @Test
+    void errorAnswersAreTheSharedProblemResponses() {
+        JsonObject openapi =
+                nobody.with("Accept", "application/json").get("/openapi").json();
+        JsonObject getPoll = openapi.getJsonObject("paths")
+                .getJsonObject("/api/v1/polls/{id}")
+                .getJsonObject("get")
+                .getJsonObject("responses");
+        assertEquals(
+                "#/components/responses/NotFound", getPoll.getJsonObject("404").getString("$ref"));
+        JsonObject notFound = openapi.getJsonObject("components")
+                .getJsonObject("responses")
+                .getJsonObject("NotFound")
+                .getJsonObject("content")
+                .getJsonObject("application/problem+json");
+        assertEquals(
+                "#/components/schemas/Problem", notFound.getJsonObject("schema").getString("$ref"));
+    }
+
+    @Test
     void openApiUiIsServed() {
         assertEquals(200, nobody.get("/openapi/ui/").status());
     }

@@ -1,0 +1,145 @@
+package io.intrapoll.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.openapi.api.OpenApiConfigImpl;
+import io.smallrye.openapi.runtime.OpenApiProcessor;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The document that /openapi serves, built without a server: SmallRye OpenAPI (what Liberty's mpOpenAPI runs) reads
+ * the compiled classes with the OpenAPI settings of server.xml.
+ */
+class OpenApiDocumentTest {
+
+    private static OpenAPI document;
+
+    @BeforeAll
+    static void buildTheDocument() throws Exception {
+        var config = new OpenApiConfigImpl(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(openApiSettingsOfTheServer(), "server.xml", 500))
+                .build());
+        document =
+                OpenApiProcessor.bootstrap(config, indexOfTheApplication(), OpenApiDocumentTest.class.getClassLoader());
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdOfItsOwn() {
+        Map<String, List<String>> byId = new TreeMap<>();
+        List<String> withoutId = new ArrayList<>();
+        operations().forEach((name, operation) -> {
+            String id = operation.getOperationId();
+            if (id == null || id.isBlank()) {
+                withoutId.add(name);
+            } else {
+                byId.computeIfAbsent(id, key -> new ArrayList<>()).add(name);
+            }
+        });
+        assertEquals(List.of(), withoutId, "operations without an operationId");
+        byId.values().removeIf(names -> names.size() == 1);
+        assertEquals(Map.of(), byId, "operationIds used more than once");
+    }
+
+    @Test
+    void everyErrorResponseIsAProblem() {
+        assertTrue(document.getComponents().getSchemas().containsKey("Problem"), "the Problem schema");
+        List<String> notProblems = new ArrayList<>();
+        operations()
+                .forEach((name, operation) -> operation
+                        .getResponses()
+                        .getAPIResponses()
+                        .forEach((status, response) -> {
+                            if ((status.startsWith("4") || status.startsWith("5")) && !isProblem(shared(response))) {
+                                notProblems.add(name + " " + status);
+                            }
+                        }));
+        assertEquals(List.of(), notProblems, "error responses that are not application/problem+json Problems");
+    }
+
+    /** The response a reference (#/components/responses/NotFound) names, which must exist. */
+    private static APIResponse shared(APIResponse response) {
+        if (response.getRef() == null) {
+            return response;
+        }
+        String name = response.getRef().substring(response.getRef().lastIndexOf('/') + 1);
+        Map<String, APIResponse> declared = document.getComponents().getResponses();
+        APIResponse shared = declared == null ? null : declared.get(name);
+        assertNotNull(shared, "no shared response " + response.getRef());
+        return shared;
+    }
+
+    private static boolean isProblem(APIResponse response) {
+        MediaType problem =
+                response.getContent() == null ? null : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        return problem != null
+                && problem.getSchema() != null
+                && "#/components/schemas/Problem".equals(problem.getSchema().getRef());
+    }
+
+    /** Every operation of the document, named as in "GET /api/v1/polls/{id}". */
+    private static Map<String, Operation> operations() {
+        Map<String, Operation> operations = new TreeMap<>();
+        document.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations()
+                        .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        return operations;
+    }
+
+    /** The application's own classes: the server scans no library (server.xml). */
+    private static Index indexOfTheApplication() throws Exception {
+        Path classes = Path.of(RestApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Indexer indexer = new Indexer();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        }
+        return indexer.complete();
+    }
+
+    /** The mp.openapi.* variables of server.xml, which Liberty hands to MicroProfile OpenAPI as configuration. */
+    private static Map<String, String> openApiSettingsOfTheServer() throws Exception {
+        NodeList variables = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("src/main/liberty/config/server.xml").toFile())
+                .getElementsByTagName("variable");
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 0; i < variables.getLength(); i++) {
+            Element variable = (Element) variables.item(i);
+            if (variable.getAttribute("name").startsWith("mp.openapi.")) {
+                settings.put(variable.getAttribute("name"), variable.getAttribute("value"));
+            }
+        }
+        return settings;
+    }
+}
