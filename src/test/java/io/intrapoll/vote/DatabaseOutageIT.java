@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-<<<<<<< HEAD
 import io.intrapoll.platform.Messaging;
-=======
 import io.intrapoll.support.AgainstTheServer;
->>>>>>> wip-tests
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
