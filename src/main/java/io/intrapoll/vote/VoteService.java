@@ -131,6 +131,7 @@ public class VoteService {
                         "concurrent-vote", "Concurrent vote", "Another ballot of yours is being accepted; try again.");
             }
         }
+        Claim replaced = current.receiptId().equals(fresh.receiptId()) ? null : current;
         Ballot ballot = new Ballot(
                 ballotId,
                 pollId,
@@ -142,7 +143,7 @@ public class VoteService {
                 receiptId,
                 idempotencyKey,
                 taken.provenFirst());
-        makeDurable(ballot, fresh, voterKey, deadline);
+        makeDurable(ballot, fresh, replaced, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now);
     }
 
@@ -180,18 +181,19 @@ public class VoteService {
         return poll;
     }
 
-    private void makeDurable(Ballot ballot, Claim claim, String voterKey, long deadline) {
+    /** @param replaced the claim a change of vote took over, or null for a first ballot */
+    private void makeDurable(Ballot ballot, Claim claim, Claim replaced, String voterKey, long deadline) {
         Submission submission = intake.submit(ballot);
         try {
             submission.durable().get(Math.max(MIN_WAIT_NANOS, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             registry.confirm(ballot.pollId(), voterKey, claim);
         } catch (ExecutionException notWritten) {
-            refuse(ballot, claim, voterKey);
+            refuse(ballot, claim, replaced, voterKey);
         } catch (TimeoutException e) {
-            giveUp(submission, ballot, claim, voterKey);
+            giveUp(submission, ballot, claim, replaced, voterKey);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            giveUp(submission, ballot, claim, voterKey);
+            giveUp(submission, ballot, claim, replaced, voterKey);
         }
     }
 
@@ -201,15 +203,15 @@ public class VoteService {
      * is never told to vote again while a ballot of theirs can still be counted, and a retry with the same
      * Idempotency-Key gets this ballot's receipt once it is durable.
      */
-    private void giveUp(Submission submission, Ballot ballot, Claim claim, String voterKey) {
+    private void giveUp(Submission submission, Ballot ballot, Claim claim, Claim replaced, String voterKey) {
         if (submission.withdraw()) {
-            refuse(ballot, claim, voterKey);
+            refuse(ballot, claim, replaced, voterKey);
         }
         submission.durable().whenComplete((written, failure) -> {
             if (failure == null) {
                 registry.confirm(ballot.pollId(), voterKey, claim);
             } else {
-                registry.release(ballot.pollId(), voterKey, claim);
+                giveBack(ballot, claim, replaced, voterKey);
             }
         });
         if (!submission.durable().isDone() || submission.durable().isCompletedExceptionally()) {
@@ -217,9 +219,22 @@ public class VoteService {
         }
     }
 
-    private void refuse(Ballot ballot, Claim claim, String voterKey) {
-        registry.release(ballot.pollId(), voterKey, claim);
+    private void refuse(Ballot ballot, Claim claim, Claim replaced, String voterKey) {
+        giveBack(ballot, claim, replaced, voterKey);
         throw unavailable();
+    }
+
+    /**
+     * A ballot that will not be stored gives its claim back. A change of vote puts back the claim it took over: the
+     * earlier ballot still counts, and the person's next ballot must be a later revision of it, or counting would
+     * take that ballot for a repeat of the earlier one and ignore it.
+     */
+    private void giveBack(Ballot ballot, Claim claim, Claim replaced, String voterKey) {
+        if (replaced == null) {
+            registry.release(ballot.pollId(), voterKey, claim);
+        } else {
+            registry.replace(ballot.pollId(), voterKey, claim, replaced);
+        }
     }
 
     private static ProblemException unavailable() {
@@ -261,7 +276,8 @@ public class VoteService {
                 orphan.receiptId(),
                 orphan.idempotencyKey(),
                 false); // a retry's ballot: its first attempt may have been counted
-        makeDurable(ballot, orphan, voterKey, deadline);
+        // Should this retry fail too, the claim goes back to the ballot counted before it, if any.
+        makeDurable(ballot, orphan, counted, voterKey, deadline);
         return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
     }
 
