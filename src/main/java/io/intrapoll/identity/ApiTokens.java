@@ -41,6 +41,12 @@ import org.jose4j.lang.JoseException;
  * the provider's JWKS address); optionally {@code mp.jwt.verify.audiences}. Without a key no token is accepted.
  * The caller is the token's {@code upn} (else {@code preferred_username}, else {@code sub}); its groups, the
  * {@code groups} claim, grant roles as registry groups do.
+ *
+ * <p>Why not Liberty's mpJwt feature: it makes MP-JWT the login method of the whole module and answers a refused
+ * token with a bare 401 of its own, while here one mechanism ({@link SignIn}) takes Basic credentials, browser
+ * sessions and tokens side by side, spends the same rate budgets for all three and answers every refusal as
+ * problem+json saying why. The validation itself is jose4j's, the library SmallRye JWT builds on, configured with
+ * the MicroProfile JWT property names.
  */
 @ApplicationScoped
 public class ApiTokens {

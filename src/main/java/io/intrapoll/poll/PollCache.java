@@ -1,12 +1,11 @@
 package io.intrapoll.poll;
 
+import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.Caches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class PollCache {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     Caches caches;
@@ -49,7 +46,7 @@ public class PollCache {
                 decoded.remove(key);
                 return Optional.empty();
             }
-            encoded = JSON.toJson(loaded.get());
+            encoded = CacheValues.write(loaded.get());
             if (changesBefore == changesSeen.get()) {
                 String raced = caches.polls().putIfAbsent(key, encoded);
                 encoded = raced != null ? raced : encoded;
@@ -59,7 +56,7 @@ public class PollCache {
         if (last != null && last.json().equals(encoded)) {
             return Optional.of(last);
         }
-        PollView view = JSON.fromJson(encoded, PollView.class);
+        PollView view = CacheValues.read(encoded, PollView.class);
         Cached fresh = new Cached(encoded, view, PollSnapshot.of(view));
         decoded.put(key, fresh);
         return Optional.of(fresh);

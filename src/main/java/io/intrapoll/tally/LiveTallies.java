@@ -1,5 +1,6 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.tally.TalliesChanged.PollChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.infinispan.Cache;
 
 /**
@@ -33,6 +35,8 @@ public class LiveTallies {
 
     Clock clock = Clock.systemUTC();
 
+    private final Map<String, Decoded> lastDecoded = new ConcurrentHashMap<>();
+
     /** Votes per option and the ballot total of a poll. */
     public record Tally(long ballots, Map<String, Long> votes) {
 
@@ -48,34 +52,18 @@ public class LiveTallies {
     }
 
     /** A cached copy of a poll's tallies: the tally revision it reflects and when it was read from the database. */
-    record Copy(Tally tally, long revision, long readAtMillis) {
+    public record Copy(Tally tally, long revision, long readAtMillis) {
 
         Copy plus(PollChange change) {
             return new Copy(tally.plus(change), change.revision(), readAtMillis);
         }
 
         String encode() {
-            StringBuilder text = new StringBuilder()
-                    .append(revision)
-                    .append(';')
-                    .append(readAtMillis)
-                    .append(';')
-                    .append(tally.ballots());
-            tally.votes()
-                    .forEach((option, count) ->
-                            text.append(';').append(option).append('=').append(count));
-            return text.toString();
+            return CacheValues.write(this);
         }
 
         static Copy decode(String text) {
-            String[] parts = text.split(";");
-            Map<String, Long> votes = new LinkedHashMap<>();
-            for (int i = 3; i < parts.length; i++) {
-                int equals = parts[i].lastIndexOf('=');
-                votes.put(parts[i].substring(0, equals), Long.parseLong(parts[i].substring(equals + 1)));
-            }
-            return new Copy(
-                    new Tally(Long.parseLong(parts[2]), votes), Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            return CacheValues.read(text, Copy.class);
         }
     }
 
@@ -83,13 +71,26 @@ public class LiveTallies {
         Cache<String, String> cache = caches.tallies();
         String cached = cache.get(pollId);
         if (cached != null) {
-            Copy copy = Copy.decode(cached);
+            Copy copy = decoded(pollId, cached);
             if (clock.millis() - copy.readAtMillis() < FRESH_MILLIS) {
                 return copy.tally();
             }
         }
         return readAnew(pollId, cached).tally();
     }
+
+    /** The cached copy decoded, once per change on this node rather than once per read. */
+    private Copy decoded(String pollId, String cached) {
+        Decoded last = lastDecoded.get(pollId);
+        if (last != null && last.text().equals(cached)) {
+            return last.copy();
+        }
+        Copy copy = Copy.decode(cached);
+        lastDecoded.put(pollId, new Decoded(cached, copy));
+        return copy;
+    }
+
+    private record Decoded(String text, Copy copy) {}
 
     /** A poll's tallies read from PostgreSQL now; the cached copy is replaced unless it changed meanwhile. */
     Tally readNow(String pollId) {

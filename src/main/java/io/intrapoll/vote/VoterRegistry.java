@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.poll.PollOpened;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.infinispan.Cache;
 
@@ -165,7 +165,7 @@ public class VoterRegistry {
      * @param choices the options chosen, or null in anonymous polls
      * @param isDurable whether the ballot is durable on the broker yet
      */
-    record Claim(
+    public record Claim(
             String receiptId,
             String idempotencyKey,
             int revision,
@@ -173,32 +173,16 @@ public class VoterRegistry {
             List<String> choices,
             boolean isDurable) {
 
-        private static final String SEPARATOR = "\u001f";
-
         Claim durable() {
             return new Claim(receiptId, idempotencyKey, revision, acceptedAt, choices, true);
         }
 
         String encode() {
-            return String.join(
-                    SEPARATOR,
-                    isDurable ? "D" : "P",
-                    receiptId,
-                    idempotencyKey == null ? "" : idempotencyKey,
-                    String.valueOf(revision),
-                    acceptedAt.toString(),
-                    choices == null ? "" : String.join(",", choices));
+            return CacheValues.write(this);
         }
 
         static Claim decode(String text) {
-            String[] parts = text.split(SEPARATOR, -1);
-            return new Claim(
-                    parts[1],
-                    parts[2].isEmpty() ? null : parts[2],
-                    Integer.parseInt(parts[3]),
-                    Instant.parse(parts[4]),
-                    parts[5].isEmpty() ? null : Arrays.asList(parts[5].split(",")),
-                    parts[0].equals("D"));
+            return CacheValues.read(text, Claim.class);
         }
     }
 }
