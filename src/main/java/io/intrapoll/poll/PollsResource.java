@@ -2,10 +2,10 @@ package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
-import io.intrapoll.platform.Problem.FieldError;
-import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,9 +23,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -125,20 +121,8 @@ public class PollsResource {
             responseCode = "400",
             description = "A bad status, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollPage list(
-            @Parameter(
-                            description = "DRAFT, OPEN, CLOSED or ARCHIVED",
-                            schema = @Schema(implementation = PollStatus.class))
-                    @QueryParam("status")
-                    String status,
-            @Parameter(description = "Text the title contains (any case)") @QueryParam("q") String text,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-                    @QueryParam("size")
-                    String size) {
-        return service.list(PollQueryParams.parse(status, text, page, size), caller);
+    public PollPage list(@Valid @BeanParam PollQueryParams params) {
+        return service.list(params.query(), caller);
     }
 
     @GET
@@ -292,49 +276,6 @@ public class PollsResource {
             return Optional.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
             return Optional.of(-1L); // matches no version: 412
-        }
-    }
-
-    /** Query parameters of the list call, checked by hand so a bad one is a 400, not the JAX-RS default 404. */
-    static final class PollQueryParams {
-
-        private PollQueryParams() {}
-
-        static PollQuery parse(String status, String text, String page, String size) {
-            List<FieldError> errors = new ArrayList<>();
-            PollStatus wanted = null;
-            if (status != null && !status.isBlank()) {
-                try {
-                    wanted = PollStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("status", "must be DRAFT, OPEN, CLOSED or ARCHIVED"));
-                }
-            }
-            int pageNumber = number(errors, "page", page, 0, 0, Integer.MAX_VALUE / PollQuery.MAX_SIZE);
-            int pageSize = number(errors, "size", size, 20, 1, PollQuery.MAX_SIZE);
-            if (text != null && text.length() > 200) {
-                errors.add(new FieldError("q", "must be at most 200 characters"));
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.badRequest("Some query parameters are invalid.", errors);
-            }
-            return new PollQuery(wanted, text == null || text.isBlank() ? null : text.strip(), pageNumber, pageSize);
-        }
-
-        private static int number(List<FieldError> errors, String name, String value, int fallback, int min, int max) {
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value.strip());
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-            return fallback;
         }
     }
 }
