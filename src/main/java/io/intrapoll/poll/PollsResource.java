@@ -2,6 +2,7 @@ package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
+import io.intrapoll.platform.RecordBodyReader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PollsResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String CREATE_EXAMPLE = """
             {"title": "Where should the team lunch be on Friday?", "type": "SINGLE",
              "options": [{"label": "Pizza place"}, {"label": "Sushi bar"}], "audienceGroups": ["engineering"],
@@ -97,8 +96,8 @@ public class PollsResource {
             responseCode = "422",
             description = "The poll breaks a rule; errors[] names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(InputStream body) {
-        PollView poll = service.create(PollInputReader.read(body), caller);
+    public Response create(@Valid PollInput input) {
+        PollView poll = service.create(input, caller);
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path("polls")
                         .path(poll.id())
@@ -154,7 +153,7 @@ public class PollsResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes({MediaType.APPLICATION_JSON, RecordBodyReader.MERGE_PATCH})
     @Operation(
             summary = "Change a poll",
             description = "Owner or admin. Only the fields sent change; null clears "
@@ -190,9 +189,9 @@ public class PollsResource {
     public Response change(
             @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            InputStream body) {
+            @Valid PollInput changes) {
         PollId pollId = PollId.fromPath(id);
-        PollView poll = service.change(pollId, PollInputReader.read(body), expectedVersion(ifMatch), caller);
+        PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), caller);
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
 
