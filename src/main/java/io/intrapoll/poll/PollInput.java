@@ -1,19 +1,38 @@
 package io.intrapoll.poll;
 
+import io.intrapoll.platform.JsonBodies;
+import io.intrapoll.platform.JsonBodies.Refused;
+import io.intrapoll.platform.JsonBodies.SentFields;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import jakarta.validation.constraints.NotNull;
+import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A poll as a client sends it, to create one (POST) or change one (PATCH: only the fields present change, and
- * {@code null} clears an optional field).
+ * {@code null} clears an optional field). Its values are checked as a whole poll, by {@link PollRules}: a PATCH
+ * carries only part of one.
  *
  * @param present the names of the fields the request carried
  */
 @Schema(name = "PollInput", description = "A poll to create, or the fields of one to change (PATCH).")
+@Refused(
+        fields = {"id", "createdBy", "createdAt", "version"},
+        message = "is read-only")
+@Refused(
+        fields = "status",
+        message = "is changed by the lifecycle actions (POST .../open, /close, /archive), not by a body")
 public record PollInput(
-        @Schema(hidden = true) Set<String> present,
+        @Schema(hidden = true) @SentFields Set<String> present,
 
         @Schema(
                 minLength = 1,
@@ -31,6 +50,7 @@ public record PollInput(
                 minItems = 2,
                 maxItems = 50,
                 description = "Required on create; changes only in DRAFT. Send an existing option's id to keep it.")
+        @JsonbTypeDeserializer(OptionInput.ObjectsOrLabels.class)
         List<OptionInput> options,
 
         @Schema(minimum = "1", description = "MULTIPLE only: at most this many choices (default: all options).")
@@ -45,7 +65,7 @@ public record PollInput(
         @Schema(
                 description = "Registry groups that may see and vote; empty: every authenticated user.",
                 example = "[\"engineering\"]")
-        List<String> audienceGroups,
+        List<@NotNull(message = "must be a string") String> audienceGroups,
 
         @Schema(description = "Opens the poll by itself at this time (once).", example = "2026-12-01T09:00:00Z")
         Instant opensAt,
@@ -57,7 +77,7 @@ public record PollInput(
         Boolean open) {
 
     public PollInput {
-        present = Set.copyOf(present);
+        present = present == null ? Set.of() : Set.copyOf(present);
     }
 
     public boolean has(String field) {
@@ -71,5 +91,31 @@ public record PollInput(
             String id,
 
             @Schema(minLength = 1, maxLength = 200, example = "Pizza place")
-            String label) {}
+            String label) {
+
+        /** Options are objects, or just their labels: {@code ["Pizza", "Sushi"]}. */
+        public static final class ObjectsOrLabels implements JsonbDeserializer<List<OptionInput>> {
+            @Override
+            public List<OptionInput> deserialize(JsonParser parser, DeserializationContext context, Type type) {
+                JsonValue options = parser.getValue();
+                if (options.getValueType() == JsonValue.ValueType.NULL) {
+                    return null;
+                }
+                if (options.getValueType() != JsonValue.ValueType.ARRAY) {
+                    throw new JsonBodies.WrongValue("must be an array");
+                }
+                List<OptionInput> result = new ArrayList<>();
+                for (JsonValue option : options.asJsonArray()) {
+                    if (option instanceof JsonString label) {
+                        result.add(new OptionInput(null, label.getString()));
+                    } else if (option.getValueType() == JsonValue.ValueType.OBJECT) {
+                        result.add(JsonBodies.bind(option, OptionInput.class));
+                    } else {
+                        throw new JsonBodies.WrongValue("must be an object {\"label\": ...} or a label");
+                    }
+                }
+                return result;
+            }
+        }
+    }
 }

@@ -1,10 +1,11 @@
 package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.Problem.FieldError;
-import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.RecordBodyReader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,10 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 public class PollsResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String CREATE_EXAMPLE = """
             {"title": "Where should the team lunch be on Friday?", "type": "SINGLE",
              "options": [{"label": "Pizza place"}, {"label": "Sushi bar"}], "audienceGroups": ["engineering"],
@@ -86,8 +81,8 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public Response create(InputStream body) {
-        PollView poll = service.create(PollInputReader.read(body), caller);
+    public Response create(@Valid PollInput input) {
+        PollView poll = service.create(input, caller);
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path("polls")
                         .path(poll.id())
@@ -108,20 +103,8 @@ public class PollsResource {
             description = "A page of polls",
             content = @Content(schema = @Schema(implementation = PollPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public PollPage list(
-            @Parameter(
-                            description = "DRAFT, OPEN, CLOSED or ARCHIVED",
-                            schema = @Schema(implementation = PollStatus.class))
-                    @QueryParam("status")
-                    String status,
-            @Parameter(description = "Text the title contains (any case)") @QueryParam("q") String text,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-                    @QueryParam("size")
-                    String size) {
-        return service.list(PollQueryParams.parse(status, text, page, size), caller);
+    public PollPage list(@Valid @BeanParam PollQueryParams params) {
+        return service.list(params.query(), caller);
     }
 
     @GET
@@ -150,7 +133,7 @@ public class PollsResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes({MediaType.APPLICATION_JSON, RecordBodyReader.MERGE_PATCH})
     @Operation(
             operationId = "changePoll",
             summary = "Change a poll",
@@ -178,9 +161,9 @@ public class PollsResource {
     public Response change(
             @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            InputStream body) {
+            @Valid PollInput changes) {
         PollId pollId = PollId.fromPath(id);
-        PollView poll = service.change(pollId, PollInputReader.read(body), expectedVersion(ifMatch), caller);
+        PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), caller);
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
 
@@ -261,49 +244,6 @@ public class PollsResource {
             return Optional.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
             return Optional.of(-1L); // matches no version: 412
-        }
-    }
-
-    /** Query parameters of the list call, checked by hand so a bad one is a 400, not the JAX-RS default 404. */
-    static final class PollQueryParams {
-
-        private PollQueryParams() {}
-
-        static PollQuery parse(String status, String text, String page, String size) {
-            List<FieldError> errors = new ArrayList<>();
-            PollStatus wanted = null;
-            if (status != null && !status.isBlank()) {
-                try {
-                    wanted = PollStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("status", "must be DRAFT, OPEN, CLOSED or ARCHIVED"));
-                }
-            }
-            int pageNumber = number(errors, "page", page, 0, 0, Integer.MAX_VALUE / PollQuery.MAX_SIZE);
-            int pageSize = number(errors, "size", size, 20, 1, PollQuery.MAX_SIZE);
-            if (text != null && text.length() > 200) {
-                errors.add(new FieldError("q", "must be at most 200 characters"));
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.badRequest("Some query parameters are invalid.", errors);
-            }
-            return new PollQuery(wanted, text == null || text.isBlank() ? null : text.strip(), pageNumber, pageSize);
-        }
-
-        private static int number(List<FieldError> errors, String name, String value, int fallback, int min, int max) {
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value.strip());
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-            return fallback;
         }
     }
 }

@@ -1,15 +1,11 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.platform.JsonBodies;
-import io.intrapoll.platform.Problem.FieldError;
-import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,9 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -78,15 +71,10 @@ public class VotesResource {
             @PathParam("id") String id,
             @Parameter(description = "1 to 100 characters; a repeat gets the first answer")
                     @HeaderParam(IDEMPOTENCY_KEY)
+                    @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
                     String idempotencyKey,
-            InputStream body) {
-        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 100)) {
-            throw ProblemException.badRequest(
-                    "Idempotency-Key must be 1 to 100 characters.",
-                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 100 characters")));
-        }
-        List<String> optionIds = optionIds(body);
-        Receipt receipt = votes.vote(PollId.fromPath(id), optionIds, idempotencyKey, caller);
+            @Valid VoteRequest ballot) {
+        Receipt receipt = votes.vote(PollId.fromPath(id), ballot.optionIds(), idempotencyKey, caller);
         return Response.accepted(receipt).build();
     }
 
@@ -103,32 +91,5 @@ public class VotesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Receipt mine(@PathParam("id") String id) {
         return votes.mine(PollId.fromPath(id), caller);
-    }
-
-    /** Reads {"optionIds": [...]} strictly: anything else is a 400 naming the field. */
-    private static List<String> optionIds(InputStream body) {
-        JsonObject json = JsonBodies.readObject(body);
-        List<FieldError> errors = new ArrayList<>();
-        json.keySet().stream()
-                .filter(key -> !key.equals("optionIds"))
-                .forEach(key -> errors.add(new FieldError(key, "is not a field of a vote")));
-        JsonValue options = json.get("optionIds");
-        List<String> ids = new ArrayList<>();
-        if (options == null || options.getValueType() != JsonValue.ValueType.ARRAY) {
-            errors.add(new FieldError("optionIds", "is required: an array of option ids"));
-        } else {
-            var array = options.asJsonArray();
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) instanceof JsonString text) {
-                    ids.add(text.getString());
-                } else {
-                    errors.add(new FieldError("optionIds[" + i + "]", "must be a string"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The vote is malformed.", errors);
-        }
-        return ids;
     }
 }
