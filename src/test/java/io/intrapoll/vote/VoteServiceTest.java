@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -185,9 +184,6 @@ class VoteServiceTest {
     }
 
     @Test
-    @Disabled("Known defect, to enable with its fix: a change of vote that is refused gives the person's claim back"
-            + " (removes it) instead of restoring the earlier one, so her next vote is taken as a first ballot at"
-            + " revision 1, which counting ignores: she is shown blue while red is counted")
     void aVoteAcceptedAfterARefusedChangeOfVoteIsTheOneCounted() {
         open(POLL, true);
         vote(ANA, null, "red");
