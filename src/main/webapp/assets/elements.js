@@ -13,6 +13,12 @@
 //     rounds                     adds the hidden #rounds section with #rounds-body for instant-runoff rounds,
 //     heading-level="3"          its heading an <h3> rather than the default <h2>.
 //
+//   <ip-confirm>                 the console's confirmation dialog (#confirm, #confirm-text, #confirm-ok), opened by
+//                                console/shared.js's confirmAction.
+//
+//   <ip-pager>                   a list page's pager: the "Pages" navigation with #previous, #page-info and #next,
+//                                filled by console/shared.js.
+//
 // Each page loads this file as a plain script in its <head>, not as a module: a module runs only once the page is
 // parsed, this runs before, so the elements are defined when the parser meets them and their markup is there for
 // the first paint. It builds nodes with createElement and text nodes only: no markup is parsed, no inline style
@@ -105,6 +111,31 @@
     }
   }
 
+  class IpPager extends HTMLElement {
+    connectedCallback() {
+      if (this.drawn) return; // moved within the page: keep the page shown
+      this.drawn = true;
+      this.replaceChildren(h('nav', { class: 'pager', 'aria-label': 'Pages' },
+        h('button', { type: 'button', class: 'secondary', id: 'previous' }, 'Previous page'),
+        h('span', { id: 'page-info' }),
+        h('button', { type: 'button', class: 'secondary', id: 'next' }, 'Next page')));
+    }
+  }
+
+  class IpConfirm extends HTMLElement {
+    connectedCallback() {
+      if (this.drawn) return; // moved within the page: keep the dialog (it may be open)
+      this.drawn = true;
+      this.replaceChildren(h('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-text' },
+        h('p', { id: 'confirm-text' }),
+        h('form', { method: 'dialog', class: 'actions' },
+          h('button', { value: 'cancel', class: 'secondary' }, 'Cancel'),
+          h('button', { value: 'confirm', id: 'confirm-ok' }, 'Confirm'))));
+    }
+  }
+
   if (!customElements.get('ip-header')) customElements.define('ip-header', IpHeader);
   if (!customElements.get('ip-results')) customElements.define('ip-results', IpResults);
+  if (!customElements.get('ip-confirm')) customElements.define('ip-confirm', IpConfirm);
+  if (!customElements.get('ip-pager')) customElements.define('ip-pager', IpPager);
 })();

@@ -1,4 +1,4 @@
-// What the console's pages share: the header, a confirmation dialog, file downloads.
+// What the console's pages share: the confirmation dialog's behaviour (<ip-confirm> draws it), file downloads.
 import { signedInHeader } from '../common.js';
 
 /** Fills the header; hides Operations from authors, who may not see them. */
@@ -11,7 +11,7 @@ export async function consoleHeader() {
   return me;
 }
 
-/** Asks before a consequential action; resolves true when confirmed. Uses the page's <dialog id="confirm">. */
+/** Asks before a consequential action; resolves true when confirmed. Uses the page's <ip-confirm> dialog. */
 export function confirmAction(text, confirmLabel) {
   const dialog = document.getElementById('confirm');
   document.getElementById('confirm-text').textContent = text;
