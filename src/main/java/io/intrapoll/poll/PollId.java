@@ -1,5 +1,6 @@
 package io.intrapoll.poll;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -19,16 +20,8 @@ public record PollId(String value) {
     }
 
     /** The id, or empty when the text cannot be one (such a poll cannot exist). */
-    public static java.util.Optional<PollId> parse(String text) {
-        return text != null && SHAPE.matcher(text).matches()
-                ? java.util.Optional.of(new PollId(text))
-                : java.util.Optional.empty();
-    }
-
-    /** The id in a request path; an id that cannot exist is a 404, like an unknown one. */
-    public static PollId fromPath(String text) {
-        return parse(text)
-                .orElseThrow(() -> io.intrapoll.platform.ProblemException.notFound("There is no poll " + text + "."));
+    public static Optional<PollId> parse(String text) {
+        return text != null && SHAPE.matcher(text).matches() ? Optional.of(new PollId(text)) : Optional.empty();
     }
 
     @Override
