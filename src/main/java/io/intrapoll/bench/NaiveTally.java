@@ -20,7 +20,7 @@ public class NaiveTally {
     EntityManager em;
 
     @Transactional
-    public void add(String pollId, String optionId) {
+    public void add(String pollId, String optionId) { // text as sent: the naive design checks nothing first
         if (!tableReady.get()) {
             em.createNativeQuery(
                             "CREATE TABLE IF NOT EXISTS bench_naive_tally (poll_id VARCHAR(36) NOT NULL,"

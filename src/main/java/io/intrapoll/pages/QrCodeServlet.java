@@ -1,11 +1,13 @@
 package io.intrapoll.pages;
 
+import io.intrapoll.poll.PollId;
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code /app/qr.svg?poll={id}}: the QR code of a poll's short link, as SVG, for the presenter view. It encodes
@@ -19,12 +21,12 @@ public class QrCodeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String pollId = request.getParameter("poll");
-        if (!VotePages.isPollId(pollId)) {
+        Optional<PollId> pollId = PollId.parse(request.getParameter("poll"));
+        if (pollId.isEmpty()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        QrCode code = QrCode.encodeText(VotePages.shortLink(request, pollId), QrCode.Ecc.MEDIUM);
+        QrCode code = QrCode.encodeText(VotePages.shortLink(request, pollId.get()), QrCode.Ecc.MEDIUM);
         response.setContentType("image/svg+xml");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "private, max-age=3600");

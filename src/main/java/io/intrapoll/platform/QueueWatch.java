@@ -1,5 +1,6 @@
 package io.intrapoll.platform;
 
+import io.intrapoll.poll.PollId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -58,9 +59,9 @@ public class QueueWatch {
     }
 
     /** True when no message on the ballot queue carries a ballot of this poll; false if that cannot be told. */
-    public boolean isDrained(String pollId) {
-        // Poll ids are letters, digits and dashes: safe inside a selector literal.
-        String selector = Messaging.POLLS_PROPERTY + " LIKE '%" + pollId + "%'";
+    public boolean isDrained(PollId pollId) {
+        // A PollId is letters, digits and dashes only: safe inside a selector literal.
+        String selector = Messaging.POLLS_PROPERTY + " LIKE '%" + pollId.value() + "%'";
         try (JMSContext jms = connectionFactory.createContext();
                 QueueBrowser browser = jms.createBrowser(ballotQueue, selector)) {
             return !browser.getEnumeration().hasMoreElements();

@@ -26,7 +26,7 @@ public class PollCache {
     @Inject
     PollRepository polls;
 
-    private final Map<String, Cached> decoded = new ConcurrentHashMap<>();
+    private final Map<PollId, Cached> decoded = new ConcurrentHashMap<>();
     /** Changes committed on this node: a load that overlapped one may hold the old poll and is not cached. */
     private final AtomicLong changesSeen = new AtomicLong();
 
@@ -37,13 +37,13 @@ public class PollCache {
 
     /** The poll as the API shows it, and the rules of who may see it. */
     public Optional<Cached> read(PollId id) {
-        String key = id.value();
+        String key = id.value(); // the replicated cache's keys are the ids' text, as every node writes them
         String encoded = caches.polls().get(key);
         if (encoded == null) {
             long changesBefore = changesSeen.get();
             Optional<PollView> loaded = polls.view(id);
             if (loaded.isEmpty()) {
-                decoded.remove(key);
+                decoded.remove(id);
                 return Optional.empty();
             }
             encoded = CacheValues.write(loaded.get());
@@ -52,19 +52,19 @@ public class PollCache {
                 encoded = raced != null ? raced : encoded;
             }
         }
-        Cached last = decoded.get(key);
+        Cached last = decoded.get(id);
         if (last != null && last.json().equals(encoded)) {
             return Optional.of(last);
         }
         PollView view = CacheValues.read(encoded, PollView.class);
         Cached fresh = new Cached(encoded, view, PollSnapshot.of(view));
-        decoded.put(key, fresh);
+        decoded.put(id, fresh);
         return Optional.of(fresh);
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
         changesSeen.incrementAndGet();
-        caches.polls().remove(change.pollId());
+        caches.polls().remove(change.pollId().value());
         decoded.remove(change.pollId());
     }
 

@@ -1,4 +1,4 @@
 package io.intrapoll.poll;
 
 /** Fired when a poll is changed, moves in its lifecycle or is deleted (observers act after the commit). */
-public record PollChanged(String pollId) {}
+public record PollChanged(PollId pollId) {}

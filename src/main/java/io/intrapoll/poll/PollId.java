@@ -1,10 +1,14 @@
 package io.intrapoll.poll;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** A poll's identity: opaque to clients, at most 36 characters of letters, digits and dashes. */
-public record PollId(String value) {
+/**
+ * A poll's identity: opaque to clients, at most 36 characters of letters, digits and dashes. Ordered as its text, so
+ * whatever is sorted by poll (the tally rows' locks) keeps the order it had as strings.
+ */
+public record PollId(String value) implements Comparable<PollId> {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
@@ -19,16 +23,13 @@ public record PollId(String value) {
     }
 
     /** The id, or empty when the text cannot be one (such a poll cannot exist). */
-    public static java.util.Optional<PollId> parse(String text) {
-        return text != null && SHAPE.matcher(text).matches()
-                ? java.util.Optional.of(new PollId(text))
-                : java.util.Optional.empty();
+    public static Optional<PollId> parse(String text) {
+        return text != null && SHAPE.matcher(text).matches() ? Optional.of(new PollId(text)) : Optional.empty();
     }
 
-    /** The id in a request path; an id that cannot exist is a 404, like an unknown one. */
-    public static PollId fromPath(String text) {
-        return parse(text)
-                .orElseThrow(() -> io.intrapoll.platform.ProblemException.notFound("There is no poll " + text + "."));
+    @Override
+    public int compareTo(PollId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

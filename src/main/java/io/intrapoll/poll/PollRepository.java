@@ -44,11 +44,11 @@ public class PollRepository {
     }
 
     /** Every poll's type, by id: how its ballots count. */
-    public Map<String, PollType> typeByPoll() {
-        Map<String, PollType> types = new HashMap<>();
+    public Map<PollId, PollType> typeByPoll() {
+        Map<PollId, PollType> types = new HashMap<>();
         em.createQuery("SELECT p.id, p.type FROM Poll p", Object[].class)
                 .getResultStream()
-                .forEach(row -> types.put((String) row[0], (PollType) row[1]));
+                .forEach(row -> types.put(new PollId((String) row[0]), (PollType) row[1]));
         return types;
     }
 
@@ -107,22 +107,26 @@ public class PollRepository {
     }
 
     /** Polls whose opening time has passed and not yet been acted on. */
-    List<String> dueOpenings(Instant now) {
+    List<PollId> dueOpenings(Instant now) {
         return em.createQuery(
                         "SELECT p.id FROM Poll p WHERE p.openScheduleFired = FALSE AND p.opensAt <= :now", String.class)
                 .setParameter("now", now)
                 .setMaxResults(100)
-                .getResultList();
+                .getResultStream()
+                .map(PollId::new)
+                .toList();
     }
 
     /** Polls whose closing time has passed and not yet been acted on. */
-    List<String> dueClosings(Instant now) {
+    List<PollId> dueClosings(Instant now) {
         return em.createQuery(
                         "SELECT p.id FROM Poll p WHERE p.closeScheduleFired = FALSE AND p.closesAt <= :now",
                         String.class)
                 .setParameter("now", now)
                 .setMaxResults(100)
-                .getResultList();
+                .getResultStream()
+                .map(PollId::new)
+                .toList();
     }
 
     /**
@@ -131,19 +135,19 @@ public class PollRepository {
      *
      * @return whether this call opened the poll
      */
-    boolean fireOpening(String id, Instant now) {
+    boolean fireOpening(PollId id, Instant now) {
         int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
                         + " p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
                         + " AND p.status = :draft AND p.opensAt <= :now")
                 .setParameter("open", PollStatus.OPEN)
                 .setParameter("draft", PollStatus.DRAFT)
-                .setParameter("id", id)
+                .setParameter("id", id.value())
                 .setParameter("now", now)
                 .executeUpdate();
         if (opened == 0) {
             em.createQuery("UPDATE Poll p SET p.openScheduleFired = TRUE, p.version = p.version + 1"
                             + " WHERE p.id = :id AND p.openScheduleFired = FALSE AND p.opensAt <= :now")
-                    .setParameter("id", id)
+                    .setParameter("id", id.value())
                     .setParameter("now", now)
                     .executeUpdate();
         }
@@ -151,19 +155,19 @@ public class PollRepository {
     }
 
     /** As {@link #fireOpening}, for the closing time: an OPEN poll closes, exactly once. */
-    boolean fireClosing(String id, Instant now) {
+    boolean fireClosing(PollId id, Instant now) {
         int closed = em.createQuery("UPDATE Poll p SET p.status = :closed, p.closeScheduleFired = TRUE,"
                         + " p.version = p.version + 1 WHERE p.id = :id AND p.closeScheduleFired = FALSE"
                         + " AND p.status = :open AND p.closesAt <= :now")
                 .setParameter("closed", PollStatus.CLOSED)
                 .setParameter("open", PollStatus.OPEN)
-                .setParameter("id", id)
+                .setParameter("id", id.value())
                 .setParameter("now", now)
                 .executeUpdate();
         if (closed == 0) {
             em.createQuery("UPDATE Poll p SET p.closeScheduleFired = TRUE, p.version = p.version + 1"
                             + " WHERE p.id = :id AND p.closeScheduleFired = FALSE AND p.closesAt <= :now")
-                    .setParameter("id", id)
+                    .setParameter("id", id.value())
                     .setParameter("now", now)
                     .executeUpdate();
         }

@@ -58,12 +58,12 @@ public class PollSchedule {
         }
         Instant now = clock.instant();
         try {
-            for (String id : transitions.dueOpenings(now)) {
+            for (PollId id : transitions.dueOpenings(now)) {
                 if (transitions.fireOpening(id, now)) {
                     LOG.info(() -> "Poll " + id + " opened by its schedule");
                 }
             }
-            for (String id : transitions.dueClosings(now)) {
+            for (PollId id : transitions.dueClosings(now)) {
                 if (transitions.fireClosing(id, now)) {
                     LOG.info(() -> "Poll " + id + " closed by its schedule");
                 }

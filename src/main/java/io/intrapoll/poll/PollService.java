@@ -59,7 +59,7 @@ public class PollService {
         audit.record(caller.name(), AuditAction.POLL_CREATED, poll.id().value(), poll.title());
         if (poll.status() == PollStatus.OPEN) {
             audit.record(caller.name(), AuditAction.POLL_OPENED, poll.id().value(), "at creation");
-            openings.fire(new PollOpened(poll.id().value()));
+            openings.fire(new PollOpened(poll.id()));
         }
         return PollView.of(poll);
     }
@@ -106,7 +106,7 @@ public class PollService {
         inState(poll::open);
         audit.record(caller.name(), AuditAction.POLL_OPENED, id.value(), null);
         if (firstOpening) {
-            openings.fire(new PollOpened(id.value()));
+            openings.fire(new PollOpened(id));
         }
         return stored(poll);
     }
@@ -136,13 +136,13 @@ public class PollService {
         }
         polls.remove(poll);
         audit.record(caller.name(), AuditAction.POLL_DELETED, id.value(), poll.title());
-        changes.fire(new PollChanged(poll.id().value()));
+        changes.fire(new PollChanged(poll.id()));
     }
 
     /** The poll as stored: flushing first gives the view the new version, which the ETag carries. */
     private PollView stored(Poll poll) {
         polls.flush();
-        changes.fire(new PollChanged(poll.id().value()));
+        changes.fire(new PollChanged(poll.id()));
         return PollView.of(poll);
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * It also holds the rules of who sees a poll, which {@link Poll} applies too.
  */
 public record PollSnapshot(
-        String id,
+        PollId id,
         PollType type,
         Integer maxChoices,
         List<String> optionIds,
@@ -27,7 +27,7 @@ public record PollSnapshot(
 
     static PollSnapshot of(Poll poll) {
         return new PollSnapshot(
-                poll.id().value(),
+                poll.id(),
                 poll.type(),
                 poll.maxChoices(),
                 poll.options().stream().map(PollOption::id).toList(),
@@ -41,7 +41,7 @@ public record PollSnapshot(
 
     static PollSnapshot of(PollView poll) {
         return new PollSnapshot(
-                poll.id(),
+                new PollId(poll.id()),
                 poll.type(),
                 poll.maxChoices(),
                 poll.options().stream().map(PollView.OptionView::id).toList(),

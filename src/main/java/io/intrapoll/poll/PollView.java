@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A poll as the API shows it. */
 @Schema(name = "Poll")
 public record PollView(
+        // Text, not a PollId: the API's JSON and the poll cache's JSON carry the id as a plain string.
         @Schema(example = "3f2c1e9a-6b7d-4c1e-9a3f-2c1e9a6b7d4c")
         String id,
 

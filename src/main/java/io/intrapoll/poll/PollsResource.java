@@ -122,7 +122,7 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id, @Context Request request) {
-        PollView poll = service.get(PollId.fromPath(id), caller);
+        PollView poll = service.get(PollPath.id(id), caller);
         EntityTag tag = new EntityTag(poll.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
@@ -162,7 +162,7 @@ public class PollsResource {
             @PathParam("id") String id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid PollInput changes) {
-        PollId pollId = PollId.fromPath(id);
+        PollId pollId = PollPath.id(id);
         PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), caller);
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
@@ -179,7 +179,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.open(PollId.fromPath(id), expectedVersion(ifMatch), caller));
+        return withTag(service.open(PollPath.id(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
@@ -194,7 +194,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.close(PollId.fromPath(id), expectedVersion(ifMatch), caller));
+        return withTag(service.close(PollPath.id(id), expectedVersion(ifMatch), caller));
     }
 
     @POST
@@ -209,7 +209,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.archive(PollId.fromPath(id), expectedVersion(ifMatch), caller));
+        return withTag(service.archive(PollPath.id(id), expectedVersion(ifMatch), caller));
     }
 
     @DELETE
@@ -222,7 +222,7 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(PollId.fromPath(id), expectedVersion(ifMatch), caller);
+        service.delete(PollPath.id(id), expectedVersion(ifMatch), caller);
         return Response.noContent().build();
     }
 

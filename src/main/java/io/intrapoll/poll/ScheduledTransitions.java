@@ -29,15 +29,15 @@ public class ScheduledTransitions {
     /** The actor of what the schedule does, in the audit trail. */
     static final String SCHEDULE = "schedule";
 
-    public List<String> dueOpenings(Instant now) {
+    public List<PollId> dueOpenings(Instant now) {
         return polls.dueOpenings(now);
     }
 
-    public List<String> dueClosings(Instant now) {
+    public List<PollId> dueClosings(Instant now) {
         return polls.dueClosings(now);
     }
 
-    public boolean fireOpening(String id, Instant now) {
+    public boolean fireOpening(PollId id, Instant now) {
         boolean opened = announced(id, polls.fireOpening(id, now), AuditAction.POLL_OPENED);
         if (opened) {
             openings.fire(new PollOpened(id)); // only a DRAFT opens on schedule
@@ -45,13 +45,13 @@ public class ScheduledTransitions {
         return opened;
     }
 
-    public boolean fireClosing(String id, Instant now) {
+    public boolean fireClosing(PollId id, Instant now) {
         return announced(id, polls.fireClosing(id, now), AuditAction.POLL_CLOSED);
     }
 
-    private boolean announced(String id, boolean changed, AuditAction action) {
+    private boolean announced(PollId id, boolean changed, AuditAction action) {
         if (changed) {
-            audit.record(SCHEDULE, action, id, "as scheduled");
+            audit.record(SCHEDULE, action, id.value(), "as scheduled");
             changes.fire(new PollChanged(id));
         }
         return changed;

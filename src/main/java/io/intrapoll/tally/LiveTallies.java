@@ -2,6 +2,7 @@ package io.intrapoll.tally;
 
 import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.Caches;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.tally.TalliesChanged.PollChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,7 @@ public class LiveTallies {
 
     Clock clock = Clock.systemUTC();
 
-    private final Map<String, Decoded> lastDecoded = new ConcurrentHashMap<>();
+    private final Map<PollId, Decoded> lastDecoded = new ConcurrentHashMap<>();
 
     /** Votes per option and the ballot total of a poll. */
     public record Tally(long ballots, Map<String, Long> votes) {
@@ -67,9 +68,8 @@ public class LiveTallies {
         }
     }
 
-    Tally of(String pollId) {
-        Cache<String, String> cache = caches.tallies();
-        String cached = cache.get(pollId);
+    Tally of(PollId pollId) {
+        String cached = caches.tallies().get(key(pollId));
         if (cached != null) {
             Copy copy = decoded(pollId, cached);
             if (clock.millis() - copy.readAtMillis() < FRESH_MILLIS) {
@@ -80,7 +80,7 @@ public class LiveTallies {
     }
 
     /** The cached copy decoded, once per change on this node rather than once per read. */
-    private Copy decoded(String pollId, String cached) {
+    private Copy decoded(PollId pollId, String cached) {
         Decoded last = lastDecoded.get(pollId);
         if (last != null && last.text().equals(cached)) {
             return last.copy();
@@ -93,16 +93,16 @@ public class LiveTallies {
     private record Decoded(String text, Copy copy) {}
 
     /** A poll's tallies read from PostgreSQL now; the cached copy is replaced unless it changed meanwhile. */
-    Tally readNow(String pollId) {
-        return readAnew(pollId, caches.tallies().get(pollId)).tally();
+    Tally readNow(PollId pollId) {
+        return readAnew(pollId, caches.tallies().get(key(pollId))).tally();
     }
 
-    private Copy readAnew(String pollId, String cached) {
+    private Copy readAnew(PollId pollId, String cached) {
         Copy read = durable.read(pollId, clock.millis());
         if (cached == null) {
-            caches.tallies().putIfAbsent(pollId, read.encode());
+            caches.tallies().putIfAbsent(key(pollId), read.encode());
         } else {
-            caches.tallies().replace(pollId, cached, read.encode());
+            caches.tallies().replace(key(pollId), cached, read.encode());
         }
         return read;
     }
@@ -112,10 +112,11 @@ public class LiveTallies {
         change.changes().forEach(this::add);
     }
 
-    private void add(String pollId, PollChange change) {
+    private void add(PollId pollId, PollChange change) {
         Cache<String, String> cache = caches.tallies();
+        String key = key(pollId);
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            String cached = cache.get(pollId);
+            String cached = cache.get(key);
             if (cached == null) {
                 return; // read from the database when next asked
             }
@@ -124,14 +125,19 @@ public class LiveTallies {
                 return; // read after this change was committed: it is in already
             }
             if (copy.revision() != change.revision() - 1) {
-                cache.remove(pollId, cached); // a change before this one is missing: read anew
+                cache.remove(key, cached); // a change before this one is missing: read anew
                 return;
             }
-            if (cache.replace(pollId, cached, copy.plus(change).encode())) {
+            if (cache.replace(key, cached, copy.plus(change).encode())) {
                 return;
             }
         }
-        cache.remove(pollId);
+        cache.remove(key);
+    }
+
+    /** The replicated cache's key: the id's text, as every node writes it. */
+    private static String key(PollId pollId) {
+        return pollId.value();
     }
 
     /** After a rebuild is committed every poll's tally is read anew. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A poll's results as the API shows them. */
 @Schema(name = "Results")
 public record Results(
+        // Text, not a PollId: the API's JSON (and each results event) carries the id as a plain string.
         String pollId,
         @Schema(example = "OPEN") String status,
         @Schema(example = "120") long totalBallots,

@@ -1,7 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ public class ResultsExportResource {
     @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response csv(@PathParam("id") String id) {
-        Results export = results.export(PollId.fromPath(id), caller);
+        Results export = results.export(PollPath.id(id), caller);
         return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"results-" + export.pollId() + ".csv\"")
                 .build();

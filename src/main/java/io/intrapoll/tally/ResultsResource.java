@@ -1,7 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -46,7 +46,7 @@ public class ResultsResource {
             content = @Content(schema = @Schema(implementation = Results.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Results results(@PathParam("id") String id) {
-        return results.results(PollId.fromPath(id), caller);
+        return results.results(PollPath.id(id), caller);
     }
 
     @GET
@@ -62,7 +62,7 @@ public class ResultsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         // Checked (404, 403) before the stream starts, so a refusal is an ordinary problem response.
-        Results current = results.results(PollId.fromPath(id), caller);
+        Results current = results.results(PollPath.id(id), caller);
         streams.subscribe(current, sink, sse);
     }
 }

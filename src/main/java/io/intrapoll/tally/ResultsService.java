@@ -56,8 +56,8 @@ public class ResultsService {
      * The results as PostgreSQL has them now, for streams (whose subscribers were checked when they subscribed):
      * a stream only sends on a change, so it must not send a cached copy that may not have that change yet.
      */
-    Optional<Results> fromDatabase(String pollId) {
-        return PollId.parse(pollId).flatMap(cache::read).map(poll -> resultsOf(poll, live.readNow(pollId)));
+    Optional<Results> fromDatabase(PollId pollId) {
+        return cache.read(pollId).map(poll -> resultsOf(poll, live.readNow(pollId)));
     }
 
     /** Owners and admins only: the results as rows for a spreadsheet. */
@@ -98,21 +98,21 @@ public class ResultsService {
     }
 
     private Results resultsOf(PollCache.Cached poll) {
-        return resultsOf(poll, live.of(poll.view().id()));
+        return resultsOf(poll, live.of(poll.rules().id()));
     }
 
     private Results resultsOf(PollCache.Cached cached, LiveTallies.Tally tally) {
         PollView poll = cached.view();
-        String pollId = poll.id();
+        PollId pollId = cached.rules().id();
         long total = tally.ballots();
         Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();
         boolean closed = cached.rules().isClosed();
-        List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(poll) : null;
+        List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(pollId, poll) : null;
         return new Results(
-                pollId,
+                pollId.value(),
                 poll.status().name(),
                 total,
                 options,
@@ -121,10 +121,10 @@ public class ResultsService {
                 rounds);
     }
 
-    private List<Results.RoundResult> rounds(PollView poll) {
+    private List<Results.RoundResult> rounds(PollId pollId, PollView poll) {
         List<String> order =
                 poll.options().stream().map(PollView.OptionView::id).toList();
-        return RankedCount.count(order, tallies.rankings(poll.id())).stream()
+        return RankedCount.count(order, tallies.rankings(pollId)).stream()
                 .map(round -> new Results.RoundResult(
                         round.round(), round.votes(), round.exhausted(), round.eliminated(), round.winner()))
                 .toList();

@@ -1,6 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.platform.Coalescer;
+import io.intrapoll.poll.PollId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -64,8 +65,8 @@ public class ResultsStreams {
     @Resource(lookup = "concurrent/resultsStreamWriters")
     ManagedExecutorService writers;
 
-    private final Map<String, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
-    private final Set<String> changed = new ConcurrentSkipListSet<>();
+    private final Map<PollId, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
+    private final Set<PollId> changed = new ConcurrentSkipListSet<>();
     private final Jsonb json = JsonbBuilder.create();
     private Coalescer publishing;
     private ScheduledFuture<?> heartbeats;
@@ -86,21 +87,22 @@ public class ResultsStreams {
      * changed, so a change counted while the client was subscribing reaches it in the next interval.
      */
     void subscribe(Results current, SseEventSink sink, Sse sse) {
-        Subscriber subscriber = new Subscriber(current.pollId(), sink, sse);
-        subscribersByPoll.compute(current.pollId(), (poll, subscribers) -> {
+        PollId pollId = new PollId(current.pollId());
+        Subscriber subscriber = new Subscriber(pollId, sink, sse);
+        subscribersByPoll.compute(pollId, (poll, subscribers) -> {
             Set<Subscriber> joined = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
             joined.add(subscriber);
             return joined;
         });
         subscriber.offer(resultsEvent(sse, current));
-        changed.add(current.pollId());
+        changed.add(pollId);
         publishing.request();
     }
 
     /** Polls whose tallies changed somewhere in the cluster. */
-    void changed(Collection<String> pollIds) {
+    void changed(Collection<PollId> pollIds) {
         boolean watched = false;
-        for (String pollId : pollIds) {
+        for (PollId pollId : pollIds) {
             if (subscribersByPoll.containsKey(pollId)) {
                 changed.add(pollId);
                 watched = true;
@@ -121,7 +123,7 @@ public class ResultsStreams {
     }
 
     private void publishChanged() {
-        for (String pollId : changed) {
+        for (PollId pollId : changed) {
             changed.remove(pollId);
             Set<Subscriber> subscribers = subscribersByPoll.get(pollId);
             if (subscribers == null || subscribers.isEmpty()) {
@@ -182,14 +184,14 @@ public class ResultsStreams {
 
     /** One client's stream: the latest event not yet written, and whether a write task is on its way. */
     private final class Subscriber {
-        final String pollId;
+        final PollId pollId;
         final SseEventSink sink;
         final Sse sse;
         final AtomicReference<OutboundSseEvent> next = new AtomicReference<>();
         final AtomicBoolean writing = new AtomicBoolean();
         volatile long lastWritten = System.nanoTime();
 
-        Subscriber(String pollId, SseEventSink sink, Sse sse) {
+        Subscriber(PollId pollId, SseEventSink sink, Sse sse) {
             this.pollId = pollId;
             this.sink = sink;
             this.sse = sse;

@@ -1,5 +1,6 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.poll.PollId;
 import java.util.List;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ import java.util.Map;
  * @param changes per poll, the change to its durable tallies
  * @param ballots the number of ballots in the group
  */
-public record TalliesChanged(Map<String, PollChange> changes, int ballots) {
+public record TalliesChanged(Map<PollId, PollChange> changes, int ballots) {
 
     public TalliesChanged {
         changes = Map.copyOf(changes);
     }
 
-    public List<String> pollIds() {
+    public List<PollId> pollIds() {
         return changes.keySet().stream().sorted().toList();
     }
 

@@ -1,6 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.platform.Messaging;
+import io.intrapoll.poll.PollId;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -27,7 +28,10 @@ public class TallyChangeListener implements MessageListener {
         try {
             String polls = message.getStringProperty(Messaging.POLLS_PROPERTY);
             if (polls != null && !polls.isBlank()) {
-                streams.changed(Arrays.asList(polls.split(",")));
+                // Text that is no poll id names no stream: a hint lost, like an unreadable one.
+                streams.changed(Arrays.stream(polls.split(","))
+                        .flatMap(id -> PollId.parse(id).stream())
+                        .toList());
             }
         } catch (JMSException unreadable) {
             // a hint we cannot read is a hint lost: the next change brings the streams up to date

@@ -1,5 +1,6 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollType;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,16 @@ import java.util.TreeMap;
 public final class TallyDeltas {
 
     // Sorted, so that every counting session takes the tally rows' locks in the same order and none deadlocks.
-    private final Map<String, Long> ballots = new TreeMap<>();
-    private final Map<String, Map<String, Long>> votes = new TreeMap<>();
+    private final Map<PollId, Long> ballots = new TreeMap<>();
+    private final Map<PollId, Map<String, Long>> votes = new TreeMap<>();
 
     /** A ballot now counts. */
-    public void count(String pollId, PollType type, List<String> choices) {
+    public void count(PollId pollId, PollType type, List<String> choices) {
         add(pollId, countedOptions(type, choices), 1);
     }
 
     /** A ballot no longer counts (it was replaced by a later one of the same person). */
-    public void uncount(String pollId, PollType type, List<String> choices) {
+    public void uncount(PollId pollId, PollType type, List<String> choices) {
         add(pollId, countedOptions(type, choices), -1);
     }
 
@@ -29,15 +30,15 @@ public final class TallyDeltas {
         return ballots.isEmpty();
     }
 
-    Map<String, Long> ballots() {
+    Map<PollId, Long> ballots() {
         return ballots;
     }
 
-    Map<String, Long> votes(String pollId) {
+    Map<String, Long> votes(PollId pollId) {
         return votes.getOrDefault(pollId, Map.of());
     }
 
-    Map<String, Map<String, Long>> votes() {
+    Map<PollId, Map<String, Long>> votes() {
         return votes;
     }
 
@@ -46,7 +47,7 @@ public final class TallyDeltas {
         return type == PollType.RANKED && !choices.isEmpty() ? choices.subList(0, 1) : choices;
     }
 
-    private void add(String pollId, List<String> options, long sign) {
+    private void add(PollId pollId, List<String> options, long sign) {
         ballots.merge(pollId, sign, Long::sum);
         Map<String, Long> perOption = votes.computeIfAbsent(pollId, id -> new TreeMap<>());
         options.forEach(option -> perOption.merge(option, sign, Long::sum));

@@ -1,5 +1,6 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,13 +27,13 @@ public class TallyRepository {
     Event<TalliesChanged> talliesChanged;
 
     /** A poll's durable tallies and their revision, in one statement so that they belong together. */
-    LiveTallies.Copy read(String pollId, long readAtMillis) {
+    LiveTallies.Copy read(PollId pollId, long readAtMillis) {
         long revision = 0;
         long ballots = 0;
         Map<String, Long> votes = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT t.revision, t.ballots, o.option_id, o.votes FROM poll_tally t"
                         + " LEFT JOIN option_tally o ON o.poll_id = t.poll_id WHERE t.poll_id = ?1")
-                .setParameter(1, pollId)
+                .setParameter(1, pollId.value())
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             revision = ((Number) columns[0]).longValue();
@@ -45,10 +46,10 @@ public class TallyRepository {
     }
 
     /** Every counted ballot's choices in a poll (for instant-runoff rounds and rebuilds). */
-    List<List<String>> rankings(String pollId) {
+    List<List<String>> rankings(PollId pollId) {
         List<List<String>> rankings = new ArrayList<>();
         for (Object choices : em.createNativeQuery("SELECT choices FROM ballot WHERE poll_id = ?1")
-                .setParameter(1, pollId)
+                .setParameter(1, pollId.value())
                 .getResultList()) {
             rankings.add(Arrays.asList(((String) choices).split(",")));
         }
@@ -67,21 +68,21 @@ public class TallyRepository {
         if (deltas.isEmpty()) {
             return;
         }
-        Map<String, TalliesChanged.PollChange> changes = new TreeMap<>();
+        Map<PollId, TalliesChanged.PollChange> changes = new TreeMap<>();
         deltas.ballots().forEach((poll, change) -> {
             addOrCreate(
                     () -> em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1,"
                                     + " revision = revision + 1 WHERE poll_id = ?2")
                             .setParameter(1, change)
-                            .setParameter(2, poll)
+                            .setParameter(2, poll.value())
                             .executeUpdate(),
                     () -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision)"
                                     + " VALUES (?1, 0, 0) ON CONFLICT DO NOTHING")
-                            .setParameter(1, poll)
+                            .setParameter(1, poll.value())
                             .executeUpdate());
             // The row stays locked until commit, so the revision read back is the one this group made.
             long revision = ((Number) em.createNativeQuery("SELECT revision FROM poll_tally WHERE poll_id = ?1")
-                            .setParameter(1, poll)
+                            .setParameter(1, poll.value())
                             .getSingleResult())
                     .longValue();
             changes.put(poll, new TalliesChanged.PollChange(change, deltas.votes(poll), revision));
@@ -91,13 +92,13 @@ public class TallyRepository {
                         () -> em.createNativeQuery(
                                         "UPDATE option_tally SET votes = votes + ?1 WHERE poll_id = ?2 AND option_id = ?3")
                                 .setParameter(1, change)
-                                .setParameter(2, poll)
+                                .setParameter(2, poll.value())
                                 .setParameter(3, option)
                                 .executeUpdate(),
                         () -> em.createNativeQuery(
                                         "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, 0)"
                                                 + " ON CONFLICT DO NOTHING")
-                                .setParameter(1, poll)
+                                .setParameter(1, poll.value())
                                 .setParameter(2, option)
                                 .executeUpdate())));
         talliesChanged.fire(new TalliesChanged(changes, ballotsCounted));
@@ -116,12 +117,12 @@ public class TallyRepository {
      * aggregator that is counting meanwhile wait and add its group after the recount, so nothing is lost or counted
      * twice.
      */
-    RebuildReport rebuild(Map<String, PollType> typeByPoll) {
-        Map<String, Long> revisions = new HashMap<>();
+    RebuildReport rebuild(Map<PollId, PollType> typeByPoll) {
+        Map<PollId, Long> revisions = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT poll_id, revision FROM poll_tally FOR UPDATE")
                 .getResultList()) {
             Object[] columns = (Object[]) row;
-            revisions.put((String) columns[0], ((Number) columns[1]).longValue());
+            revisions.put(new PollId((String) columns[0]), ((Number) columns[1]).longValue());
         }
         em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
         em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
@@ -129,7 +130,7 @@ public class TallyRepository {
         for (Object row :
                 em.createNativeQuery("SELECT poll_id, choices FROM ballot").getResultList()) {
             Object[] columns = (Object[]) row;
-            String poll = (String) columns[0];
+            PollId poll = new PollId((String) columns[0]);
             counts.count(poll, typeByPoll.get(poll), Arrays.asList(((String) columns[1]).split(",")));
         }
         counts.ballots()
@@ -137,14 +138,14 @@ public class TallyRepository {
                         // A new revision, so that no cached copy of the old counts takes a later delta for current.
                         (poll, count) -> em.createNativeQuery(
                                         "INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, ?2, ?3)")
-                                .setParameter(1, poll)
+                                .setParameter(1, poll.value())
                                 .setParameter(2, count)
                                 .setParameter(3, revisions.getOrDefault(poll, 0L) + 1)
                                 .executeUpdate());
         counts.votes()
                 .forEach((poll, perOption) -> perOption.forEach((option, count) -> em.createNativeQuery(
                                 "INSERT INTO option_tally (poll_id, option_id, votes) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, poll)
+                        .setParameter(1, poll.value())
                         .setParameter(2, option)
                         .setParameter(3, count)
                         .executeUpdate()));

@@ -3,6 +3,7 @@ package io.intrapoll.tally;
 import io.intrapoll.platform.Coalescer;
 import io.intrapoll.platform.Messaging;
 import io.intrapoll.poll.PollChanged;
+import io.intrapoll.poll.PollId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Announces changed tallies on the topic intrapoll.tallies, so every node can tell its own clients (live
@@ -41,7 +43,7 @@ public class TallyTopic {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Set<String> changed = new ConcurrentSkipListSet<>();
+    private final Set<PollId> changed = new ConcurrentSkipListSet<>();
     private Coalescer announcing;
     private volatile boolean failing;
 
@@ -62,8 +64,8 @@ public class TallyTopic {
     }
 
     private void announceChanged() {
-        List<String> polls = new ArrayList<>();
-        for (String poll : changed) {
+        List<PollId> polls = new ArrayList<>();
+        for (PollId poll : changed) {
             changed.remove(poll);
             polls.add(poll);
         }
@@ -71,7 +73,7 @@ public class TallyTopic {
             return;
         }
         try {
-            sender.send(String.join(",", polls));
+            sender.send(polls.stream().map(PollId::value).collect(Collectors.joining(",")));
             if (failing) {
                 failing = false;
                 LOG.info("Tally changes are announced again");
@@ -99,6 +101,7 @@ public class TallyTopic {
         @Resource(lookup = Messaging.TALLIES)
         Topic tallies;
 
+        /** @param polls the ids, comma-joined: the message property every node's listener splits */
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         void send(String polls) {
             try (JMSContext jms = connectionFactory.createContext()) {

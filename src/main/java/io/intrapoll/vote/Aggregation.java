@@ -67,14 +67,14 @@ public class Aggregation {
                         .thenComparing(Ballot::voterKey)
                         .thenComparingInt(Ballot::revision))
                 .toList();
-        Map<String, List<Ballot>> byPoll = new LinkedHashMap<>();
+        Map<PollId, List<Ballot>> byPoll = new LinkedHashMap<>();
         ordered.forEach(ballot ->
                 byPoll.computeIfAbsent(ballot.pollId(), id -> new ArrayList<>()).add(ballot));
         Map<Participation.Key, Participation> participations = lockParticipations(ordered.stream()
                 .filter(ballot -> !(trustProvenFirst && ballot.provenFirst()))
                 .toList());
         byPoll.forEach((pollId, ballots) -> {
-            PollSnapshot poll = polls.find(new PollId(pollId)).orElse(null);
+            PollSnapshot poll = polls.find(pollId).orElse(null);
             if (poll == null) {
                 return; // deleted meanwhile: nothing to count
             }
@@ -112,7 +112,7 @@ public class Aggregation {
                     em.createQuery(jpql.toString(), Participation.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
             for (int i = 0; i < padded; i++) {
                 Participation.Key key = slice.get(Math.min(i, slice.size() - 1));
-                query.setParameter("poll" + i, key.pollId()).setParameter("key" + i, key.voterKey());
+                query.setParameter("poll" + i, key.pollId().value()).setParameter("key" + i, key.voterKey());
             }
             query.getResultList().forEach(participation -> participations.put(participation.key(), participation));
         }
@@ -146,7 +146,7 @@ public class Aggregation {
         CountedBallot replaced = em.createQuery(
                         "SELECT b FROM CountedBallot b WHERE b.pollId = :poll AND b.voter = :voter",
                         CountedBallot.class)
-                .setParameter("poll", ballot.pollId())
+                .setParameter("poll", ballot.pollId().value())
                 .setParameter("voter", ballot.voter())
                 .getResultStream()
                 .findFirst()

@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record Ballot(
         String id,
-        String pollId,
+        PollId pollId,
         String voterKey,
         String voter,
         List<String> choices,

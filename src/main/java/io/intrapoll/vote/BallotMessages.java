@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,7 +27,7 @@ final class BallotMessages {
             ballot.choices().forEach(choices::add);
             JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("id", ballot.id())
-                    .add("poll", ballot.pollId())
+                    .add("poll", ballot.pollId().value())
                     .add("key", ballot.voterKey())
                     .add("choices", choices)
                     .add("at", ballot.acceptedAt().toString())
@@ -57,7 +58,7 @@ final class BallotMessages {
     private static Ballot ballot(JsonObject json) {
         return new Ballot(
                 json.getString("id"),
-                json.getString("poll"),
+                new PollId(json.getString("poll")), // not a poll id: an unreadable message, set aside
                 json.getString("key"),
                 json.getString("voter", null),
                 json.getJsonArray("choices").getValuesAs(JsonString.class).stream()

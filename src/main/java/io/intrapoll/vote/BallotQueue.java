@@ -37,8 +37,8 @@ public class BallotQueue {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000, successThreshold = 1)
     public void send(List<Ballot> ballots) throws JMSException {
-        LinkedHashSet<String> polls = new LinkedHashSet<>();
-        ballots.forEach(ballot -> polls.add(ballot.pollId()));
+        LinkedHashSet<String> polls = new LinkedHashSet<>(); // the ids' text: the message property is comma-joined
+        ballots.forEach(ballot -> polls.add(ballot.pollId().value()));
         try (JMSContext jms = connectionFactory.createContext()) {
             TextMessage message = jms.createTextMessage(BallotMessages.encode(ballots));
             message.setStringProperty(Messaging.POLLS_PROPERTY, String.join(",", polls));

@@ -22,7 +22,7 @@ public class CountedBallot {
     private String id;
 
     @Column(name = "poll_id", nullable = false, length = 36)
-    private String pollId;
+    private String pollId; // the column's text; JPQL queries compare it with PollId.value()
 
     @Column(length = 100)
     private String voter;
@@ -42,7 +42,7 @@ public class CountedBallot {
 
     CountedBallot(Ballot ballot, Instant now) {
         this.id = ballot.id();
-        this.pollId = ballot.pollId();
+        this.pollId = ballot.pollId().value();
         this.voter = ballot.voter();
         this.choices = String.join(",", ballot.choices());
         this.acceptedAt =

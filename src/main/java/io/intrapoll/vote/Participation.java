@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +17,7 @@ public class Participation {
 
     @Id
     @Column(name = "poll_id", length = 36)
-    private String pollId;
+    private String pollId; // the column's text, as the key class below holds it too
 
     @Id
     @Column(name = "voter_key", length = 100)
@@ -39,7 +40,7 @@ public class Participation {
     }
 
     Participation(Ballot ballot) {
-        this.pollId = ballot.pollId();
+        this.pollId = ballot.pollId().value();
         this.voterKey = ballot.voterKey();
         record(ballot);
     }
@@ -53,7 +54,7 @@ public class Participation {
     }
 
     Key key() {
-        return new Key(pollId, voterKey);
+        return new Key(new PollId(pollId), voterKey);
     }
 
     String voterKey() {
@@ -76,7 +77,10 @@ public class Participation {
         return acceptedAt;
     }
 
-    /** The composite key: poll and voter key. */
+    /**
+     * The composite key: poll and voter key. Its fields mirror the entity's {@code @Id} columns (JPA's rule for an
+     * id class), so the poll is held as text and a PollId only at the methods.
+     */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         private String pollId;
@@ -84,13 +88,13 @@ public class Participation {
 
         public Key() {}
 
-        Key(String pollId, String voterKey) {
-            this.pollId = pollId;
+        Key(PollId pollId, String voterKey) {
+            this.pollId = pollId.value();
             this.voterKey = voterKey;
         }
 
-        String pollId() {
-            return pollId;
+        PollId pollId() {
+            return new PollId(pollId);
         }
 
         String voterKey() {

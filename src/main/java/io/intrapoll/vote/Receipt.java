@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,6 +11,7 @@ public record Receipt(
         @Schema(example = "0f8c2a4e-1b7d-4f7e-9a51-3c2d1e0f9a8b")
         String receiptId,
 
+        // Text, not a PollId: the API's JSON carries the id as a plain string.
         String pollId,
         @Schema(example = "ACCEPTED") String status,
         Instant acceptedAt,
@@ -19,7 +21,7 @@ public record Receipt(
 
     static final String ACCEPTED = "ACCEPTED";
 
-    static Receipt accepted(String receiptId, String pollId, Instant acceptedAt) {
-        return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null);
+    static Receipt accepted(String receiptId, PollId pollId, Instant acceptedAt) {
+        return new Receipt(receiptId, pollId.value(), ACCEPTED, acceptedAt, null);
     }
 }

@@ -101,7 +101,7 @@ public class VoteService {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The ballot does not fit the poll.", errors);
         }
-        String pollId = poll.id();
+        PollId pollId = poll.id();
         String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
         Instant now = clock.instant();
         String ballotId = UUID.randomUUID().toString();
@@ -153,16 +153,16 @@ public class VoteService {
         if (!poll.isVisibleTo(caller)) {
             throw ProblemException.forbidden("This poll is not open to you.");
         }
-        String pollId = poll.id();
+        PollId pollId = poll.id();
         Claim claim = registry.find(pollId, keys.keyFor(pollId, caller.name(), poll.anonymous()));
         if (claim == null || !claim.isDurable()) {
             throw ProblemException.notFound("You have not voted in this poll.");
         }
         List<String> choices = poll.anonymous() ? null : choicesOf(claim, pollId, caller.name());
-        return new Receipt(claim.receiptId(), pollId, Receipt.ACCEPTED, claim.acceptedAt(), choices);
+        return new Receipt(claim.receiptId(), pollId.value(), Receipt.ACCEPTED, claim.acceptedAt(), choices);
     }
 
-    private List<String> choicesOf(Claim claim, String pollId, String voter) {
+    private List<String> choicesOf(Claim claim, PollId pollId, String voter) {
         return claim.choices() != null ? claim.choices() : registry.countedChoices(pollId, voter);
     }
 
@@ -259,7 +259,7 @@ public class VoteService {
      */
     private Receipt finishOrphaned(
             PollSnapshot poll, Claim orphan, String voterKey, List<String> optionIds, Caller caller, long deadline) {
-        String pollId = poll.id();
+        PollId pollId = poll.id();
         Claim counted = registry.counted(pollId, voterKey);
         if (counted != null && counted.receiptId().equals(orphan.receiptId())) {
             registry.confirm(pollId, voterKey, orphan);
@@ -282,7 +282,7 @@ public class VoteService {
     }
 
     /** A repeat with the same Idempotency-Key waits for the first request's ballot, wherever it is accepted. */
-    private Claim awaitDurable(String pollId, String voterKey, Claim pending) {
+    private Claim awaitDurable(PollId pollId, String voterKey, Claim pending) {
         try {
             Claim durable = registry.awaitDurable(pollId, voterKey, pending, waitMillis);
             if (durable == null) {

@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,11 @@ public class VoterKeys {
 
     private volatile boolean warned;
 
-    String keyFor(String pollId, String user, boolean anonymous) {
+    String keyFor(PollId pollId, String user, boolean anonymous) {
         return anonymous ? pseudonym(pollId, user) : user;
     }
 
-    private String pseudonym(String pollId, String user) {
+    private String pseudonym(PollId pollId, String user) {
         if (DEMO_SECRET.equals(secret) && !warned) {
             warned = true;
             LOG.warning("intrapoll.voter-key.secret is the demo value: set a real secret outside demos");
@@ -39,7 +40,7 @@ public class VoterKeys {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((pollId + "\n" + user).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((pollId.value() + "\n" + user).getBytes(StandardCharsets.UTF_8));
             return "p:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -2,6 +2,7 @@ package io.intrapoll.vote;
 
 import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.Caches;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,7 +42,7 @@ public class VoterRegistry {
      * The claim of this person in this poll: the existing one, or {@code fresh} when there was none (then this call
      * won, and the claim has fresh's receipt id).
      */
-    Taken claim(String pollId, String voterKey, Claim fresh) {
+    Taken claim(PollId pollId, String voterKey, Claim fresh) {
         Cache<String, String> claims = caches.claims();
         String key = key(pollId, voterKey);
         String known = claims.get(key);
@@ -66,12 +67,12 @@ public class VoterRegistry {
     record Taken(Claim claim, boolean provenFirst) {}
 
     /** Takes over a claim with a newer ballot (a change of vote); false if it changed meanwhile. */
-    boolean replace(String pollId, String voterKey, Claim current, Claim next) {
+    boolean replace(PollId pollId, String voterKey, Claim current, Claim next) {
         return caches.claims().replace(key(pollId, voterKey), current.encode(), next.encode());
     }
 
     /** Marks a claim's ballot as durable on the broker. */
-    void confirm(String pollId, String voterKey, Claim pending) {
+    void confirm(PollId pollId, String voterKey, Claim pending) {
         caches.claims()
                 .replace(
                         key(pollId, voterKey),
@@ -80,12 +81,12 @@ public class VoterRegistry {
     }
 
     /** Gives a claim back when its ballot was not accepted, so the person can try again. */
-    void release(String pollId, String voterKey, Claim claim) {
+    void release(PollId pollId, String voterKey, Claim claim) {
         caches.claims().remove(key(pollId, voterKey), claim.encode());
     }
 
     /** The person's claim in a poll, if any. */
-    Claim find(String pollId, String voterKey) {
+    Claim find(PollId pollId, String voterKey) {
         String known = caches.claims().get(key(pollId, voterKey));
         if (known != null) {
             return Claim.decode(known);
@@ -95,19 +96,19 @@ public class VoterRegistry {
 
     /** A poll opened from DRAFT has no ballots: from now on every claim of it is in the cache. */
     void opened(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollOpened opened) {
-        caches.claims().put(COMPLETE + opened.pollId(), Instant.now().toString());
+        caches.claims().put(COMPLETE + opened.pollId().value(), Instant.now().toString());
     }
 
     /** Whether every claim of this poll is in the cache (so a missing claim means no ballot). */
-    private boolean isComplete(String pollId) {
-        return caches.claims().containsKey(COMPLETE + pollId);
+    private boolean isComplete(PollId pollId) {
+        return caches.claims().containsKey(COMPLETE + pollId.value());
     }
 
     /**
      * Waits until a claim taken by another request is durable. Null if it was released (its ballot refused) or
      * is still pending after the wait.
      */
-    Claim awaitDurable(String pollId, String voterKey, Claim pending, long waitMillis) throws InterruptedException {
+    Claim awaitDurable(PollId pollId, String voterKey, Claim pending, long waitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
         Claim current = pending;
         while (current != null && current.receiptId().equals(pending.receiptId())) {
@@ -125,16 +126,16 @@ public class VoterRegistry {
     }
 
     /** The person's counted ballot in a poll as a claim, from the database alone; null if none is counted. */
-    Claim counted(String pollId, String voterKey) {
+    Claim counted(PollId pollId, String voterKey) {
         return stored(pollId, voterKey);
     }
 
     /** The choices of a person's counted ballot in a named poll, or an empty list if none is counted yet. */
-    List<String> countedChoices(String pollId, String voter) {
+    List<String> countedChoices(PollId pollId, String voter) {
         return em.createQuery(
                         "SELECT b FROM CountedBallot b WHERE b.pollId = :poll AND b.voter = :voter",
                         CountedBallot.class)
-                .setParameter("poll", pollId)
+                .setParameter("poll", pollId.value())
                 .setParameter("voter", voter)
                 .getResultStream()
                 .findFirst()
@@ -142,7 +143,7 @@ public class VoterRegistry {
                 .orElse(List.of());
     }
 
-    private Claim stored(String pollId, String voterKey) {
+    private Claim stored(PollId pollId, String voterKey) {
         Participation participation = em.find(Participation.class, new Participation.Key(pollId, voterKey));
         return participation == null
                 ? null
@@ -155,8 +156,8 @@ public class VoterRegistry {
                         true);
     }
 
-    private static String key(String pollId, String voterKey) {
-        return pollId + '\n' + voterKey;
+    private static String key(PollId pollId, String voterKey) {
+        return pollId.value() + '\n' + voterKey;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
-import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -74,7 +74,7 @@ public class VotesResource {
                     @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
                     String idempotencyKey,
             @Valid VoteRequest ballot) {
-        Receipt receipt = votes.vote(PollId.fromPath(id), ballot.optionIds(), idempotencyKey, caller);
+        Receipt receipt = votes.vote(PollPath.id(id), ballot.optionIds(), idempotencyKey, caller);
         return Response.accepted(receipt).build();
     }
 
@@ -90,6 +90,6 @@ public class VotesResource {
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Receipt mine(@PathParam("id") String id) {
-        return votes.mine(PollId.fromPath(id), caller);
+        return votes.mine(PollPath.id(id), caller);
     }
 }

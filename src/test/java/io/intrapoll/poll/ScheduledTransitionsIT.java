@@ -49,11 +49,12 @@ class ScheduledTransitionsIT {
         PollView poll = polls.create(input(opensAt, opensAt.plusSeconds(3600)), AUTHOR);
         Instant due = opensAt.plusSeconds(1);
 
-        assertEquals(1, race(() -> transitions.fireOpening(poll.id(), due)));
+        assertEquals(1, race(() -> transitions.fireOpening(new PollId(poll.id()), due)));
         PollView after = polls.get(new PollId(poll.id()), AUTHOR);
         assertEquals(PollStatus.OPEN, after.status());
         assertEquals(poll.version() + 1, after.version(), "changed once");
-        assertEquals(0, race(() -> transitions.fireOpening(poll.id(), due)), "a fired time never fires again");
+        assertEquals(
+                0, race(() -> transitions.fireOpening(new PollId(poll.id()), due)), "a fired time never fires again");
     }
 
     @Test
@@ -63,7 +64,7 @@ class ScheduledTransitionsIT {
         polls.open(new PollId(poll.id()), java.util.Optional.empty(), AUTHOR);
         long versionWhenOpen = polls.get(new PollId(poll.id()), AUTHOR).version();
 
-        assertEquals(1, race(() -> transitions.fireClosing(poll.id(), closesAt.plusSeconds(1))));
+        assertEquals(1, race(() -> transitions.fireClosing(new PollId(poll.id()), closesAt.plusSeconds(1))));
         PollView after = polls.get(new PollId(poll.id()), AUTHOR);
         assertEquals(PollStatus.CLOSED, after.status());
         assertEquals(versionWhenOpen + 1, after.version());

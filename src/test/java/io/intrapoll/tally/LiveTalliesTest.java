@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.intrapoll.platform.Caches;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.tally.TalliesChanged.PollChange;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Deltas on the cached copy of a poll's tallies, on a real (local) Infinispan cache. */
 class LiveTalliesTest {
 
-    private static final String POLL = "p1";
+    private static final PollId POLL = new PollId("p1");
 
     private DefaultCacheManager manager;
     private Cache<String, String> cache;
@@ -41,7 +42,7 @@ class LiveTalliesTest {
         };
         live.durable = new TallyRepository() {
             @Override
-            LiveTallies.Copy read(String pollId, long readAtMillis) {
+            LiveTallies.Copy read(PollId pollId, long readAtMillis) {
                 reads.incrementAndGet();
                 return new LiveTallies.Copy(inDatabase.tally(), inDatabase.revision(), readAtMillis);
             }
@@ -76,7 +77,7 @@ class LiveTalliesTest {
     void aCopyThatMissedADeltaIsReadAnew() {
         live.of(POLL);
         changed(new PollChange(1, Map.of("a", 1L), 5)); // revision 4 never arrived here
-        assertNull(cache.get(POLL));
+        assertNull(cache.get(POLL.value()));
         inDatabase = copy(5, 12, Map.of("a", 8L, "b", 4L));
         assertEquals(12, live.of(POLL).ballots());
         assertEquals(2, reads.get());
@@ -85,7 +86,7 @@ class LiveTalliesTest {
     @Test
     void deltasForAPollNotCachedWaitForTheNextRead() {
         changed(new PollChange(1, Map.of("a", 1L), 4));
-        assertNull(cache.get(POLL));
+        assertNull(cache.get(POLL.value()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.tally.TalliesChanged;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class AggregationTest {
 
-    private static final String POLL = "poll-1";
+    private static final PollId POLL = new PollId("poll-1");
 
     private final TestCounting counting = new TestCounting();
 
@@ -158,7 +159,7 @@ class AggregationTest {
                 "SELECT voter, EXTRACT(MINUTE FROM accepted_at) * 60 + EXTRACT(SECOND FROM accepted_at),"
                         + " EXTRACT(MINUTE FROM counted_at) * 60 + EXTRACT(SECOND FROM counted_at) FROM ballot"
                         + " WHERE poll_id = ?",
-                POLL);
+                POLL.value());
         assertEquals(1, stored.size());
         assertNull(stored.get(0).get(0), "no name on the ballot");
         assertEquals(0, new BigDecimal(stored.get(0).get(1)).signum(), "accepted at the hour only");
@@ -171,7 +172,7 @@ class AggregationTest {
         counting.add(KnownPolls.open(POLL, PollType.SINGLE, false, false));
         Ballot ofDeleted = new Ballot(
                 UUID.randomUUID().toString(),
-                "deleted-poll",
+                new PollId("deleted-poll"),
                 "ana",
                 "ana",
                 List.of("red"),
@@ -182,7 +183,7 @@ class AggregationTest {
                 false);
         counting.aggregation.apply(List.of(ofDeleted, first("bo", "blue")));
         assertEquals(1, counting.ballots(POLL));
-        assertEquals(0, counting.ballots("deleted-poll"));
+        assertEquals(0, counting.ballots(new PollId("deleted-poll")));
     }
 
     @Test
@@ -200,7 +201,7 @@ class AggregationTest {
         assertEquals(new TalliesChanged.PollChange(0, Map.of("red", -1L, "blue", 1L), 2), changes.get(1));
         assertEquals(
                 List.of(List.of("2")),
-                counting.database.rows("SELECT revision FROM poll_tally WHERE poll_id = ?", POLL),
+                counting.database.rows("SELECT revision FROM poll_tally WHERE poll_id = ?", POLL.value()),
                 "live copies catch up from the revision in the database");
     }
 

@@ -3,7 +3,10 @@ package io.intrapoll.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.intrapoll.platform.Problem.FieldError;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollType;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class BallotRulesTest {
         var ballots = List.of(
                 new Ballot(
                         "b1",
-                        "p1",
+                        new PollId("p1"),
                         "voter1",
                         "voter1",
                         List.of("a"),
@@ -66,7 +69,7 @@ class BallotRulesTest {
                         true),
                 new Ballot(
                         "b2",
-                        "p1",
+                        new PollId("p1"),
                         "p:xyz",
                         null,
                         List.of("b", "c"),
@@ -76,5 +79,13 @@ class BallotRulesTest {
                         null,
                         false));
         assertEquals(ballots, BallotMessages.decode(BallotMessages.encode(ballots)));
+        String text = BallotMessages.encode(ballots);
+        assertEquals(
+                "p1",
+                Json.createReader(new StringReader(text))
+                        .readArray()
+                        .getJsonObject(0)
+                        .getString("poll"),
+                "the poll id is plain text on the queue: " + text);
     }
 }

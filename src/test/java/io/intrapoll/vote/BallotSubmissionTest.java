@@ -3,6 +3,7 @@ package io.intrapoll.vote;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intrapoll.poll.PollId;
 import io.intrapoll.vote.BallotIntake.Submission;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ class BallotSubmissionTest {
     private static Submission submission() {
         return new Submission(new Ballot(
                 "b1",
-                "p1",
+                new PollId("p1"),
                 "voter1",
                 "voter1",
                 List.of("o1"),

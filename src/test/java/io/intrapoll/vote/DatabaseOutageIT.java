@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.Messaging;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Metrics;
@@ -101,7 +102,7 @@ class DatabaseOutageIT extends AgainstTheServer {
         List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
-                        id,
+                        new PollId(id),
                         "outage-key-" + voters.get(i),
                         voters.get(i),
                         List.of(option),

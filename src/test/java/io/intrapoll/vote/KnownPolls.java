@@ -17,11 +17,11 @@ final class KnownPolls extends PollCache {
 
     static final List<String> OPTIONS = List.of("red", "green", "blue");
 
-    private final Map<String, PollSnapshot> polls = new ConcurrentHashMap<>();
+    private final Map<PollId, PollSnapshot> polls = new ConcurrentHashMap<>();
 
     @Override
     public Optional<PollSnapshot> find(PollId id) {
-        return Optional.ofNullable(polls.get(id.value()));
+        return Optional.ofNullable(polls.get(id));
     }
 
     PollSnapshot add(PollSnapshot poll) {
@@ -30,7 +30,7 @@ final class KnownPolls extends PollCache {
     }
 
     /** An open poll of the options red, green and blue, open to everyone. */
-    static PollSnapshot open(String id, PollType type, boolean anonymous, boolean allowVoteChange) {
+    static PollSnapshot open(PollId id, PollType type, boolean anonymous, boolean allowVoteChange) {
         return new PollSnapshot(
                 id,
                 type,

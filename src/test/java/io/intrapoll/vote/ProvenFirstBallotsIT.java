@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.Messaging;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.TestBroker;
@@ -43,7 +44,7 @@ class ProvenFirstBallotsIT extends AgainstTheServer {
         List<Ballot> ballots = IntStream.range(0, voters.size())
                 .mapToObj(i -> new Ballot(
                         UUID.randomUUID().toString(),
-                        id,
+                        new PollId(id),
                         "redelivered-key-" + (i + 1),
                         voters.get(i),
                         List.of(option),

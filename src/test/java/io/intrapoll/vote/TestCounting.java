@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.support.InMemoryDatabase;
 import io.intrapoll.support.PlainThreads;
@@ -40,27 +41,27 @@ final class TestCounting implements AutoCloseable {
 
     /** A poll both the poll cache and the database know. */
     PollSnapshot add(PollSnapshot poll) {
-        database.addPoll(poll.id(), poll.type().name());
+        database.addPoll(poll.id().value(), poll.type().name());
         return polls.add(poll);
     }
 
     /** The poll's ballot total in the durable tallies (0 before its first). */
-    long ballots(String pollId) {
-        List<List<String>> rows = database.rows("SELECT ballots FROM poll_tally WHERE poll_id = ?", pollId);
+    long ballots(PollId pollId) {
+        List<List<String>> rows = database.rows("SELECT ballots FROM poll_tally WHERE poll_id = ?", pollId.value());
         return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get(0));
     }
 
     /** The poll's votes per option in the durable tallies, leaving out options at zero. */
-    Map<String, Long> votes(String pollId) {
+    Map<String, Long> votes(PollId pollId) {
         Map<String, Long> votes = new TreeMap<>();
-        database.rows("SELECT option_id, votes FROM option_tally WHERE poll_id = ? AND votes <> 0", pollId)
+        database.rows("SELECT option_id, votes FROM option_tally WHERE poll_id = ? AND votes <> 0", pollId.value())
                 .forEach(row -> votes.put(row.get(0), Long.parseLong(row.get(1))));
         return votes;
     }
 
     /** The choices of every counted ballot of the poll, as stored, in a stable order. */
-    List<String> countedChoices(String pollId) {
-        return database.rows("SELECT choices FROM ballot WHERE poll_id = ? ORDER BY choices", pollId).stream()
+    List<String> countedChoices(PollId pollId) {
+        return database.rows("SELECT choices FROM ballot WHERE poll_id = ? ORDER BY choices", pollId.value()).stream()
                 .map(row -> row.get(0))
                 .toList();
     }

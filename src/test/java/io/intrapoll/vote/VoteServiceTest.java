@@ -40,7 +40,8 @@ import org.junit.jupiter.api.function.Executable;
  */
 class VoteServiceTest {
 
-    private static final String POLL = "poll-1";
+    private static final PollId POLL = new PollId("poll-1");
+    private static final PollId OTHER_POLL = new PollId("poll-2");
     private static final Caller ANA = voter("ana");
     private static final Caller BO = voter("bo");
 
@@ -107,7 +108,7 @@ class VoteServiceTest {
         Receipt receipt = vote(ANA, null, "blue");
         countWhatTheBrokerHolds();
         assertEquals(Map.of("blue", 1L), counting.votes(POLL));
-        Receipt mine = votes.mine(new PollId(POLL), ANA);
+        Receipt mine = votes.mine(POLL, ANA);
         assertEquals(receipt.receiptId(), mine.receiptId());
         assertEquals(List.of("blue"), mine.optionIds());
     }
@@ -119,7 +120,7 @@ class VoteServiceTest {
         Problem refused = refused(() -> vote(ANA, "k1", "red"));
         assertEquals(503, refused.status());
         assertEquals(1, metrics.rejectedCount(Rejection.UNAVAILABLE));
-        assertEquals(404, refused(() -> votes.mine(new PollId(POLL), ANA)).status(), "nothing of hers accepted");
+        assertEquals(404, refused(() -> votes.mine(POLL, ANA)).status(), "nothing of hers accepted");
 
         broker.comeBack();
         Receipt receipt = vote(ANA, "k1", "red");
@@ -161,7 +162,7 @@ class VoteServiceTest {
         assertTrue(refused.type().endsWith("/already-voted"), refused.type());
         assertEquals(1, metrics.rejectedCount(Rejection.ALREADY_VOTED));
         assertEquals(1, broker.ballots().size());
-        assertEquals(first.receiptId(), votes.mine(new PollId(POLL), ANA).receiptId());
+        assertEquals(first.receiptId(), votes.mine(POLL, ANA).receiptId());
     }
 
     @Test
@@ -180,7 +181,7 @@ class VoteServiceTest {
         countWhatTheBrokerHolds();
         assertEquals(2, counting.ballots(POLL));
         assertEquals(Map.of("red", 1L, "green", 1L), counting.votes(POLL));
-        assertEquals(List.of("green"), votes.mine(new PollId(POLL), ANA).optionIds());
+        assertEquals(List.of("green"), votes.mine(POLL, ANA).optionIds());
     }
 
     @Test
@@ -194,9 +195,9 @@ class VoteServiceTest {
         Receipt change = vote(ANA, null, "blue");
 
         countWhatTheBrokerHolds();
-        assertEquals(List.of("blue"), votes.mine(new PollId(POLL), ANA).optionIds(), "what she is shown");
+        assertEquals(List.of("blue"), votes.mine(POLL, ANA).optionIds(), "what she is shown");
         assertEquals(Map.of("blue", 1L), counting.votes(POLL), "what is counted: " + broker.ballots());
-        assertEquals(change.receiptId(), votes.mine(new PollId(POLL), ANA).receiptId());
+        assertEquals(change.receiptId(), votes.mine(POLL, ANA).receiptId());
     }
 
     @Test
@@ -259,7 +260,7 @@ class VoteServiceTest {
     void aBallotThatDoesNotFitThePollIsRefusedBeforeAnyClaim() {
         open(POLL, false);
         assertEquals(422, refused(() -> vote(ANA, null, "red", "green")).status());
-        assertEquals(404, refused(() -> votes.mine(new PollId(POLL), ANA)).status());
+        assertEquals(404, refused(() -> votes.mine(POLL, ANA)).status());
         vote(ANA, null, "green");
         assertEquals(1, broker.ballots().size());
     }
@@ -276,7 +277,7 @@ class VoteServiceTest {
         assertNotEquals(sent.id(), sent.receiptId(), "the receipt leads to no counted ballot");
 
         assertEquals(409, refused(() -> vote(ANA, null, "green")).status(), "still one ballot per person");
-        Receipt mine = votes.mine(new PollId(POLL), ANA);
+        Receipt mine = votes.mine(POLL, ANA);
         assertEquals(receipt.receiptId(), mine.receiptId());
         assertNull(mine.optionIds(), "an anonymous poll shows nobody's choices");
     }
@@ -284,12 +285,12 @@ class VoteServiceTest {
     @Test
     void onlyAFirstBallotInAPollTheCacheVouchesForIsSentAsProvenFirst() {
         open(POLL, false);
-        counting.add(KnownPolls.open("poll-2", PollType.SINGLE, false, false)); // opened before the cache was up
+        counting.add(KnownPolls.open(OTHER_POLL, PollType.SINGLE, false, false)); // opened before the cache was up
         vote(ANA, null, "red");
-        votes.vote(new PollId("poll-2"), List.of("red"), null, ANA);
-        Map<String, Boolean> provenFirst =
+        votes.vote(OTHER_POLL, List.of("red"), null, ANA);
+        Map<PollId, Boolean> provenFirst =
                 broker.ballots().stream().collect(Collectors.toMap(Ballot::pollId, Ballot::provenFirst));
-        assertEquals(Map.of(POLL, true, "poll-2", false), provenFirst);
+        assertEquals(Map.of(POLL, true, OTHER_POLL, false), provenFirst);
     }
 
     @Test
@@ -299,7 +300,7 @@ class VoteServiceTest {
                 List.of(new Ballot("b1", POLL, "ana", "ana", List.of("blue"), Instant.now(), 1, "b1", null, false)));
 
         assertEquals(409, refused(() -> vote(ANA, null, "red")).status());
-        Receipt mine = votes.mine(new PollId(POLL), ANA);
+        Receipt mine = votes.mine(POLL, ANA);
         assertEquals("b1", mine.receiptId());
         assertEquals(List.of("blue"), mine.optionIds(), "from the counted ballot");
         assertTrue(broker.ballots().isEmpty());
@@ -318,7 +319,7 @@ class VoteServiceTest {
         assertEquals("r-orphan", sent.receiptId());
         assertEquals(1, sent.revision(), "the same revision: should the first ballot arrive too, one counts");
         assertFalse(sent.provenFirst(), "its first attempt may have been counted");
-        assertEquals("r-orphan", votes.mine(new PollId(POLL), ANA).receiptId());
+        assertEquals("r-orphan", votes.mine(POLL, ANA).receiptId());
     }
 
     @Test
@@ -343,13 +344,13 @@ class VoteServiceTest {
     }
 
     /** A poll opened from DRAFT while the caches were up, as PollService opens it. */
-    private void open(String id, boolean allowVoteChange) {
+    private void open(PollId id, boolean allowVoteChange) {
         counting.add(KnownPolls.open(id, PollType.SINGLE, false, allowVoteChange));
         registry.opened(new PollOpened(id));
     }
 
     private Receipt vote(Caller caller, String idempotencyKey, String... choices) {
-        return votes.vote(new PollId(POLL), List.of(choices), idempotencyKey, caller);
+        return votes.vote(POLL, List.of(choices), idempotencyKey, caller);
     }
 
     /** What the aggregator does with each group the broker delivers. */
@@ -365,7 +366,7 @@ class VoteServiceTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             try {
-                return votes.mine(new PollId(POLL), caller);
+                return votes.mine(POLL, caller);
             } catch (ProblemException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.LocalCaches;
+import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollOpened;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.vote.VoterRegistry.Claim;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class VoterRegistryTest {
 
-    private static final String POLL = "poll-1";
+    private static final PollId POLL = new PollId("poll-1");
     private static final Instant NOW = Instant.parse("2026-11-30T10:15:30.123Z");
 
     private final Caches caches = LocalCaches.start();
@@ -78,7 +79,9 @@ class VoterRegistryTest {
         Claim bo = pending("k2", "red");
         Claim anaElsewhere = pending("k3", "red");
         assertEquals(bo, registry.claim(POLL, "bo", bo).claim());
-        assertEquals(anaElsewhere, registry.claim("poll-2", "ana", anaElsewhere).claim());
+        assertEquals(
+                anaElsewhere,
+                registry.claim(new PollId("poll-2"), "ana", anaElsewhere).claim());
     }
 
     @Test
@@ -139,7 +142,7 @@ class VoterRegistryTest {
 
     @Test
     void withoutTheMarkerAMissingClaimIsNotProofOfAFirstBallot() {
-        registry.opened(new PollOpened("another-poll"));
+        registry.opened(new PollOpened(new PollId("another-poll")));
         Claim fresh = pending("k1", "red");
         Taken taken = registry.claim(POLL, "ana", fresh);
         assertEquals(fresh, taken.claim(), "no participation either: this call won");
