@@ -4,7 +4,6 @@ import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
-import io.intrapoll.platform.QueueWatch;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollRepository;

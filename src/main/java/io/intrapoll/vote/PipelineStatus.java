@@ -2,7 +2,7 @@ package io.intrapoll.vote;
 
 import io.intrapoll.platform.BrokerManagement;
 import io.intrapoll.platform.Messaging;
-import io.intrapoll.platform.QueueWatch;
+import io.intrapoll.tally.QueueWatch;
 import io.intrapoll.tally.TalliesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

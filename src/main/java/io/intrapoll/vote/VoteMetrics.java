@@ -1,6 +1,6 @@
 package io.intrapoll.vote;
 
-import io.intrapoll.platform.QueueWatch;
+import io.intrapoll.tally.QueueWatch;
 import io.intrapoll.tally.TalliesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package io.intrapoll.platform;
+package io.intrapoll.tally;
 
+import io.intrapoll.platform.Messaging;
 import io.intrapoll.poll.PollId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Looks into the ballot queue: whether any accepted ballot of a poll still waits to be counted. */
+/**
+ * Looks into the ballot queue: how much waits to be counted, and whether any ballot of a poll still does (a poll's
+ * results are final only then).
+ */
 @ApplicationScoped
 public class QueueWatch {
 
