@@ -9,6 +9,14 @@ import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +38,8 @@ class EmbeddedDefaultIT {
     private static final LibertyServer SERVER = new LibertyServer(
             System.getProperty("embedded.it.server", "intrapoll-embedded"),
             Integer.getInteger("embedded.it.http.port", 9182));
+
+    private static final int KILLED_WHILE_VOTING = 150;
 
     @BeforeAll
     static void startServer() {
@@ -118,5 +128,72 @@ class EmbeddedDefaultIT {
                     .get("demo-lunch-sushi");
         }
         assertEquals(1, sushi, "counted within a second");
+    }
+
+    /**
+     * The embedded default keeps what it was given: a poll created and the votes taken before a SIGKILL are all there
+     * after a start with the README's command, every 202 counted exactly once (H2 on disk, the broker's journal).
+     */
+    @Test
+    void pollsAndEveryAcceptedVoteSurviveAKillDashNine() throws Exception {
+        Api author = SERVER.as("author");
+        Api.Reply created = author.post(
+                "/api/v1/polls",
+                "{\"title\": \"Kept\", \"type\": \"SINGLE\", \"options\": [\"Up\", \"Down\"], \"open\": true}");
+        assertEquals(201, created.status(), created::toString);
+        String id = created.string("id");
+        String[] options = Votes.optionIds(created.json());
+        Map<String, String> choiceByVoter = new ConcurrentHashMap<>();
+        Map<String, Integer> statusByVoter = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        List<String> crowd = Voters.crowd(KILLED_WHILE_VOTING);
+        ExecutorService voting = Executors.newFixedThreadPool(6);
+        for (int i = 0; i < crowd.size(); i++) {
+            String voter = crowd.get(i);
+            String option = options[i % 2];
+            choiceByVoter.put(voter, option);
+            voting.submit(() -> {
+                // A careful client: a lost or refused request is sent again with the same Idempotency-Key.
+                Api client = SERVER.as(voter).with("Idempotency-Key", "kept-" + voter);
+                int status = -1;
+                for (int attempt = 0; attempt < 240 && (status == -1 || status == 503); attempt++) {
+                    if (attempt > 0) {
+                        Votes.sleep(500);
+                    }
+                    try {
+                        Api.Reply reply = Votes.vote(client, id, option);
+                        // While the application is still starting the server answers 404 without problem+json.
+                        status = reply.status() == 404 && !reply.isProblem() ? -1 : reply.status();
+                    } catch (RuntimeException connectionLost) {
+                        status = -1;
+                    }
+                }
+                statusByVoter.put(voter, status);
+                answered.incrementAndGet();
+            });
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (answered.get() < KILLED_WHILE_VOTING / 3 && System.currentTimeMillis() < deadline) {
+            Votes.sleep(20);
+        }
+        SERVER.kill();
+        Votes.sleep(2000);
+        SERVER.startAndAwaitReady();
+        voting.shutdown();
+        assertTrue(voting.awaitTermination(5, TimeUnit.MINUTES));
+
+        assertEquals(200, author.get("/api/v1/polls/" + id).status(), "the poll is still there");
+        assertTrue(statusByVoter.values().stream().allMatch(status -> status == 202), statusByVoter::toString);
+        JsonObject results = Votes.awaitCounted(author, id, KILLED_WHILE_VOTING);
+        Votes.sleep(2000); // a ballot counted twice would show up meanwhile
+        results = author.get("/api/v1/polls/" + id + "/results").json();
+        assertEquals(KILLED_WHILE_VOTING, results.getJsonNumber("totalBallots").longValue(), "each counted once");
+        Map<String, Long> expected = new HashMap<>();
+        choiceByVoter.values().forEach(option -> expected.merge(option, 1L, Long::sum));
+        assertEquals(expected, Votes.votesPerOption(results));
+        for (String voter : crowd) {
+            Api.Reply mine = SERVER.as(voter).get("/api/v1/polls/" + id + "/votes/mine");
+            assertEquals(200, mine.status(), voter + ": " + mine);
+        }
     }
 }
