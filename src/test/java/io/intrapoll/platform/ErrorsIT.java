@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Voters;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +70,24 @@ class ErrorsIT extends AgainstTheServer {
         assertProblem(400, author.patch("/api/v1/polls/" + id, "{\"title\": "));
         assertProblem(400, author.patch("/api/v1/polls/" + id, "{\"status\": \"OPEN\"}"));
         assertEquals("DRAFT", author.get("/api/v1/polls/" + id).string("status"));
+    }
+
+    /** A body nested 1,000 deep, to create a poll and to vote: a 400 about the body, not a 500. */
+    @Test
+    void jsonNestedAThousandDeepIs400() {
+        String arrays = "[".repeat(1_000) + "]".repeat(1_000);
+        String objects = "{\"a\": ".repeat(1_000) + "1" + "}".repeat(1_000);
+        assertProblem(400, "bad-request", author.post("/api/v1/polls", "{\"title\": " + arrays + "}"));
+        assertProblem(400, "bad-request", author.post("/api/v1/polls", "{\"title\": " + objects + "}"));
+
+        String poll = TestPolls.create(
+                        author, TestPolls.singleChoice("Deep ballots").add("open", true))
+                .getString("id");
+        Api voter = Api.as(Voters.fresh());
+        String votes = "/api/v1/polls/" + poll + "/votes";
+        assertProblem(400, "bad-request", voter.post(votes, "{\"optionIds\": " + arrays + "}"));
+        assertProblem(400, "bad-request", voter.post(votes, "{\"optionIds\": " + objects + "}"));
+        assertEquals(404, voter.get(votes + "/mine").status(), "nothing was cast");
     }
 
     @Test
