@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.RawHttp;
 import io.intrapoll.support.TestPolls;
 import io.intrapoll.support.Voters;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +116,19 @@ class ErrorsIT extends AgainstTheServer {
     void unknownPathIs404() {
         assertProblem(404, "not-found", author.get("/api/v1/no-such-thing"));
         assertProblem(404, "not-found", author.get("/no-such-page"));
+    }
+
+    /**
+     * A '[' or ']' in a path is no URI (RFC 3986): a 400. Such a request reached JAX-RS, whose UriInfo could not
+     * parse its address when a problem mapper asked for the instance, so every answer to it was a 500.
+     */
+    @Test
+    void bracketsInAPathAre400() {
+        String credentials = "Authorization: " + Api.basicAuthorization("author");
+        for (String path : List.of("/api/v1/polls/[x]", "/api/v1/polls/]", "/api/v1/polls/[")) {
+            var problem = assertProblem(400, "bad-request", RawHttp.send(Api.itServer(), "GET", path, credentials));
+            assertEquals(path.replace("[", "%5B").replace("]", "%5D"), problem.getString("instance"));
+        }
     }
 
     @Test
