@@ -88,6 +88,9 @@ option_a=$(jq -r '.options[0].id' <<<"$poll")
 option_b=$(jq -r '.options[1].id' <<<"$poll")
 export lb poll_id option_a option_b
 log "   poll $poll_id, options $option_a and $option_b"
+# Liberty refuses this address itself, in HTML, before the application sees it: HAProxy answers as the API does.
+answer=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' -u author:author "$lb/api/v1/polls/%00")
+[ "$answer" = "400 application/problem+json" ] || fail "GET /api/v1/polls/%00 through HAProxy answered $answer"
 
 log "3. $voters voters through HAProxy, $parallel at a time; 4. $victim killed with SIGKILL meanwhile"
 seq 1 "$voters" | xargs -P "$parallel" -I{} bash -c 'vote {}' >"$work/votes-1.txt" &

@@ -5,6 +5,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,12 +26,22 @@ import java.util.Set;
 
 /**
  * Request bodies: one JSON object, bound to a record by JSON-B ({@link RecordBodyReader}). Malformed JSON, a wrong
- * type, an unknown enum value or an unknown field is a 400 naming every such field; a body over 64 KiB a 413.
+ * type, an unknown enum value or an unknown field is a 400 naming every such field; a body nested deeper than
+ * {@value #MAX_DEPTH} levels a 400 about the body; a body over 64 KiB a 413.
  */
 public final class JsonBodies {
 
+    /**
+     * Far deeper than any body the API takes (a poll's options are three levels down). JSON-P refuses input past its
+     * own limit (1,000 levels in Parsson) with a bare RuntimeException, and every level below it costs stack in
+     * JSON-P, JSON-B and the field diagnosis: deeper bodies are refused before any of them reads one.
+     */
+    static final int MAX_DEPTH = 64;
+
     /** Made once: Json.createReader looks the JSON provider up anew on every call. */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private JsonBodies() {}
 
@@ -70,6 +82,7 @@ public final class JsonBodies {
     /** The body bound to the record type; see the class description for what is refused. */
     public static <R extends Record> R read(InputStream body, Class<R> type) {
         byte[] bytes = bytes(body);
+        refuseDeepNesting(bytes);
         Optional<RecordComponent> sent = Arrays.stream(type.getRecordComponents())
                 .filter(component -> component.isAnnotationPresent(SentFields.class))
                 .findFirst();
@@ -90,15 +103,43 @@ public final class JsonBodies {
 
     /** The body as one JSON object, without binding it. */
     public static JsonObject readObject(InputStream body) {
+        byte[] bytes = bytes(body);
+        refuseDeepNesting(bytes);
+        return readObject(bytes);
+    }
+
+    /**
+     * Counts the levels while streaming through the body, before anything builds or binds it. Malformed JSON is left
+     * to the reader or binder that comes next, which reports it as it always has.
+     */
+    private static void refuseDeepNesting(byte[] body) {
+        int depth = 0;
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    default -> {
+                        // values and keys do not nest
+                    }
+                }
+                if (depth > MAX_DEPTH) {
+                    throw ProblemException.badRequest(
+                            "The body is nested deeper than " + MAX_DEPTH + " levels.", List.of());
+                }
+            }
+        } catch (JsonException e) {
+            // malformed: reported by the reader or binder that comes next
+        }
+    }
+
+    private static JsonObject readObject(byte[] body) {
         JsonValue value;
-        try (var reader = READERS.createReader(body)) {
+        try (var reader = READERS.createReader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
-        } catch (JsonException e) {
-            if (BodyLimit.isCause(e)) {
-                throw ProblemException.payloadTooLarge();
-            }
+        } catch (JsonException e) { // such as bytes in no encoding JSON-P recognizes
             throw ProblemException.badRequest("The body could not be read as JSON.", List.of());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -136,10 +177,6 @@ public final class JsonBodies {
             }
             throw ProblemException.badRequest("The body could not be read.", List.of());
         }
-    }
-
-    private static JsonObject readObject(byte[] body) {
-        return readObject(new ByteArrayInputStream(body));
     }
 
     private static <R> R bindOrNull(byte[] body, Class<R> type) {

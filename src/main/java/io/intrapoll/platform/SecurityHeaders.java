@@ -1,5 +1,6 @@
 package io.intrapoll.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,9 +12,18 @@ import java.io.IOException;
 /**
  * Headers that keep the pages what they are: scripts, styles and connections from this server only (the pages
  * have no inline script), never framed by another site, no content-type guessing, no full address leaking in
- * the Referer to other sites.
+ * the Referer to other sites. What the server answers is the signed-in person's, so no browser or proxy stores it
+ * (Back after sign-out would show the last person's polls), but for the static assets, which are everyone's. Over
+ * HTTPS, browsers are told to come back only over HTTPS for a year.
+ *
+ * <p>It also runs for the error page, so that problems the container raises before any filter (a missing login)
+ * carry the same headers.
  */
-@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(
+        filterName = "SecurityHeaders",
+        urlPatterns = "/*",
+        asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -22,6 +32,15 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /**
+     * A year; without includeSubDomains, as other hosts under the intranet's domain may still serve plain HTTP. Where
+     * TLS ends in HAProxy, HAProxy sends it (this node sees plain HTTP).
+     */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+    /** The stylesheet, scripts and icon: the same for everyone, cached as the container serves them. */
+    private static final String ASSETS = "/assets/";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -29,6 +48,16 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
+        if (!isAsset(request)) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isAsset(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + ASSETS);
     }
 }

@@ -31,6 +31,13 @@ public class PollRepository {
         return find(id).map(PollView::of);
     }
 
+    /** The poll's version as this transaction sees it, also after a bulk update (which loaded entities miss). */
+    long version(PollId id) {
+        return em.createQuery("SELECT p.version FROM Poll p WHERE p.id = :id", Long.class)
+                .setParameter("id", id.value())
+                .getSingleResult();
+    }
+
     void add(Poll poll) {
         em.persist(poll);
     }

@@ -136,13 +136,13 @@ public class PollService {
         }
         polls.remove(poll);
         audit.record(caller.name(), AuditAction.POLL_DELETED, id.value(), poll.title());
-        changes.fire(new PollChanged(poll.id()));
+        changes.fire(PollChanged.deleted(poll.id()));
     }
 
     /** The poll as stored: flushing first gives the view the new version, which the ETag carries. */
     private PollView stored(Poll poll) {
         polls.flush();
-        changes.fire(new PollChanged(poll.id()));
+        changes.fire(new PollChanged(poll.id(), poll.version()));
         return PollView.of(poll);
     }
 

@@ -52,7 +52,7 @@ public class ScheduledTransitions {
     private boolean announced(PollId id, boolean changed, AuditAction action) {
         if (changed) {
             audit.record(SCHEDULE, action, id.value(), "as scheduled");
-            changes.fire(new PollChanged(id));
+            changes.fire(new PollChanged(id, polls.version(id)));
         }
         return changed;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.Api;
+import io.intrapoll.support.Https;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
@@ -20,10 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +60,7 @@ class EmbeddedDefaultIT {
     /** HTTPS answers with the key Liberty generated at the first start: the API, the same as over HTTP. */
     @Test
     void httpsPortServesTheApiWithAGeneratedKey() throws Exception {
-        // The generated certificate is self-signed and names the machine, not 127.0.0.1: trust it for this test
-        // (the failsafe configuration also turns off the JDK client's host name check).
-        SSLContext trustingAll = SSLContext.getInstance("TLS");
-        trustingAll.init(null, new TrustManager[] {new TrustEverything()}, null);
-        HttpClient client = HttpClient.newBuilder().sslContext(trustingAll).build();
+        HttpClient client = Https.trustingClient();
         String voter = Voters.fresh();
         URI https = URI.create("https://127.0.0.1:" + Integer.getInteger("embedded.it.https.port", 9544));
         HttpResponse<String> me = client.send(
@@ -79,19 +72,6 @@ class EmbeddedDefaultIT {
         assertTrue(me.body().contains("\"name\":\"" + voter + "\""), me::body);
         String protocol = me.sslSession().orElseThrow().getProtocol();
         assertTrue(protocol.equals("TLSv1.3") || protocol.equals("TLSv1.2"), protocol);
-    }
-
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     @Test

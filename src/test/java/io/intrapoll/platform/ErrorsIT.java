@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.RawHttp;
+import io.intrapoll.support.TestPolls;
+import io.intrapoll.support.Voters;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,24 @@ class ErrorsIT extends AgainstTheServer {
         assertEquals("DRAFT", author.get("/api/v1/polls/" + id).string("status"));
     }
 
+    /** A body nested 1,000 deep, to create a poll and to vote: a 400 about the body, not a 500. */
+    @Test
+    void jsonNestedAThousandDeepIs400() {
+        String arrays = "[".repeat(1_000) + "]".repeat(1_000);
+        String objects = "{\"a\": ".repeat(1_000) + "1" + "}".repeat(1_000);
+        assertProblem(400, "bad-request", author.post("/api/v1/polls", "{\"title\": " + arrays + "}"));
+        assertProblem(400, "bad-request", author.post("/api/v1/polls", "{\"title\": " + objects + "}"));
+
+        String poll = TestPolls.create(
+                        author, TestPolls.singleChoice("Deep ballots").add("open", true))
+                .getString("id");
+        Api voter = Api.as(Voters.fresh());
+        String votes = "/api/v1/polls/" + poll + "/votes";
+        assertProblem(400, "bad-request", voter.post(votes, "{\"optionIds\": " + arrays + "}"));
+        assertProblem(400, "bad-request", voter.post(votes, "{\"optionIds\": " + objects + "}"));
+        assertEquals(404, voter.get(votes + "/mine").status(), "nothing was cast");
+    }
+
     @Test
     void bodyOver64KiBIs413() {
         String big = "{\"title\": \"" + "x".repeat(70_000) + "\"}";
@@ -94,6 +116,19 @@ class ErrorsIT extends AgainstTheServer {
     void unknownPathIs404() {
         assertProblem(404, "not-found", author.get("/api/v1/no-such-thing"));
         assertProblem(404, "not-found", author.get("/no-such-page"));
+    }
+
+    /**
+     * A '[' or ']' in a path is no URI (RFC 3986): a 400. Such a request reached JAX-RS, whose UriInfo could not
+     * parse its address when a problem mapper asked for the instance, so every answer to it was a 500.
+     */
+    @Test
+    void bracketsInAPathAre400() {
+        String credentials = "Authorization: " + Api.basicAuthorization("author");
+        for (String path : List.of("/api/v1/polls/[x]", "/api/v1/polls/]", "/api/v1/polls/[")) {
+            var problem = assertProblem(400, "bad-request", RawHttp.send(Api.itServer(), "GET", path, credentials));
+            assertEquals(path.replace("[", "%5B").replace("]", "%5D"), problem.getString("instance"));
+        }
     }
 
     @Test

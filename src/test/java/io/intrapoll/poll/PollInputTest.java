@@ -40,6 +40,29 @@ class PollInputTest {
         return problem.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
 
+    /** JSON nested {@code depth} levels inside the given field: arrays, or objects with one field each. */
+    static String nested(String field, int depth, boolean arrays) {
+        String open = arrays ? "[" : "{\"a\": ";
+        String close = arrays ? "]" : "}";
+        String innermost = arrays ? "" : "1";
+        return "{\"" + field + "\": " + open.repeat(depth) + innermost + close.repeat(depth) + "}";
+    }
+
+    @Test
+    void aBodyNestedAThousandDeepIsABadRequestAboutTheBody() {
+        for (String body : List.of(nested("title", 1_000, true), nested("title", 1_000, false))) {
+            Problem problem = refusal(body);
+            assertEquals(400, problem.status());
+            assertTrue(problem.detail().contains("nested deeper than"), problem::detail);
+            assertEquals(List.of(), problem.errors(), "about the body, not a field");
+        }
+    }
+
+    @Test
+    void aBodyNestedWithinTheLimitNamesTheWrongField() {
+        assertEquals(Set.of("title"), fields(refusal(nested("title", 60, true))));
+    }
+
     @Test
     void readsEveryField() {
         PollInput input = read("""

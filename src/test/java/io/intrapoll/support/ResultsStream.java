@@ -50,7 +50,12 @@ public final class ResultsStream implements AutoCloseable {
     }
 
     public String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return header("Content-Type");
+    }
+
+    /** A header of the answer, or "" if it has none. */
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     /** The body of a refused stream (a problem). */

@@ -2,6 +2,7 @@ package io.intrapoll.vote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.JsonBodies;
 import io.intrapoll.platform.Problem;
@@ -52,6 +53,17 @@ class VoteRequestTest {
         assertEquals(Set.of("optionIds"), fields(refusal("{\"optionIds\": \"a\"}")));
         assertEquals(Set.of("optionIds[0]"), fields(refusal("{\"optionIds\": [1]}")));
         assertEquals(Set.of("options"), fields(refusal("{\"options\": []}")));
+    }
+
+    @Test
+    void aBodyNestedAThousandDeepIsABadRequestAboutTheBody() {
+        String arrays = "{\"optionIds\": " + "[".repeat(1_000) + "]".repeat(1_000) + "}";
+        String objects = "{\"optionIds\": " + "{\"a\": ".repeat(1_000) + "1" + "}".repeat(1_000) + "}";
+        for (String body : List.of(arrays, objects)) {
+            Problem problem = refusal(body);
+            assertEquals(400, problem.status());
+            assertTrue(problem.detail().contains("nested deeper than"), problem::detail);
+        }
     }
 
     @Test
