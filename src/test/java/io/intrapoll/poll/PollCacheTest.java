@@ -102,13 +102,7 @@ class PollCacheTest {
         PollId id = openPoll();
         PollCache a = node();
         PollCache b = node();
-        HeldLoads.Hold hold = repository.holdNextLoad();
-        CompletableFuture<Optional<PollCache.Cached>> overlapping = CompletableFuture.supplyAsync(() -> b.read(id));
-        hold.awaitLoaded();
-
-        close(id, a);
-        hold.release();
-        overlapping.get(10, TimeUnit.SECONDS);
+        readWhile(b, id, () -> close(id, a));
 
         assertEquals(PollStatus.CLOSED, status(a, id));
         assertEquals(PollStatus.CLOSED, status(b, id));
@@ -119,13 +113,7 @@ class PollCacheTest {
     void aReadOnTheSameNodeThatOverlapsACloseDoesNotCacheTheOpenPoll() throws Exception {
         PollId id = openPoll();
         PollCache a = node();
-        HeldLoads.Hold hold = repository.holdNextLoad();
-        CompletableFuture<Optional<PollCache.Cached>> overlapping = CompletableFuture.supplyAsync(() -> a.read(id));
-        hold.awaitLoaded();
-
-        close(id, a);
-        hold.release();
-        overlapping.get(10, TimeUnit.SECONDS);
+        readWhile(a, id, () -> close(id, a));
 
         assertEquals(PollStatus.CLOSED, status(a, id));
         assertEquals(PollStatus.CLOSED, status(node(), id));
@@ -136,17 +124,24 @@ class PollCacheTest {
         PollId id = openPoll();
         PollCache a = node();
         PollCache b = node();
-        HeldLoads.Hold hold = repository.holdNextLoad();
-        CompletableFuture<Optional<PollCache.Cached>> overlapping = CompletableFuture.supplyAsync(() -> b.read(id));
-        hold.awaitLoaded();
-
-        database.inTransaction(() -> repository.remove(repository.find(id).orElseThrow()));
-        a.changed(PollChanged.deleted(id));
-        hold.release();
-        overlapping.get(10, TimeUnit.SECONDS);
+        readWhile(b, id, () -> {
+            database.inTransaction(() -> repository.remove(repository.find(id).orElseThrow()));
+            a.changed(PollChanged.deleted(id));
+        });
 
         assertTrue(a.read(id).isEmpty(), "deleted");
         assertTrue(b.read(id).isEmpty(), "deleted");
+    }
+
+    /** Reads the poll on a node while something commits between that read's database load and its return. */
+    private void readWhile(PollCache reader, PollId id, Runnable meanwhile) throws Exception {
+        HeldLoads.Hold hold = repository.holdNextLoad();
+        CompletableFuture<Optional<PollCache.Cached>> overlapping =
+                CompletableFuture.supplyAsync(() -> reader.read(id));
+        hold.awaitLoaded();
+        meanwhile.run();
+        hold.release();
+        overlapping.get(10, TimeUnit.SECONDS);
     }
 
     /** The database as PollCache reads it, where a test can hold a load between its read and its return. */

@@ -7,11 +7,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -147,23 +145,8 @@ public final class InMemoryDatabase implements AutoCloseable {
 
     /** Every row of a query, each as its columns' text, read straight from the database. */
     public List<List<String>> rows(String sql, Object... parameters) {
-        try (Connection connection = connect();
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                List<List<String>> rows = new ArrayList<>();
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(result.getString(c));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+        try (Connection connection = connect()) {
+            return TestDatabase.rows(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

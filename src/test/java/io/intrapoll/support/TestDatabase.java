@@ -21,8 +21,14 @@ public final class TestDatabase {
 
     /** Every row of a query, each as its columns' text. */
     public static List<List<String>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect();
-                var statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect()) {
+            return rows(connection, sql, parameters);
+        }
+    }
+
+    /** Every row of a query on the given connection (any database), each as its columns' text. */
+    public static List<List<String>> rows(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
