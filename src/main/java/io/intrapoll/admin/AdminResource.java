@@ -1,6 +1,6 @@
 package io.intrapoll.admin;
 
-import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.platform.BrokerHealth;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.DatabaseHealth;
@@ -8,7 +8,7 @@ import io.intrapoll.platform.ProblemException;
 import io.intrapoll.tally.RebuildReport;
 import io.intrapoll.tally.ResultsService;
 import io.intrapoll.vote.PipelineStatus;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin API, for the console: the platform at a glance, and the tally rebuild. */
 @Path("/admin")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 public class AdminResource {
@@ -37,7 +37,7 @@ public class AdminResource {
     ResultsService results;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @Inject
     PipelineStatus pipeline;
@@ -67,7 +67,7 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = Operations.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Operations operations() {
-        if (!caller.isAdmin()) {
+        if (!callers.current().isAdmin()) {
             throw ProblemException.forbidden("Only admins see the platform's operations.");
         }
         Map<String, String> health = new LinkedHashMap<>();
@@ -98,6 +98,6 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = RebuildReport.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public RebuildReport rebuildTallies() {
-        return results.rebuild(caller);
+        return results.rebuild(callers.current());
     }
 }

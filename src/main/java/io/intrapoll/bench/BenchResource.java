@@ -3,7 +3,7 @@ package io.intrapoll.bench;
 import io.intrapoll.platform.JsonBodies;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.vote.VoteRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The bench's yardsticks; see the package description. Not part of the API contract. */
 @Path("/bench")
-@RequestScoped
+@ApplicationScoped
 public class BenchResource {
 
     @Inject

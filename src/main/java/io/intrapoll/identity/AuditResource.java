@@ -2,7 +2,7 @@ package io.intrapoll.identity;
 
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail for admins: entries by actor, action and time, and the chain's verification. */
 @Path("/admin/audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -32,7 +32,7 @@ public class AuditResource {
     AuditTrail audit;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @GET
     @Operation(
@@ -70,7 +70,13 @@ public class AuditResource {
             throw ProblemException.badRequest("The audit query has bad parameters.", errors);
         }
         return audit.find(
-                actor == null || actor.isBlank() ? null : actor, kind, since, until, pageNumber, pageSize, caller);
+                actor == null || actor.isBlank() ? null : actor,
+                kind,
+                since,
+                until,
+                pageNumber,
+                pageSize,
+                callers.current());
     }
 
     @GET
@@ -85,7 +91,7 @@ public class AuditResource {
             description = "The verdict",
             content = @Content(schema = @Schema(implementation = AuditTrail.Verification.class)))
     public AuditTrail.Verification verify() {
-        return audit.verify(caller);
+        return audit.verify(callers.current());
     }
 
     private static Instant instant(String name, String value, List<FieldError> errors) {

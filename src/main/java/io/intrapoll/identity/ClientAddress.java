@@ -1,11 +1,12 @@
 package io.intrapoll.identity;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The address a request really comes from. Behind proxies (HAProxy) the connection comes from the proxy, which
@@ -53,10 +54,10 @@ final class ClientAddress {
         if (bytes.isEmpty() || bytes.get().length != 16) {
             return address;
         }
-        byte[] prefix = Arrays.copyOf(bytes.get(), 8);
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < prefix.length; i += 2) {
-            key.append(String.format("%02x%02x:", prefix[i], prefix[i + 1]));
+        String prefix = HexFormat.of().formatHex(bytes.get(), 0, 8);
+        StringBuilder key = new StringBuilder(24);
+        for (int i = 0; i < prefix.length(); i += 4) {
+            key.append(prefix, i, i + 4).append(':');
         }
         return key.append(":/64").toString();
     }
@@ -68,6 +69,9 @@ final class ClientAddress {
 
     /** An address with a prefix length: one address is a network of its full length. */
     private record Network(byte[] address, int prefix) {
+
+        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.%a-zA-Z]+");
 
         static Network parse(String text) {
             int slash = text.indexOf('/');
@@ -87,9 +91,9 @@ final class ClientAddress {
                     ? literal.substring(1, literal.length() - 1)
                     : literal;
             // Only literals reach InetAddress, which would otherwise ask DNS (1.2.3.400 is a host name to it).
-            boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+            boolean ipv4 = IPV4.matcher(text).matches()
                     && Arrays.stream(text.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
-            boolean ipv6 = text.contains(":") && text.matches("[0-9a-fA-F:.%a-zA-Z]+");
+            boolean ipv6 = text.contains(":") && IPV6.matcher(text).matches();
             if (!ipv4 && !ipv6) {
                 return Optional.empty();
             }
@@ -104,13 +108,16 @@ final class ClientAddress {
             if (candidate.length != address.length) {
                 return false;
             }
-            int bits = address.length * 8;
-            BigInteger mask = BigInteger.ONE
-                    .shiftLeft(bits)
-                    .subtract(BigInteger.ONE)
-                    .shiftRight(bits - prefix)
-                    .shiftLeft(bits - prefix);
-            return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, address).and(mask));
+            int whole = prefix / 8;
+            if (!Arrays.equals(candidate, 0, whole, address, 0, whole)) {
+                return false;
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (candidate[whole] & mask) == (address[whole] & mask);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.intrapoll.identity;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the caller is, as the server sees it: the pages greet the person and offer what its roles allow. */
 @Path("/me")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Identity")
 public class MeResource {
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     /** The caller as JSON. */
     public record Me(String name, List<String> roles, List<String> groups) {}
@@ -36,6 +36,7 @@ public class MeResource {
             description = "The caller",
             content = @Content(schema = @Schema(implementation = Me.class)))
     public Me me() {
+        Caller caller = callers.current();
         return new Me(
                 caller.name(),
                 caller.roles().stream()

@@ -49,6 +49,7 @@ public class RateLimits {
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
     private static final Duration PERIOD = Duration.ofMinutes(1);
     private static final long WARN_EVERY_MILLIS = 60_000;
+    private static final String ADDRESS_KEY = RateLimits.class.getName() + ".address-key";
 
     @Inject
     Caches caches;
@@ -195,12 +196,18 @@ public class RateLimits {
         }
     }
 
+    /** Worked out once per request: sign-in and the rate-limit filter both ask. */
     private String addressKey(HttpServletRequest request) {
+        if (request.getAttribute(ADDRESS_KEY) instanceof String known) {
+            return known;
+        }
         // Every X-Forwarded-For line, in order: a proxy may append its own line rather than extend the client's.
         String forwardedFor = request.getHeader("X-Forwarded-For") == null
                 ? null
                 : String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
-        return ClientAddress.bucketKey(clientAddress.of(request.getRemoteAddr(), forwardedFor));
+        String key = ClientAddress.bucketKey(clientAddress.of(request.getRemoteAddr(), forwardedFor));
+        request.setAttribute(ADDRESS_KEY, key);
+        return key;
     }
 
     private BucketProxy bucket(RateBudget budget, String who, Map<RateBudget, BucketConfiguration> configurations) {

@@ -106,7 +106,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         try {
             ApiTokens.Verified verified = tokens.verify(token);
             // The token's groups are the caller's groups, even where its name is also a registry user's.
-            request.setAttribute(CallerProducer.TOKEN_GROUPS, verified.groups());
+            request.setAttribute(Callers.TOKEN_GROUPS, verified.groups());
             return context.notifyContainerAboutLogin(verified.caller(), verified.groups());
         } catch (ApiTokens.Refused refused) {
             request.setAttribute(ErrorPageServlet.DETAIL, refused.getMessage());

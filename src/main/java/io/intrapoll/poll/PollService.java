@@ -17,9 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What callers may do with polls, and the rules that decide it. */
+/**
+ * What callers may do with polls, and the rules that decide it. Every method that reads or writes the database runs
+ * in a transaction; the read of one poll comes from the poll cache and runs without one (not even SUPPORTS: the
+ * interceptor alone cost a tenth of a GET's time).
+ */
 @ApplicationScoped
-@Transactional
 public class PollService {
 
     @Inject
@@ -40,6 +43,7 @@ public class PollService {
     /** Millisecond precision: what the database keeps and the API shows are the same instant. */
     Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
 
+    @Transactional
     public PollView create(PollInput input, Caller caller) {
         if (!caller.isAuthor()) {
             throw ProblemException.forbidden("Only authors and admins create polls.");
@@ -65,16 +69,16 @@ public class PollService {
     }
 
     /** Read from the poll cache: no transaction, no database. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public PollView get(PollId id, Caller caller) {
+    public PollCache.Cached get(PollId id, Caller caller) {
         PollCache.Cached poll =
                 cache.read(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
         if (!poll.rules().isVisibleTo(caller)) {
             throw ProblemException.forbidden("This poll is not open to you.");
         }
-        return poll.view();
+        return poll;
     }
 
+    @Transactional
     public PollPage list(PollQuery query, Caller caller) {
         Set<String> groups = caller.isAdmin() ? Set.of() : caller.groupsAmong(polls.audienceGroupsInUse());
         return polls.page(query, caller, groups);
@@ -83,6 +87,7 @@ public class PollService {
     /**
      * @param expectedVersion the version the client last saw (If-Match), or empty to skip the check
      */
+    @Transactional
     public PollView change(PollId id, PollInput input, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         if (input.has("open")) {
@@ -100,6 +105,7 @@ public class PollService {
         return stored(poll);
     }
 
+    @Transactional
     public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         boolean firstOpening = poll.status() == PollStatus.DRAFT;
@@ -111,6 +117,7 @@ public class PollService {
         return stored(poll);
     }
 
+    @Transactional
     public PollView close(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::close);
@@ -118,6 +125,7 @@ public class PollService {
         return stored(poll);
     }
 
+    @Transactional
     public PollView archive(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::archive);
@@ -126,6 +134,7 @@ public class PollService {
     }
 
     /** Admins delete any poll; owners only their drafts. */
+    @Transactional
     public void delete(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
         if (!caller.isAdmin() && poll.status() != PollStatus.DRAFT) {

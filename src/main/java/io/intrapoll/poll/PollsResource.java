@@ -1,8 +1,8 @@
 package io.intrapoll.poll;
 
-import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.platform.RecordBodyReader;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Poll management: create, read, list, change, the lifecycle actions and delete (API.md, "Polls"). */
 @Path("/polls")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Polls")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -51,7 +51,7 @@ public class PollsResource {
     PollService service;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @Context
     UriInfo uriInfo;
@@ -82,7 +82,7 @@ public class PollsResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response create(@Valid PollInput input) {
-        PollView poll = service.create(input, caller);
+        PollView poll = service.create(input, callers.current());
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path("polls")
                         .path(poll.id())
@@ -104,7 +104,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PollPage list(@Valid @BeanParam PollQueryParams params) {
-        return service.list(params.query(), caller);
+        return service.list(params.query(), callers.current());
     }
 
     @GET
@@ -122,13 +122,16 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id, @Context Request request) {
-        PollView poll = service.get(PollPath.id(id), caller);
-        EntityTag tag = new EntityTag(poll.etag());
+        PollCache.Cached poll = service.get(PollPath.id(id), callers.current());
+        EntityTag tag = new EntityTag(poll.view().etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.tag(tag).build();
         }
-        return Response.ok(poll).tag(tag).build();
+        // The cache holds the view as JSON-B writes it, which is what the JSON provider would write again.
+        return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .build();
     }
 
     @PATCH
@@ -163,7 +166,7 @@ public class PollsResource {
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid PollInput changes) {
         PollId pollId = PollPath.id(id);
-        PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), caller);
+        PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), callers.current());
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
 
@@ -179,7 +182,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.open(PollPath.id(id), expectedVersion(ifMatch), caller));
+        return withTag(service.open(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
     }
 
     @POST
@@ -194,7 +197,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.close(PollPath.id(id), expectedVersion(ifMatch), caller));
+        return withTag(service.close(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
     }
 
     @POST
@@ -209,7 +212,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.archive(PollPath.id(id), expectedVersion(ifMatch), caller));
+        return withTag(service.archive(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
     }
 
     @DELETE
@@ -222,7 +225,7 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(PollPath.id(id), expectedVersion(ifMatch), caller);
+        service.delete(PollPath.id(id), expectedVersion(ifMatch), callers.current());
         return Response.noContent().build();
     }
 

@@ -1,8 +1,8 @@
 package io.intrapoll.tally;
 
-import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.poll.PollPath;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A poll's results as a CSV download (its own class: JAX-RS matches one class per request path). */
 @Path("/polls/{id}/results.csv")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Results")
 public class ResultsExportResource {
 
@@ -23,7 +23,7 @@ public class ResultsExportResource {
     ResultsService results;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @GET
     @Produces("text/csv")
@@ -34,7 +34,7 @@ public class ResultsExportResource {
     @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response csv(@PathParam("id") String id) {
-        Results export = results.export(PollPath.id(id), caller);
+        Results export = results.export(PollPath.id(id), callers.current());
         return Response.ok(ResultsCsv.of(export), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"results-" + export.pollId() + ".csv\"")
                 .build();

@@ -1,8 +1,8 @@
 package io.intrapoll.tally;
 
-import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.poll.PollPath;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A poll's results (API.md, "Results"). */
 @Path("/polls/{id}/results")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Results")
 public class ResultsResource {
 
@@ -28,7 +28,7 @@ public class ResultsResource {
     ResultsService results;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @Inject
     ResultsStreams streams;
@@ -46,7 +46,7 @@ public class ResultsResource {
             content = @Content(schema = @Schema(implementation = Results.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Results results(@PathParam("id") String id) {
-        return results.results(PollPath.id(id), caller);
+        return results.results(PollPath.id(id), callers.current());
     }
 
     @GET
@@ -62,7 +62,7 @@ public class ResultsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         // Checked (404, 403) before the stream starts, so a refusal is an ordinary problem response.
-        Results current = results.results(PollPath.id(id), caller);
+        Results current = results.results(PollPath.id(id), callers.current());
         streams.subscribe(current, sink, sse);
     }
 }

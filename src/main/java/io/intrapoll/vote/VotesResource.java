@@ -1,8 +1,8 @@
 package io.intrapoll.vote;
 
-import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.poll.PollPath;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Voting (API.md, "Votes"). */
 @Path("/polls/{id}/votes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Votes")
 public class VotesResource {
@@ -37,7 +37,7 @@ public class VotesResource {
     VoteService votes;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,7 +74,7 @@ public class VotesResource {
                     @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
                     String idempotencyKey,
             @Valid VoteRequest ballot) {
-        Receipt receipt = votes.vote(PollPath.id(id), ballot.optionIds(), idempotencyKey, caller);
+        Receipt receipt = votes.vote(PollPath.id(id), ballot.optionIds(), idempotencyKey, callers.current());
         return Response.accepted(receipt).build();
     }
 
@@ -90,6 +90,6 @@ public class VotesResource {
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Receipt mine(@PathParam("id") String id) {
-        return votes.mine(PollPath.id(id), caller);
+        return votes.mine(PollPath.id(id), callers.current());
     }
 }

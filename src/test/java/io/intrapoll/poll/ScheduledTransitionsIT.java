@@ -50,7 +50,7 @@ class ScheduledTransitionsIT {
         Instant due = opensAt.plusSeconds(1);
 
         assertEquals(1, race(() -> transitions.fireOpening(new PollId(poll.id()), due)));
-        PollView after = polls.get(new PollId(poll.id()), AUTHOR);
+        PollView after = polls.get(new PollId(poll.id()), AUTHOR).view();
         assertEquals(PollStatus.OPEN, after.status());
         assertEquals(poll.version() + 1, after.version(), "changed once");
         assertEquals(
@@ -62,10 +62,10 @@ class ScheduledTransitionsIT {
         Instant closesAt = Instant.now().plusSeconds(3600);
         PollView poll = polls.create(input(null, closesAt), AUTHOR);
         polls.open(new PollId(poll.id()), java.util.Optional.empty(), AUTHOR);
-        long versionWhenOpen = polls.get(new PollId(poll.id()), AUTHOR).version();
+        long versionWhenOpen = polls.get(new PollId(poll.id()), AUTHOR).view().version();
 
         assertEquals(1, race(() -> transitions.fireClosing(new PollId(poll.id()), closesAt.plusSeconds(1))));
-        PollView after = polls.get(new PollId(poll.id()), AUTHOR);
+        PollView after = polls.get(new PollId(poll.id()), AUTHOR).view();
         assertEquals(PollStatus.CLOSED, after.status());
         assertEquals(versionWhenOpen + 1, after.version());
     }

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class CallerProducerTest {
+class CallersTest {
 
     @Test
     void groupNameFromABasicRegistryId() {
-        assertEquals("engineering", CallerProducer.groupName("group:intrapoll/engineering"));
+        assertEquals("engineering", Callers.groupName("group:intrapoll/engineering"));
     }
 
     @Test
     void groupNameFromADirectoryDistinguishedName() {
-        assertEquals("sales", CallerProducer.groupName("group:ldap/cn=sales,ou=groups,dc=example,dc=com"));
+        assertEquals("sales", Callers.groupName("group:ldap/cn=sales,ou=groups,dc=example,dc=com"));
     }
 }

@@ -3,7 +3,6 @@ package io.intrapoll.identity;
 import com.ibm.websphere.security.auth.WSSubject;
 import com.ibm.websphere.security.cred.WSCredential;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
@@ -16,17 +15,24 @@ import javax.security.auth.Subject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes the current {@link Caller} injectable: its name, its registry groups (from Liberty's credential of the
+ * Who the current request's {@link Caller} is: its name, its registry groups (from Liberty's credential of the
  * authenticated subject, whatever the registry) and the roles those groups grant under the mapping of
- * security/roles.xml.
+ * security/roles.xml. Worked out once per request and kept with it, so the resources can be application-scoped
+ * (created once, not per request) and still see the caller of the request they serve.
  */
 @ApplicationScoped
-public class CallerProducer {
+public class Callers {
 
     /** A request attribute: the groups of a bearer token's caller, which are its groups whatever the registry says. */
     static final String TOKEN_GROUPS = "io.intrapoll.identity.token-groups";
 
-    private static final Logger LOG = Logger.getLogger(CallerProducer.class.getName());
+    private static final String CURRENT = Callers.class.getName() + ".current";
+
+    private static final Logger LOG = Logger.getLogger(Callers.class.getName());
+
+    /** Weld's built-in bean: the request being served. */
+    @Inject
+    HttpServletRequest request;
 
     @Inject
     @ConfigProperty(name = "intrapoll.roles.admin-group")
@@ -40,9 +46,17 @@ public class CallerProducer {
     @ConfigProperty(name = "intrapoll.roles.voter-group")
     String voterGroup;
 
-    /** Dependent scope: a record cannot be proxied; inject it into request-scoped beans. */
-    @Produces
-    Caller currentCaller(HttpServletRequest request) {
+    /** The caller of the request being served. */
+    public Caller current() {
+        if (request.getAttribute(CURRENT) instanceof Caller known) {
+            return known;
+        }
+        Caller caller = of(request);
+        request.setAttribute(CURRENT, caller);
+        return caller;
+    }
+
+    private Caller of(HttpServletRequest request) {
         if (request.getUserPrincipal() == null) {
             return new Caller("", Set.of(), Set.of());
         }
