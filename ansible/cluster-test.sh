@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The cluster test, on this machine: the local inventory's three app nodes behind HAProxy, one of them killed
 # with SIGKILL while votes flow. Every 202 must be counted exactly once, as every surviving node reports it.
-# Then the playbook brings the killed node back, and a second run of it changes nothing.
+# Then the playbook brings the killed node back, and a second run of it changes nothing; last the backup drill
+# (backup-drill.sh) restores the database to a point in time.
 #   ansible/cluster-test.sh
-# Needs the build's target/intrapoll-server.zip and target/artemis-ra.rar, PostgreSQL on 127.0.0.1:5432, and
+# Needs the build's target/intrapoll-server.zip and target/artemis-ra.rar, PostgreSQL's server binaries (the
+# cluster runs its own instance on 127.0.0.1:5442), and
 # Debian's ansible, curl and jq. VOTERS (600), PARALLEL (8) and VICTIM (node2) change the run;
 # KEEP_CLUSTER=1 leaves the cluster running afterwards.
 set -euo pipefail
@@ -152,5 +154,8 @@ seen=$(curl -fsS -u author:author "$(node_url "$victim")/api/v1/polls/$poll_id/r
 converge "$work/site-3.log"
 changed=$(awk '/^PLAY RECAP/ { recap = 1; next } recap && /changed=/ && !/changed=0 / { print $1 }' "$work/site-3.log")
 [ -z "$changed" ] || fail "the second run changed something on: $changed (see $work/site-3.log)"
+
+log "7. the backup drill: base backup, more writes, restore to a point in time"
+bash backup-drill.sh || fail "the backup drill failed"
 
 log "PASS: $accepted accepted votes counted exactly once on every node, through the loss of $victim"
