@@ -62,7 +62,7 @@ public class Callers {
         }
         Set<String> groups = request.getAttribute(TOKEN_GROUPS) instanceof Set<?> fromToken
                 ? fromToken.stream().map(String::valueOf).collect(Collectors.toSet())
-                : callerGroups();
+                : registryGroups();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (groups.contains(adminGroup)) {
             roles.add(Role.ADMIN);
@@ -76,7 +76,8 @@ public class Callers {
         return new Caller(request.getUserPrincipal().getName(), roles, groups);
     }
 
-    private static Set<String> callerGroups() {
+    /** The authenticated caller's registry groups, by name, from Liberty's credential of its subject. */
+    static Set<String> registryGroups() {
         Set<String> groups = new HashSet<>();
         try {
             Subject subject = WSSubject.getCallerSubject();
