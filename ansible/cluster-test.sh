@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The cluster test, on this machine: the local inventory's three app nodes behind HAProxy, one of them killed
 # with SIGKILL while votes flow. Every 202 must be counted exactly once, as every surviving node reports it.
+# Prometheus meanwhile: promtool finds nothing to say about the nodes' intrapoll_* metrics, every dashboard query
+# has data, and the node-down alert goes off for the killed node.
 # Then the playbook brings the killed node back, and a second run of it changes nothing; last the backup drill
 # (backup-drill.sh) restores the database to a point in time.
 #   ansible/cluster-test.sh
@@ -145,6 +147,31 @@ for node in "${nodes[@]}"; do
     || fail "$node reports ballots/a/b = '$seen', expected '$accepted $accepted_a $accepted_b'"
   log "   $node: $seen"
 done
+
+log "5b. metrics and alerts: promtool on a node's /metrics, the dashboard's queries and the node-down alert in Prometheus"
+# Debian's prometheus package (the prometheus role installed it) brings promtool. It must find nothing to say about
+# the application's own series (Liberty's base and vendor metrics are not ours to rename).
+curl -fsS "$(node_url node1)/metrics" >"$work/metrics.txt"
+grep -q '^intrapoll_aggregation_lag_seconds' "$work/metrics.txt" || fail "node1's /metrics has no intrapoll_aggregation_lag_seconds"
+promtool check metrics <"$work/metrics.txt" >"$work/promtool-metrics.txt" 2>&1 || true
+if grep intrapoll_ "$work/promtool-metrics.txt" >&2; then fail "promtool check metrics complains about intrapoll_* series"; fi
+prometheus=http://127.0.0.1:9390
+promql() { curl -fsS -G --data-urlencode "query=$1" "$prometheus/api/v1/query"; }
+# Every panel's query answers with data from this cluster's Prometheus (so the dashboard names real series).
+jq -r '.. | objects | select(has("expr")) | .expr | gsub("\\$__rate_interval"; "2m")' \
+  roles/grafana/files/intrapoll-dashboard.json >"$work/dashboard-queries.txt"
+while read -r query; do
+  [ "$(promql "$query" | jq '.data.result | length')" -gt 0 ] || fail "the dashboard's query has no data: $query"
+done <"$work/dashboard-queries.txt"
+log "   $(wc -l <"$work/dashboard-queries.txt") dashboard queries answered; waiting for IntrapollNodeDown on $victim"
+alert=""
+for _ in $(seq 1 90); do
+  alert=$(promql "ALERTS{alertname=\"IntrapollNodeDown\", node=\"$victim\"}" | jq -r '.data.result[0].metric.alertstate // empty')
+  [ -n "$alert" ] && break
+  sleep 1
+done
+[ -n "$alert" ] || fail "Prometheus raised no IntrapollNodeDown alert for $victim"
+log "   IntrapollNodeDown for $victim is $alert"
 
 log "6. bringing $victim back with the playbook, then a second run must change nothing"
 converge "$work/site-2.log"

@@ -87,7 +87,7 @@ load() { # base mode polls seconds connections [delay-ms] -> the RESULT line
     | grep '^RESULT' | sed 's/^RESULT //'
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-lag_ms() { curl -sf "$BASE/metrics" | awk '/^intrapoll_aggregation_lag/ {printf "%d", $2}'; }
+lag_ms() { curl -sf "$BASE/metrics" | awk '/^intrapoll_aggregation_lag_seconds/ {printf "%d", $2 * 1000; exit}'; }
 
 # One scenario: a warm-up on the same requests, then three rounds, each with vmstat beside it. For votes each
 # round has polls of its own, so every measured vote is a person's first in its poll; after each vote round the

@@ -97,10 +97,11 @@ public class VoteMetrics {
                 Metadata.builder()
                         .withName("intrapoll_aggregation_lag")
                         .withDescription("Age of the oldest accepted ballot not yet in the tallies (0: none waits)")
-                        .withUnit(MetricUnits.MILLISECONDS)
+                        // Prometheus's base unit: the registry appends it (intrapoll_aggregation_lag_seconds).
+                        .withUnit(MetricUnits.SECONDS)
                         .build(),
                 this,
-                VoteMetrics::aggregationLagMillis);
+                metrics -> metrics.aggregationLagMillis() / 1000.0);
     }
 
     /**

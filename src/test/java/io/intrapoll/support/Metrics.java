@@ -6,11 +6,11 @@ public final class Metrics {
     private Metrics() {}
 
     /** The value of an application gauge, by the start of its Prometheus name. */
-    public static long gauge(String name) {
+    public static double gauge(String name) {
         String metrics = Api.anonymous().get("/metrics?scope=application").body();
         return metrics.lines()
                 .filter(line -> line.startsWith(name))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no gauge " + name + " in " + metrics));
     }

@@ -89,6 +89,6 @@ class ResultsStreamIT extends AgainstTheServer {
     }
 
     private static long subscribers() {
-        return Metrics.gauge("intrapoll_results_stream_subscribers");
+        return (long) Metrics.gauge("intrapoll_results_stream_subscribers");
     }
 }

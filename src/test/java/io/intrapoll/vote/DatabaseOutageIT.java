@@ -142,6 +142,6 @@ class DatabaseOutageIT extends AgainstTheServer {
     }
 
     private static long aggregationLagMillis() {
-        return Metrics.gauge("intrapoll_aggregation_lag");
+        return Math.round(Metrics.gauge("intrapoll_aggregation_lag_seconds") * 1000);
     }
 }
