@@ -3,8 +3,9 @@
 # with SIGKILL while votes flow. Every 202 must be counted exactly once, as every surviving node reports it.
 # Prometheus meanwhile: promtool finds nothing to say about the nodes' intrapoll_* metrics, every dashboard query
 # has data, and the node-down alert goes off for the killed node.
-# Then the playbook brings the killed node back, and a second run of it changes nothing; last the backup drill
-# (backup-drill.sh) restores the database to a point in time.
+# Then the primary broker of the Artemis pair is killed with SIGKILL while votes flow: the backup takes over and
+# every 202 is again counted exactly once. The playbook brings the killed node and broker back, and a second run of
+# it changes nothing; last the backup drill (backup-drill.sh) restores the database to a point in time.
 #   ansible/cluster-test.sh
 # Needs the build's target/intrapoll-server.zip and target/artemis-ra.rar, PostgreSQL's server binaries (the
 # cluster runs its own instance on 127.0.0.1:5442), and
@@ -173,16 +174,101 @@ done
 [ -n "$alert" ] || fail "Prometheus raised no IntrapollNodeDown alert for $victim"
 log "   IntrapollNodeDown for $victim is $alert"
 
-log "6. bringing $victim back with the playbook, then a second run must change nothing"
+# --- Broker failover: the pair's primary killed with SIGKILL while votes flow; the backup takes over.
+brokers_home=/tmp/intrapoll-cluster/artemis
+broker_primary=broker1
+broker_backup=broker2
+declare -A broker_port=([broker1]=61656 [broker2]=61657)
+
+accepting() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Asks unanswered votes again (same Idempotency-Key) until each has an answer; the last answer of each voter is
+# left in $2.
+settle() { # votes file, final file
+  cp "$1" "$2"
+  local round
+  for round in $(seq 1 15); do
+    awk '$2 !~ /^(202|4[0-9][0-9])$/ || $2 == 429 { sub("voter", "", $1); print $1 }' "$2" >"$work/pending.txt"
+    [ -s "$work/pending.txt" ] || return 0
+    log "   retry round $round: $(wc -l <"$work/pending.txt") votes without an answer"
+    sleep 2
+    xargs -P "$parallel" -I{} bash -c 'vote {}' <"$work/pending.txt" >"$work/retry.txt"
+    awk '{ last[$1] = $0 } END { for (v in last) print last[v] }' "$2" "$work/retry.txt" >"$work/merged.txt"
+    mv "$work/merged.txt" "$2"
+  done
+}
+
+# Waits (up to 90 s) until the node reports exactly these ballots for the poll: total, for a, for b.
+expect_counts() { # node poll option_a option_b total a b
+  local seen="" want="$5 $6 $7"
+  for _ in $(seq 1 90); do
+    seen=$(curl -fsS -u author:author "$(node_url "$1")/api/v1/polls/$2/results" \
+             | jq -r --arg a "$3" --arg b "$4" \
+                 '"\(.totalBallots) \(.options[] | select(.id == $a) | .votes) \(.options[] | select(.id == $b) | .votes)"') || seen=""
+    [ "$seen" = "$want" ] && break
+    sleep 1
+  done
+  [ "$seen" = "$want" ] || fail "$1 reports ballots/a/b = '$seen' for poll $2, expected '$want'"
+  log "   $1: $seen"
+}
+
+log "6. broker failover: $voters voters on a second poll, $broker_primary (the primary) killed with SIGKILL meanwhile"
+accepting "${broker_port[$broker_primary]}" || fail "$broker_primary is not active"
+! accepting "${broker_port[$broker_backup]}" || fail "$broker_backup is active before any failover"
+# Only a backup that holds all of the primary's journal may take over: wait until it says so.
+for _ in $(seq 1 90); do
+  grep -qs AMQ221024 "$brokers_home/$broker_backup"/log/*.log && break
+  sleep 1
+done
+grep -qs AMQ221024 "$brokers_home/$broker_backup"/log/*.log || fail "$broker_backup never synchronized with $broker_primary"
+first_poll_id=$poll_id
+poll=$(curl -fsS -u author:author -H 'Content-Type: application/json' \
+         -d '{"title": "Cluster test: broker failover", "type": "SINGLE", "options": ["a", "b"], "open": true}' \
+         "$lb/api/v1/polls")
+poll_id=$(jq -r .id <<<"$poll")
+option_a=$(jq -r '.options[0].id' <<<"$poll")
+option_b=$(jq -r '.options[1].id' <<<"$poll")
+export poll_id option_a option_b
+seq 1 "$voters" | xargs -P "$parallel" -I{} bash -c 'vote {}' >"$work/votes-2.txt" &
+voting=$!
+until [ "$(wc -l <"$work/votes-2.txt")" -ge $((voters / 3)) ]; do
+  kill -0 "$voting" 2>/dev/null || fail "voting ended before a third of the votes"
+  sleep 0.1
+done
+broker_pid=$(cat "$brokers_home/$broker_primary/data/artemis.pid")
+kill -9 "$broker_pid"
+log "   killed $broker_primary (pid $broker_pid) after $(wc -l <"$work/votes-2.txt") votes"
+wait "$voting"
+for _ in $(seq 1 60); do accepting "${broker_port[$broker_backup]}" && break; sleep 1; done
+accepting "${broker_port[$broker_backup]}" || fail "$broker_backup did not take over"
+cp "$brokers_home/$broker_backup"/log/artemis.log "$work/$broker_backup.log" 2>/dev/null || true
+grep -qsE 'AMQ2210(07|10)' "$brokers_home/$broker_backup"/log/*.log || fail "$broker_backup does not say it is active"
+log "   $broker_backup is active; answers before the retries: $(awk '{ print $2 }' "$work/votes-2.txt" | sort | uniq -c | paste -sd ',')"
+settle "$work/votes-2.txt" "$work/final-2.txt"
+accepted_2=$(awk '$2 == 202' "$work/final-2.txt" | wc -l)
+accepted_2a=$(awk '$2 == 202 && substr($1, 6) % 2 == 1' "$work/final-2.txt" | wc -l)
+accepted_2b=$((accepted_2 - accepted_2a))
+log "   answers: $(awk '{ print $2 }' "$work/final-2.txt" | sort | uniq -c | paste -sd ',')"
+[ "$accepted_2" -gt 0 ] || fail "no vote was accepted through the failover"
+log "   results on every surviving node: $accepted_2 ballots ($accepted_2a for a, $accepted_2b for b)"
+for node in "${nodes[@]}"; do
+  [ "$node" = "$victim" ] && continue
+  expect_counts "$node" "$poll_id" "$option_a" "$option_b" "$accepted_2" "$accepted_2a" "$accepted_2b"
+done
+! kill -0 "$broker_pid" 2>/dev/null || fail "$broker_primary is still running"
+
+log "7. bringing $victim and $broker_primary back with the playbook, then a second run must change nothing"
 converge "$work/site-2.log"
 await_members "${nodes[@]}"
-seen=$(curl -fsS -u author:author "$(node_url "$victim")/api/v1/polls/$poll_id/results" | jq -r .totalBallots)
+seen=$(curl -fsS -u author:author "$(node_url "$victim")/api/v1/polls/$first_poll_id/results" | jq -r .totalBallots)
 [ "$seen" = "$accepted" ] || fail "$victim reports $seen ballots after its restart, expected $accepted"
+expect_counts "$victim" "$poll_id" "$option_a" "$option_b" "$accepted_2" "$accepted_2a" "$accepted_2b"
 converge "$work/site-3.log"
 changed=$(awk '/^PLAY RECAP/ { recap = 1; next } recap && /changed=/ && !/changed=0 / { print $1 }' "$work/site-3.log")
 [ -z "$changed" ] || fail "the second run changed something on: $changed (see $work/site-3.log)"
 
-log "7. the backup drill: base backup, more writes, restore to a point in time"
+log "8. the backup drill: base backup, more writes, restore to a point in time"
 bash backup-drill.sh || fail "the backup drill failed"
 
-log "PASS: $accepted accepted votes counted exactly once on every node, through the loss of $victim"
+log "PASS: $accepted accepted votes counted exactly once on every node, through the loss of $victim;" \
+  "$accepted_2 through the loss of the primary broker $broker_primary"

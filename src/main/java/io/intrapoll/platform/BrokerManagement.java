@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks the broker about a queue through Artemis' management messages (JMS offers no way to ask), on the broker
- * the resource adapter uses, embedded or external.
+ * the resource adapter uses, embedded or external: of a primary/backup pair, whichever of the two is active (a
+ * backup accepts connections only once it has taken over).
  */
 @ApplicationScoped
 public class BrokerManagement {
@@ -35,6 +36,15 @@ public class BrokerManagement {
     @ConfigProperty(name = "intrapoll.broker.port")
     int port;
 
+    /** A pair's backup (the broker above again when there is none): after a failover, it is the one that answers. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.backup-host")
+    String backupHost;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.backup-port")
+    int backupPort;
+
     /** Empty (anonymous) unless set: MicroProfile Config reads an empty value as none. */
     @Inject
     @ConfigProperty(name = "intrapoll.broker.user")
@@ -50,8 +60,8 @@ public class BrokerManagement {
     }
 
     private OptionalLong attribute(String queue, String attribute) {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator(
-                                "tcp://" + host + ":" + port + "?connect-timeout-millis=" + ANSWER_WITHIN_MS)
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("(tcp://" + host + ":" + port + ",tcp://"
+                                + backupHost + ":" + backupPort + ")?connect-timeout-millis=" + ANSWER_WITHIN_MS)
                         .setCallTimeout(ANSWER_WITHIN_MS)
                         .setReconnectAttempts(0)
                         .setInitialConnectAttempts(1);
