@@ -62,7 +62,7 @@ public class Callers {
         }
         Set<String> groups = request.getAttribute(TOKEN_GROUPS) instanceof Set<?> fromToken
                 ? fromToken.stream().map(String::valueOf).collect(Collectors.toSet())
-                : registryGroups();
+                : callerGroups();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (groups.contains(adminGroup)) {
             roles.add(Role.ADMIN);
@@ -76,8 +76,7 @@ public class Callers {
         return new Caller(request.getUserPrincipal().getName(), roles, groups);
     }
 
-    /** The authenticated caller's registry groups, by name, from Liberty's credential of its subject. */
-    static Set<String> registryGroups() {
+    private static Set<String> callerGroups() {
         Set<String> groups = new HashSet<>();
         try {
             Subject subject = WSSubject.getCallerSubject();

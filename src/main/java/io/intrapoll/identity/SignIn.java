@@ -36,8 +36,6 @@ public class SignIn implements HttpAuthenticationMechanism {
     static final String LOGIN_PAGE = "/login.html";
     /** Set on a login form's request refused because of too many failed logins: the seconds to wait. */
     static final String LOGIN_THROTTLED = "io.intrapoll.identity.login-throttled";
-    /** Set on a request whose Basic credentials the registry accepted. */
-    private static final String VERIFIED_BASIC = "io.intrapoll.identity.verified-basic";
 
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
@@ -53,9 +51,6 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     RateLimits limits;
-
-    @Inject
-    VerifiedSignIns verifiedSignIns;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -77,19 +72,8 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
         if (basic.isPresent()) {
-            Optional<VerifiedSignIns.SignedIn> verified = verifiedSignIns.recall(basic.get());
-            if (verified.isPresent()) {
-                // The registry said yes to exactly this name and password moments ago: no bind, and no throttle
-                // (a guesser does not have the password). The groups are the registry's at that check.
-                return context.notifyContainerAboutLogin(
-                        verified.get().caller(), verified.get().groups());
-            }
             AuthenticationStatus checked = passwordMatches(
                     request, response, context, basic.get().user(), basic.get().password(), "HTTP Basic");
-            if (checked == AuthenticationStatus.SUCCESS) {
-                // Remembered once the request's subject holds the registry's groups (secureResponse).
-                request.setAttribute(VERIFIED_BASIC, basic.get());
-            }
             if (checked != AuthenticationStatus.SEND_FAILURE || response.isCommitted()) {
                 return checked;
             }
@@ -177,19 +161,6 @@ public class SignIn implements HttpAuthenticationMechanism {
             LOG.log(Level.WARNING, "A failed login could not be written to the audit trail", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** After a Basic sign-in the registry checked: remember who it was, with the groups Liberty read for them. */
-    @Override
-    public AuthenticationStatus secureResponse(
-            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (request.getAttribute(VERIFIED_BASIC) instanceof BasicCredentials credentials
-                && request.getUserPrincipal() != null) {
-            verifiedSignIns.remember(
-                    credentials,
-                    new VerifiedSignIns.SignedIn(request.getUserPrincipal().getName(), Callers.registryGroups()));
-        }
-        return AuthenticationStatus.SUCCESS;
     }
 
     private static void handle(HttpMessageContext context, Callback callback) throws AuthenticationException {

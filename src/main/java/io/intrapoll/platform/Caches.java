@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,21 +140,6 @@ public class Caches {
     /** Rate-limit buckets (Bucket4j's serialized state), shared by every node; entries expire once refilled. */
     public Cache<String, byte[]> rateLimits() {
         return manager.getCache(RATE_LIMITS);
-    }
-
-    /**
-     * A cache of this node only, never replicated, holding its values as they are (no marshalling): at most
-     * {@code maxCount} entries, each for {@code lifespan}. Defined on first use; later calls get the same cache.
-     */
-    public synchronized <V> Cache<String, V> local(String name, Duration lifespan, int maxCount) {
-        if (manager.getCacheConfiguration(name) == null) {
-            ConfigurationBuilder local = new ConfigurationBuilder();
-            local.clustering().cacheMode(CacheMode.LOCAL);
-            local.expiration().lifespan(lifespan.toMillis(), TimeUnit.MILLISECONDS);
-            local.memory().maxCount(maxCount);
-            manager.defineConfiguration(name, local.build());
-        }
-        return manager.getCache(name);
     }
 
     /** The cluster's members as this node sees them (just this node when not clustered). */
