@@ -1,7 +1,6 @@
 package io.intrapoll.admin;
 
-import io.intrapoll.identity.Caller;
-import jakarta.enterprise.inject.Instance;
+import io.intrapoll.identity.Callers;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,12 +22,12 @@ public class ConsoleAccess extends HttpFilter {
     private static final String FORBIDDEN_PAGE = "/WEB-INF/console-forbidden.html";
 
     @Inject
-    Instance<Caller> caller;
+    Callers callers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (caller.get().isAuthor()) {
+        if (callers.current().isAuthor()) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,6 +1,5 @@
 package io.intrapoll.identity;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -30,7 +29,7 @@ public class LoginServlet extends HttpServlet {
     SecurityContext security;
 
     @Inject
-    Instance<Caller> signedIn;
+    Callers callers;
 
     @Inject
     @ConfigProperty(name = "intrapoll.session.idle-minutes")
@@ -52,7 +51,7 @@ public class LoginServlet extends HttpServlet {
                         .credential(new UsernamePasswordCredential(user.strip(), password))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            Caller caller = signedIn.get();
+            Caller caller = callers.current(); // first asked now, after the sign-in
             new BrowserSession(caller.name(), caller.groups(), Instant.now()).bind(request, idleMinutes);
             response.sendRedirect(request.getContextPath() + next);
         } else {
