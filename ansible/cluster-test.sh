@@ -2,7 +2,7 @@
 # The cluster test, on this machine: the local inventory's three app nodes behind HAProxy, one of them killed
 # with SIGKILL while votes flow. Every 202 must be counted exactly once, as every surviving node reports it.
 # Prometheus meanwhile: promtool finds nothing to say about the nodes' intrapoll_* metrics, every dashboard query
-# has data, and the node-down alert goes off for the killed node.
+# has data, and the node-down alert goes off for the killed node; the nodes log JSON events, one per request too.
 # Then the primary broker of the Artemis pair is killed with SIGKILL while votes flow: the backup takes over and
 # every 202 is again counted exactly once. The playbook brings the killed node and broker back, and a second run of
 # it changes nothing; last the backup drill (backup-drill.sh) restores the database to a point in time.
@@ -173,6 +173,15 @@ for _ in $(seq 1 90); do
 done
 [ -n "$alert" ] || fail "Prometheus raised no IntrapollNodeDown alert for $victim"
 log "   IntrapollNodeDown for $victim is $alert"
+
+log "5c. logs: a node writes JSON events, one per line, with an access-log event for each request"
+node_log="$nodes_home/node1/logs/messages.log"
+jq -c . "$node_log" >/dev/null 2>"$work/log-check.txt" \
+  || fail "node1's messages.log has a line that is not JSON: $(head -c 300 "$work/log-check.txt")"
+vote_lines=$(jq -r 'select(.type == "liberty_accesslog") | .ibm_requestFirstLine' "$node_log" \
+  | grep -c '^POST /api/v1/polls/[^/]*/votes ' || true)
+[ "$vote_lines" -gt 0 ] || fail "node1 logged no access-log event for a vote"
+log "   $(wc -l <"$node_log") JSON lines, $vote_lines of them votes"
 
 # --- Broker failover: the pair's primary killed with SIGKILL while votes flow; the backup takes over.
 brokers_home=/tmp/intrapoll-cluster/artemis

@@ -29,5 +29,8 @@ public final class Messaging {
      */
     public static final String POLLS_PROPERTY = "polls";
 
+    /** On tally announcements of traced ballots: the results event's spans, comma-separated W3C traceparents. */
+    public static final String TRACES_PROPERTY = "traceparents";
+
     private Messaging() {}
 }

@@ -9,11 +9,18 @@ import java.util.Map;
  *
  * @param changes per poll, the change to its durable tallies
  * @param ballots the number of ballots in the group
+ * @param traces the counting spans of its traced ballots (W3C traceparents), which the results event follows
  */
-public record TalliesChanged(Map<PollId, PollChange> changes, int ballots) {
+public record TalliesChanged(Map<PollId, PollChange> changes, int ballots, List<String> traces) {
 
     public TalliesChanged {
         changes = Map.copyOf(changes);
+        traces = List.copyOf(traces);
+    }
+
+    /** A change of untraced ballots. */
+    public TalliesChanged(Map<PollId, PollChange> changes, int ballots) {
+        this(changes, ballots, List.of());
     }
 
     public List<PollId> pollIds() {

@@ -62,9 +62,10 @@ public class TallyRepository {
      * concurrent creator makes that insert a no-op.
      *
      * @param ballotsCounted the ballots in the group, for throughput figures
+     * @param traces the counting spans of the group's traced ballots, parents of the results event's spans
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(TallyDeltas deltas, int ballotsCounted) {
+    public void add(TallyDeltas deltas, int ballotsCounted, List<String> traces) {
         if (deltas.isEmpty()) {
             return;
         }
@@ -101,7 +102,7 @@ public class TallyRepository {
                                 .setParameter(1, poll.value())
                                 .setParameter(2, option)
                                 .executeUpdate())));
-        talliesChanged.fire(new TalliesChanged(changes, ballotsCounted));
+        talliesChanged.fire(new TalliesChanged(changes, ballotsCounted, traces));
     }
 
     /** Adds to a tally row; if this is the row's first change, creates it first and adds again. */

@@ -2,6 +2,7 @@ package io.intrapoll.tally;
 
 import io.intrapoll.platform.Coalescer;
 import io.intrapoll.platform.Messaging;
+import io.intrapoll.platform.Tracing;
 import io.intrapoll.poll.PollChanged;
 import io.intrapoll.poll.PollId;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +18,10 @@ import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +40,8 @@ public class TallyTopic {
 
     private static final Logger LOG = Logger.getLogger(TallyTopic.class.getName());
     private static final long INTERVAL_MILLIS = 100;
+    /** Traced ballots followed into one announcement at most; the rest of a traced surge ends at counting. */
+    private static final int MAX_TRACES = 64;
 
     @Inject
     Sender sender;
@@ -43,7 +49,11 @@ public class TallyTopic {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Tracing tracing;
+
     private final Set<PollId> changed = new ConcurrentSkipListSet<>();
+    private final Queue<String> traces = new ConcurrentLinkedQueue<>();
     private Coalescer announcing;
     private volatile boolean failing;
 
@@ -54,6 +64,7 @@ public class TallyTopic {
 
     void counted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TalliesChanged change) {
         changed.addAll(change.pollIds());
+        traces.addAll(change.traces());
         announcing.request();
     }
 
@@ -72,13 +83,25 @@ public class TallyTopic {
         if (polls.isEmpty()) {
             return;
         }
+        List<Tracing.Span> spans = new ArrayList<>();
+        for (String parent; (parent = traces.poll()) != null; ) {
+            if (spans.size() < MAX_TRACES) {
+                spans.add(tracing.start("results event", Tracing.Kind.PRODUCER, parent));
+            }
+        }
         try {
-            sender.send(polls.stream().map(PollId::value).collect(Collectors.joining(",")));
+            sender.send(
+                    polls.stream().map(PollId::value).collect(Collectors.joining(",")),
+                    spans.stream()
+                            .map(Tracing.Span::traceparent)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.joining(",")));
             if (failing) {
                 failing = false;
                 LOG.info("Tally changes are announced again");
             }
         } catch (RuntimeException e) {
+            spans.forEach(span -> span.failed(e));
             changed.addAll(polls); // announced with the next ones, or on their own after the interval
             announcing.request();
             if (!failing) { // once per outage, not every 100 ms
@@ -88,6 +111,8 @@ public class TallyTopic {
                         "Tally changes cannot be announced; retrying every " + INTERVAL_MILLIS + " ms",
                         e);
             }
+        } finally {
+            spans.forEach(Tracing.Span::end);
         }
     }
 
@@ -101,13 +126,18 @@ public class TallyTopic {
         @Resource(lookup = Messaging.TALLIES)
         Topic tallies;
 
-        /** @param polls the ids, comma-joined: the message property every node's listener splits */
+        /**
+         * @param polls the ids, comma-joined: the message property every node's listener splits
+         * @param traces the results event's spans, comma-joined traceparents (empty when nothing is traced)
+         */
         @Transactional(Transactional.TxType.REQUIRES_NEW)
-        void send(String polls) {
+        void send(String polls, String traces) {
             try (JMSContext jms = connectionFactory.createContext()) {
-                jms.createProducer()
-                        .setProperty(Messaging.POLLS_PROPERTY, polls)
-                        .send(tallies, polls);
+                var producer = jms.createProducer().setProperty(Messaging.POLLS_PROPERTY, polls);
+                if (!traces.isEmpty()) {
+                    producer.setProperty(Messaging.TRACES_PROPERTY, traces);
+                }
+                producer.send(tallies, polls);
             }
         }
     }

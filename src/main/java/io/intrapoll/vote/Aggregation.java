@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
@@ -81,7 +82,10 @@ public class Aggregation {
             ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
         });
         em.flush();
-        tallies.add(deltas, group.size());
+        tallies.add(
+                deltas,
+                group.size(),
+                group.stream().map(Ballot::trace).filter(Objects::nonNull).toList());
     }
 
     /**

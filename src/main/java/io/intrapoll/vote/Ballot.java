@@ -15,6 +15,7 @@ import java.util.List;
  * @param provenFirst the person's first ballot in a poll whose every claim is in the claims cache
  *     ({@link VoterRegistry}): no participation can exist, so counting inserts it without looking (a redelivery,
  *     which finds its own earlier insert, is counted again without this shortcut)
+ * @param trace the W3C traceparent of the step before (the request, the durable write), or null when untraced
  */
 public record Ballot(
         String id,
@@ -26,10 +27,42 @@ public record Ballot(
         int revision,
         String receiptId,
         String idempotencyKey,
-        boolean provenFirst) {
+        boolean provenFirst,
+        String trace) {
 
     public Ballot {
         choices = List.copyOf(choices);
+    }
+
+    /** An untraced ballot. */
+    public Ballot(
+            String id,
+            PollId pollId,
+            String voterKey,
+            String voter,
+            List<String> choices,
+            Instant acceptedAt,
+            int revision,
+            String receiptId,
+            String idempotencyKey,
+            boolean provenFirst) {
+        this(id, pollId, voterKey, voter, choices, acceptedAt, revision, receiptId, idempotencyKey, provenFirst, null);
+    }
+
+    /** The same ballot, its next step traced under the given span (null: untraced). */
+    Ballot tracedUnder(String traceparent) {
+        return new Ballot(
+                id,
+                pollId,
+                voterKey,
+                voter,
+                choices,
+                acceptedAt,
+                revision,
+                receiptId,
+                idempotencyKey,
+                provenFirst,
+                traceparent);
     }
 
     boolean isAnonymous() {

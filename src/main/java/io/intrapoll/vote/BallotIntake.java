@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -33,6 +34,9 @@ public class BallotIntake {
 
     @Inject
     VoteMetrics metrics;
+
+    @Inject
+    Tracing tracing;
 
     @Resource
     ManagedThreadFactory threads;
@@ -97,13 +101,27 @@ public class BallotIntake {
     }
 
     private void write(List<Submission> group) {
+        List<Tracing.Span> spans = new ArrayList<>();
+        List<Ballot> ballots = new ArrayList<>(group.size());
+        for (Submission item : group) {
+            Ballot ballot = item.ballot();
+            if (ballot.trace() != null) { // counting follows this span, not the request's
+                Tracing.Span span = tracing.start("ballot durable write", Tracing.Kind.PRODUCER, ballot.trace());
+                spans.add(span);
+                ballot = ballot.tracedUnder(span.traceparent());
+            }
+            ballots.add(ballot);
+        }
         try {
-            queue.send(group.stream().map(Submission::ballot).toList());
+            queue.send(ballots);
             group.forEach(item -> item.durable().complete(null));
             metrics.intakeGroup(group.size());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "A group of " + group.size() + " ballots was not accepted by the broker", e);
+            spans.forEach(span -> span.failed(e));
             group.forEach(item -> item.durable().completeExceptionally(e));
+        } finally {
+            spans.forEach(Tracing.Span::end);
         }
     }
 

@@ -42,6 +42,9 @@ final class BallotMessages {
             if (ballot.provenFirst()) {
                 json.add("first", true);
             }
+            if (ballot.trace() != null) {
+                json.add("trace", ballot.trace());
+            }
             ballots.add(json);
         }
         return ballots.build().toString();
@@ -68,6 +71,7 @@ final class BallotMessages {
                 json.getInt("rev"),
                 json.getString("receipt"),
                 json.getString("idem", null),
-                json.getBoolean("first", false));
+                json.getBoolean("first", false),
+                json.getString("trace", null));
     }
 }

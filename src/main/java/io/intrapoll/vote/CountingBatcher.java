@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -33,6 +34,9 @@ public class CountingBatcher {
     @Inject
     Aggregation aggregation;
 
+    @Inject
+    Tracing tracing;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -52,7 +56,7 @@ public class CountingBatcher {
 
     /** Counts a group (with whatever else waits); returns once it is committed, throws if it was not. */
     void count(List<Ballot> group) {
-        Waiting entry = new Waiting(group, new CompletableFuture<>());
+        Waiting entry = new Waiting(group, new CompletableFuture<>(), List.of());
         startCounter();
         waiting.add(entry);
         if (!running) {
@@ -112,13 +116,16 @@ public class CountingBatcher {
      * participation up.
      */
     private void countTogether(List<Waiting> batch) {
+        List<Waiting> traced = batch.stream().map(this::traced).toList();
         try {
             aggregation.apply(
-                    batch.stream().flatMap(entry -> entry.group().stream()).toList(), true);
-            batch.forEach(entry -> entry.counted().complete(null));
+                    traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
+            traced.forEach(entry -> entry.counted().complete(null));
         } catch (RuntimeException together) {
             LOG.log(Level.FINE, "A batch of " + batch.size() + " groups failed; counting them one by one", together);
-            batch.forEach(this::countAlone);
+            traced.forEach(this::countAlone);
+        } finally {
+            traced.forEach(Waiting::endSpans);
         }
     }
 
@@ -127,8 +134,28 @@ public class CountingBatcher {
             aggregation.apply(entry.group());
             entry.counted().complete(null);
         } catch (RuntimeException e) {
+            entry.spans().forEach(span -> span.failed(e));
             entry.counted().completeExceptionally(e);
         }
+    }
+
+    /** The group with a counting span for each traced ballot; the results event follows that span. */
+    private Waiting traced(Waiting entry) {
+        if (entry.group().stream().allMatch(ballot -> ballot.trace() == null)) {
+            return entry;
+        }
+        List<Tracing.Span> spans = new ArrayList<>();
+        List<Ballot> group = entry.group().stream()
+                .map(ballot -> {
+                    if (ballot.trace() == null) {
+                        return ballot;
+                    }
+                    Tracing.Span span = tracing.start("ballot counting", Tracing.Kind.CONSUMER, ballot.trace());
+                    spans.add(span);
+                    return ballot.tracedUnder(span.traceparent());
+                })
+                .toList();
+        return new Waiting(group, entry.counted(), spans);
     }
 
     @PreDestroy
@@ -144,5 +171,10 @@ public class CountingBatcher {
         left.forEach(entry -> entry.counted().completeExceptionally(new IllegalStateException("server stopping")));
     }
 
-    private record Waiting(List<Ballot> group, CompletableFuture<Void> counted) {}
+    private record Waiting(List<Ballot> group, CompletableFuture<Void> counted, List<Tracing.Span> spans) {
+
+        void endSpans() {
+            spans.forEach(Tracing.Span::end);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.Tracing;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
@@ -48,6 +49,9 @@ public class VoteService {
 
     @Inject
     BallotIntake intake;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     @ConfigProperty(name = "intrapoll.intake.wait-ms")
@@ -142,7 +146,8 @@ public class VoteService {
                 fresh.revision(),
                 receiptId,
                 idempotencyKey,
-                taken.provenFirst());
+                taken.provenFirst(),
+                traceOf(poll));
         makeDurable(ballot, fresh, replaced, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now);
     }
@@ -275,10 +280,19 @@ public class VoteService {
                 orphan.revision(),
                 orphan.receiptId(),
                 orphan.idempotencyKey(),
-                false); // a retry's ballot: its first attempt may have been counted
+                false, // a retry's ballot: its first attempt may have been counted
+                traceOf(poll));
         // Should this retry fail too, the claim goes back to the ballot counted before it, if any.
         makeDurable(ballot, orphan, counted, voterKey, deadline);
         return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
+    }
+
+    /**
+     * The request's span, as the parent of the ballot's next steps. None for an anonymous poll's ballot: a trace id
+     * would tie the ballot to its request, and so to the person who sent it.
+     */
+    private String traceOf(PollSnapshot poll) {
+        return poll.anonymous() ? null : tracing.current();
     }
 
     /** A repeat with the same Idempotency-Key waits for the first request's ballot, wherever it is accepted. */

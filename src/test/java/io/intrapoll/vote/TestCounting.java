@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Tracing;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.support.InMemoryDatabase;
@@ -34,6 +35,7 @@ final class TestCounting implements AutoCloseable {
         aggregation.tallies = TallyRepositories.on(database.entityManager(), announced);
         aggregation.polls = polls;
         batcher.aggregation = aggregation;
+        batcher.tracing = Tracing.OFF;
         batcher.threads = new PlainThreads();
         batcher.maxBallots = 1_000;
         batcher.waitSeconds = 10;

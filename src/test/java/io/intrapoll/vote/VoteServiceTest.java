@@ -13,6 +13,7 @@ import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.LocalCaches;
 import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.Tracing;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollOpened;
 import io.intrapoll.poll.PollSnapshot;
@@ -58,6 +59,7 @@ class VoteServiceTest {
         registry.caches = caches;
         registry.em = counting.database.entityManager();
         intake.queue = broker;
+        intake.tracing = Tracing.OFF;
         intake.metrics = metrics;
         intake.threads = new PlainThreads();
         intake.maxBatch = 100;
@@ -70,6 +72,7 @@ class VoteServiceTest {
         votes.registry = registry;
         votes.keys = keys;
         votes.intake = intake;
+        votes.tracing = Tracing.OFF;
         votes.metrics = metrics;
         votes.waitMillis = 2_000;
         votes.ingestEnabled = true;
