@@ -117,7 +117,8 @@ scenario() { # name base mode warm-up-polls round-polls...
 heap_sampler() { # the largest heap in use while it runs, from the JVM's own gauge
   local max=0 used
   while kill -0 "$PID" 2>/dev/null && [ ! -f "$OUT/stop-sampling" ]; do
-    used=$(curl -sf "$BASE/metrics" | awk '/^memory_usedHeap_bytes/ {printf "%d", $2; exit}')
+    # A scrape that fails (the server busy or restarting) is skipped: under set -e it ended the sampler at once.
+    used=$(curl -sf "$BASE/metrics" | awk '/^memory_usedHeap_bytes/ {printf "%d", $2; exit}' || true)
     [ -n "$used" ] && [ "$used" -gt "$max" ] && max=$used && echo "$max" > "$OUT/heap-max"
     sleep 1
   done

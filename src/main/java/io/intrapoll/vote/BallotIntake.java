@@ -114,15 +114,18 @@ public class BallotIntake {
         }
         try {
             queue.send(ballots);
-            group.forEach(item -> item.durable().complete(null));
-            metrics.intakeGroup(group.size());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "A group of " + group.size() + " ballots was not accepted by the broker", e);
-            spans.forEach(span -> span.failed(e));
+            spans.forEach(span -> {
+                span.failed(e);
+                span.end();
+            });
             group.forEach(item -> item.durable().completeExceptionally(e));
-        } finally {
-            spans.forEach(Tracing.Span::end);
+            return;
         }
+        spans.forEach(Tracing.Span::end); // before the requests answer: the write is part of each
+        group.forEach(item -> item.durable().complete(null));
+        metrics.intakeGroup(group.size());
     }
 
     @PreDestroy

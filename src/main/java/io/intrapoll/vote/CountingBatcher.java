@@ -120,22 +120,19 @@ public class CountingBatcher {
         try {
             aggregation.apply(
                     traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
-            traced.forEach(entry -> entry.counted().complete(null));
+            traced.forEach(Waiting::succeeded);
         } catch (RuntimeException together) {
             LOG.log(Level.FINE, "A batch of " + batch.size() + " groups failed; counting them one by one", together);
             traced.forEach(this::countAlone);
-        } finally {
-            traced.forEach(Waiting::endSpans);
         }
     }
 
     private void countAlone(Waiting entry) {
         try {
             aggregation.apply(entry.group());
-            entry.counted().complete(null);
+            entry.succeeded();
         } catch (RuntimeException e) {
-            entry.spans().forEach(span -> span.failed(e));
-            entry.counted().completeExceptionally(e);
+            entry.failed(e);
         }
     }
 
@@ -173,8 +170,18 @@ public class CountingBatcher {
 
     private record Waiting(List<Ballot> group, CompletableFuture<Void> counted, List<Tracing.Span> spans) {
 
-        void endSpans() {
+        /** Committed: its spans end, then its session may acknowledge the message. */
+        void succeeded() {
             spans.forEach(Tracing.Span::end);
+            counted.complete(null);
+        }
+
+        void failed(RuntimeException e) {
+            spans.forEach(span -> {
+                span.failed(e);
+                span.end();
+            });
+            counted.completeExceptionally(e);
         }
     }
 }
