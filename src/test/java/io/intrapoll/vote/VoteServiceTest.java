@@ -226,6 +226,9 @@ class VoteServiceTest {
         broker.hold();
         CompletableFuture<Problem> ana = CompletableFuture.supplyAsync(() -> refused(() -> vote(ANA, null, "red")));
         broker.awaitSendHeld(); // the one writer is busy with ana's group
+        // Bo's wait ends well after hers: with only a few milliseconds between them, a busy machine sometimes let the
+        // release below (after bo's answer) come before she gave up, and her vote was, rightly, accepted.
+        Thread.sleep(100);
         assertEquals(503, refused(() -> vote(BO, null, "green")).status());
         broker.release();
         assertEquals(503, ana.get(5, TimeUnit.SECONDS).status(), "her write outlasted the wait");
