@@ -125,7 +125,21 @@ heap_sampler() { # the largest heap in use while it runs, from the JVM's own gau
 }
 heap_sampler & SAMPLER=$!
 
+# The profiled start's JIT compilation goes on in the background for a minute or more, on the same two cores: the
+# first reference scenario measured during it came out 8,600 to 19,200 req/s from one round to the next. Wait until
+# Intrapoll's JVM is idle (under 5 % of a core for 5 s; two minutes at most) before measuring anything.
+await_idle() { # pid
+  local before after
+  for _ in $(seq 1 24); do
+    before=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    sleep 5
+    after=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    [ $((after - before)) -lt $(( $(getconf CLK_TCK) / 4 )) ] && return 0
+  done
+  echo "   (Intrapoll's JVM still busy after two minutes)"
+}
 echo "== the reference application"
+await_idle "$PID"
 scenario ref-open "$REFERENCE_BASE" ref-open none=none none=none none=none none=none
 scenario ref-get "$REFERENCE_BASE" ref-get none=none none=none none=none none=none
 scenario ref-post "$REFERENCE_BASE" ref-post none=none none=none none=none none=none
