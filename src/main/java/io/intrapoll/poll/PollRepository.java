@@ -3,6 +3,7 @@ package io.intrapoll.poll;
 import io.intrapoll.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,15 @@ public class PollRepository {
 
     void add(Poll poll) {
         em.persist(poll);
+    }
+
+    /**
+     * Gives a changed poll its next version now. Hibernate leaves the version as it was when only an element
+     * collection changed (the audience, the options), and the caches and ETags, which go by version, would keep
+     * the poll as it was.
+     */
+    void nextVersion(Poll poll) {
+        em.lock(poll, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     void flush() {

@@ -80,6 +80,9 @@ public class PollService {
 
     @Transactional
     public PollPage list(PollQuery query, Caller caller) {
+        if (!caller.isVoter()) { // no role in Intrapoll: no poll to see
+            return new PollPage(List.of(), query.page(), query.size(), 0);
+        }
         Set<String> groups = caller.isAdmin() ? Set.of() : caller.groupsAmong(polls.audienceGroupsInUse());
         return polls.page(query, caller, groups);
     }
@@ -96,6 +99,7 @@ public class PollService {
         rejectIfAny(PollRules.checkOptionIds(
                 input.options(), poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
         inState(() -> poll.change(input));
+        polls.nextVersion(poll);
         rejectIfAny(PollRules.check(poll, input.has("opensAt") || input.has("closesAt"), clock.instant()));
         audit.record(
                 caller.name(),

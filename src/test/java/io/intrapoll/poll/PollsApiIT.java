@@ -152,6 +152,20 @@ class PollsApiIT extends AgainstTheServer {
     }
 
     @Test
+    void changingOnlyTheAudienceGivesANewVersionThatReadsShow() {
+        JsonObject created = create(author, singleChoice("Audience only").add("open", true));
+        String id = created.getString("id");
+        author.get("/api/v1/polls/" + id); // cached as created
+        Api.Reply changed = author.patch("/api/v1/polls/" + id, "{\"audienceGroups\": [\"engineering\"]}");
+        assertEquals(200, changed.status(), changed::toString);
+        assertTrue(changed.json().getJsonNumber("version").longValue()
+                > created.getJsonNumber("version").longValue());
+        Api.Reply read = author.get("/api/v1/polls/" + id);
+        assertEquals(changed.header("ETag"), read.header("ETag"));
+        assertEquals("engineering", read.json().getJsonArray("audienceGroups").getString(0));
+    }
+
+    @Test
     void patchWithStaleIfMatchIs412AndChangesNothing() {
         String id = create(author, singleChoice("Concurrent")).getString("id");
         String etag = author.get("/api/v1/polls/" + id).header("ETag");
