@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the demo user registry of ../shared/API.md ("Who is calling") to
-# src/main/liberty/config/security/demo-registry.xml: admin, author and voter1..voter1000.
+# src/main/liberty/config/security/demo-registry.xml: admin, author, voter1..voter1000 and visitor (no role).
 set -euo pipefail
 out="$(dirname "$0")/../main/liberty/config/security/demo-registry.xml"
 members() { for i in $(seq "$1" "$2"); do echo "            <member name=\"voter$i\"/>"; done; }
@@ -14,6 +14,8 @@ cat <<'XML'
     <basicRegistry id="demo" realm="intrapoll">
         <user name="admin" password="admin"/>
         <user name="author" password="author"/>
+        <!-- In no group: signed in, but with no role in Intrapoll (it may see nothing). -->
+        <user name="visitor" password="visitor"/>
 XML
 for i in $(seq 1 1000); do echo "        <user name=\"voter$i\" password=\"voter$i\"/>"; done
 echo '        <group name="admins"><member name="admin"/></group>'

@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -152,7 +153,10 @@ public class ApiTokens {
             if (name == null || name.isBlank() || groups.stream().anyMatch(group -> group == null || group.isBlank())) {
                 throw new Refused("The token names no caller, or lists an empty group.");
             }
-            return new Verified(name, Set.copyOf(groups));
+            return new Verified(
+                    name,
+                    Set.copyOf(groups),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (MalformedClaimException | ClassCastException e) {
             throw new Refused("The token's upn or groups claim has the wrong type.");
         }
@@ -211,7 +215,8 @@ public class ApiTokens {
     }
 
     /** Who a verified token speaks for. */
-    record Verified(String caller, Set<String> groups) {}
+    /** @param expiresAt the token's expiry: what it opened (a results stream) closes then */
+    record Verified(String caller, Set<String> groups, Instant expiresAt) {}
 
     /** A token refused, with the reason the 401 tells the client. */
     static final class Refused extends Exception {

@@ -5,8 +5,11 @@ import com.ibm.websphere.security.cred.WSCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +28,9 @@ public class Callers {
 
     /** A request attribute: the groups of a bearer token's caller, which are its groups whatever the registry says. */
     static final String TOKEN_GROUPS = "io.intrapoll.identity.token-groups";
+
+    /** A request attribute: when the request's sign-in ends by itself (a session's lifetime, a token's expiry). */
+    static final String VALID_UNTIL = "io.intrapoll.identity.valid-until";
 
     private static final String CURRENT = Callers.class.getName() + ".current";
 
@@ -54,6 +60,18 @@ public class Callers {
         Caller caller = of(request);
         request.setAttribute(CURRENT, caller);
         return caller;
+    }
+
+    /** The caller of the request being served, with how long its sign-in holds. */
+    public Authentication authentication() {
+        Caller caller = current();
+        HttpSession session = request.getAttribute(TOKEN_GROUPS) == null && request.getHeader("Authorization") == null
+                ? request.getSession(false)
+                : null;
+        return new Authentication(
+                caller,
+                Optional.ofNullable(session).map(HttpSession::getId),
+                request.getAttribute(VALID_UNTIL) instanceof Instant until ? Optional.of(until) : Optional.empty());
     }
 
     private Caller of(HttpServletRequest request) {

@@ -85,6 +85,7 @@ public class SignIn implements HttpAuthenticationMechanism {
             session = Optional.empty();
         }
         if (session.isPresent()) {
+            request.setAttribute(Callers.VALID_UNTIL, session.get().signedInAt().plus(Duration.ofHours(maxHours)));
             return context.notifyContainerAboutLogin(
                     session.get().caller(), session.get().groups());
         }
@@ -107,6 +108,7 @@ public class SignIn implements HttpAuthenticationMechanism {
             ApiTokens.Verified verified = tokens.verify(token);
             // The token's groups are the caller's groups, even where its name is also a registry user's.
             request.setAttribute(Callers.TOKEN_GROUPS, verified.groups());
+            request.setAttribute(Callers.VALID_UNTIL, verified.expiresAt());
             return context.notifyContainerAboutLogin(verified.caller(), verified.groups());
         } catch (ApiTokens.Refused refused) {
             request.setAttribute(ErrorPageServlet.DETAIL, refused.getMessage());

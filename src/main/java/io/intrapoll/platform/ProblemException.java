@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
                 Problem.of(503, "service-unavailable", "Service unavailable", detail), retryAfterSeconds);
     }
 
+    /** A limit of the caller's reached: 429, come back after the given seconds. */
+    public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ProblemException(HttpProblems.forStatus(429, detail), retryAfterSeconds);
+    }
+
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(
                 Problem.of(400, "bad-request", "Bad request", detail).withErrors(errors));

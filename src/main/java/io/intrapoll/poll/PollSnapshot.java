@@ -67,9 +67,13 @@ public record PollSnapshot(
         return createdBy.equals(caller.name());
     }
 
-    /** Admins and owners see every poll; others see non-drafts whose audience includes them. */
+    /**
+     * Admins and owners see every poll; other voters see non-drafts whose audience includes them. Someone signed in
+     * with no role in Intrapoll (in none of its groups) sees none.
+     */
     public boolean isVisibleTo(Caller caller) {
-        return caller.isAdmin() || isOwnedBy(caller) || (status != PollStatus.DRAFT && isInAudience(caller));
+        return caller.isAdmin()
+                || (caller.isVoter() && (isOwnedBy(caller) || (status != PollStatus.DRAFT && isInAudience(caller))));
     }
 
     public boolean isInAudience(Caller caller) {

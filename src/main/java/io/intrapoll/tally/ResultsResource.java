@@ -57,12 +57,16 @@ public class ResultsResource {
             summary = "Results as they change",
             description = "Server-sent events: an event `results` with the results at once, then one whenever "
                     + "the tallies change (at most four a second), and a comment every 15 s to keep the stream open. "
-                    + "Who may see the results may follow them (403 otherwise).")
+                    + "Who may see the results may follow them (403 otherwise); the stream ends when they no longer "
+                    + "may (the poll's audience or results visibility changed, it reopened, it was deleted) and with "
+                    + "the sign-in it was opened with (sign-out, session end, token expiry). At most 10 streams (by default) per "
+                    + "person on a server (429).")
     @APIResponse(responseCode = "200", description = "The stream of results events")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         // Checked (404, 403) before the stream starts, so a refusal is an ordinary problem response.
         Results current = results.results(PollPath.id(id), callers.current());
-        streams.subscribe(current, sink, sse);
+        streams.subscribe(current, callers.authentication(), sink, sse);
     }
 }

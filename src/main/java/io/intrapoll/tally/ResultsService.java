@@ -51,12 +51,22 @@ public class ResultsService {
         return resultsOf(readable(id, caller));
     }
 
+    /** The poll as it is now, for streams to check their subscribers against; empty once deleted. */
+    Optional<PollCache.Cached> poll(PollId pollId) {
+        return cache.read(pollId);
+    }
+
+    /** Whether the caller may read the poll's results now: what {@link #results} checks. */
+    static boolean mayRead(PollCache.Cached poll, Caller caller) {
+        return poll.rules().isVisibleTo(caller) && poll.rules().showsResultsTo(caller);
+    }
+
     /**
-     * The results as PostgreSQL has them now, for streams (whose subscribers were checked when they subscribed):
-     * a stream only sends on a change, so it must not send a cached copy that may not have that change yet.
+     * The results as PostgreSQL has them now, for streams: a stream only sends on a change, so it must not send a
+     * cached copy that may not have that change yet.
      */
-    Optional<Results> fromDatabase(PollId pollId) {
-        return cache.read(pollId).map(poll -> resultsOf(poll, live.readNow(pollId)));
+    Results fromDatabase(PollCache.Cached poll) {
+        return resultsOf(poll, live.readNow(poll.rules().id()));
     }
 
     /** Owners and admins only: the results as rows for a spreadsheet. */

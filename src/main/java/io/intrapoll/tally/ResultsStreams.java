@@ -1,6 +1,10 @@
 package io.intrapoll.tally;
 
+import io.intrapoll.identity.Authentication;
+import io.intrapoll.identity.SessionEnded;
 import io.intrapoll.platform.Coalescer;
+import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,8 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -26,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +48,12 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  * written to on its own task: a slow client falls behind on its own (it skips to the latest results) and never
  * holds up the others. A stream that has had nothing written for a heartbeat interval gets a comment, so idle
  * proxies do not close it; streams that carry results need none.
+ *
+ * <p>A stream lasts only as long as its permission: each change of its poll is checked against the subscriber's
+ * caller as {@code GET .../results} would check it (a reopened AFTER_CLOSE poll, a narrower audience, a deleted
+ * poll close it), and a stream ends with the sign-in it was opened with (sign-out, a session idling out or reaching
+ * its lifetime, a token's expiry). A person holds at most {@code intrapoll.results.stream.per-person} streams on a
+ * node.
  */
 @ApplicationScoped
 public class ResultsStreams {
@@ -58,6 +72,10 @@ public class ResultsStreams {
     @ConfigProperty(name = "intrapoll.results.stream.heartbeat-seconds")
     long heartbeatSeconds;
 
+    @Inject
+    @ConfigProperty(name = "intrapoll.results.stream.per-person")
+    int perPerson;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -66,6 +84,7 @@ public class ResultsStreams {
     ManagedExecutorService writers;
 
     private final Map<PollId, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
+    private final Map<String, Integer> streamsByPerson = new ConcurrentHashMap<>();
     private final Set<PollId> changed = new ConcurrentSkipListSet<>();
     private final Jsonb json = JsonbBuilder.create();
     private Coalescer publishing;
@@ -83,12 +102,16 @@ public class ResultsStreams {
     }
 
     /**
-     * Sends the current results at once, then every change, until the client goes away. The poll is also marked
-     * changed, so a change counted while the client was subscribing reaches it in the next interval.
+     * Sends the current results at once, then every change, until the client goes away or may no longer read them.
+     * The poll is also marked changed, so a change counted while the client was subscribing reaches it in the next
+     * interval.
+     *
+     * @throws ProblemException 429 when the caller holds its most streams already (nothing is sent on the sink)
      */
-    void subscribe(Results current, SseEventSink sink, Sse sse) {
+    void subscribe(Results current, Authentication authentication, SseEventSink sink, Sse sse) {
         PollId pollId = new PollId(current.pollId());
-        Subscriber subscriber = new Subscriber(pollId, sink, sse);
+        admit(authentication.caller().name());
+        Subscriber subscriber = new Subscriber(pollId, authentication, sink, sse);
         subscribersByPoll.compute(pollId, (poll, subscribers) -> {
             Set<Subscriber> joined = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
             joined.add(subscriber);
@@ -97,6 +120,29 @@ public class ResultsStreams {
         subscriber.offer(resultsEvent(sse, current));
         changed.add(pollId);
         publishing.request();
+    }
+
+    /** Counts a stream for the person, or refuses it when the person holds the most already. */
+    private void admit(String person) {
+        boolean[] admitted = {false};
+        streamsByPerson.compute(person, (name, held) -> {
+            int open = held == null ? 0 : held;
+            admitted[0] = open < perPerson;
+            return admitted[0] ? open + 1 : open;
+        });
+        if (!admitted[0]) {
+            throw ProblemException.tooManyRequests(
+                    "You have " + perPerson + " results streams open already; close one first.", 5);
+        }
+    }
+
+    /** A browser session ended here (sign-out, idled out): the streams it opened end with it. */
+    void sessionEnded(@Observes SessionEnded ended) {
+        eachSubscriber(subscriber -> {
+            if (subscriber.authentication.cameWith(ended.sessionId())) {
+                subscriber.close();
+            }
+        });
     }
 
     /** Polls whose tallies changed somewhere in the cluster. */
@@ -130,14 +176,21 @@ public class ResultsStreams {
                 continue;
             }
             try {
+                Optional<PollCache.Cached> poll = results.poll(pollId);
+                // Checked again at every change, as GET .../results would check the same caller now.
+                subscribers.stream()
+                        .filter(subscriber -> poll.isEmpty()
+                                || !ResultsService.mayRead(poll.get(), subscriber.authentication.caller()))
+                        .toList()
+                        .forEach(Subscriber::close);
                 Sse sse = subscribers.stream()
                         .findAny()
                         .map(subscriber -> subscriber.sse)
                         .orElse(null);
-                results.fromDatabase(pollId).filter(current -> sse != null).ifPresent(current -> {
-                    OutboundSseEvent event = resultsEvent(sse, current); // one event, written to every stream
-                    subscribers.forEach(subscriber -> subscriber.offer(event));
-                });
+                if (poll.isPresent() && sse != null) {
+                    OutboundSseEvent event = resultsEvent(sse, results.fromDatabase(poll.get()));
+                    subscribers.forEach(subscriber -> subscriber.offer(event)); // one event, written to every stream
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Results of poll " + pollId + " could not be read for its streams", e);
                 changed.add(pollId); // try again after the interval
@@ -146,16 +199,27 @@ public class ResultsStreams {
         }
     }
 
+    /** Keep-alives for quiet streams; streams whose sign-in has expired end. */
     private void heartbeat() {
         try {
             long quietSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(heartbeatSeconds);
-            subscribersByPoll
-                    .values()
-                    .forEach(subscribers ->
-                            subscribers.forEach(subscriber -> subscriber.keepAliveIfQuietSince(quietSince)));
+            Instant now = Instant.now();
+            eachSubscriber(subscriber -> {
+                if (subscriber.authentication.hasExpired(now)) {
+                    subscriber.close();
+                } else {
+                    subscriber.keepAliveIfQuietSince(quietSince);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Results streams heartbeat failed", e); // and the next one comes all the same
         }
+    }
+
+    private void eachSubscriber(Consumer<Subscriber> action) {
+        subscribersByPoll
+                .values()
+                .forEach(subscribers -> List.copyOf(subscribers).forEach(action));
     }
 
     /** The results serialized here, once: an event's data is text on the wire whatever its media type. */
@@ -168,10 +232,15 @@ public class ResultsStreams {
     }
 
     private void remove(Subscriber subscriber) {
+        if (!subscriber.removed.compareAndSet(false, true)) {
+            return;
+        }
         subscribersByPoll.computeIfPresent(subscriber.pollId, (poll, subscribers) -> {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;
         });
+        streamsByPerson.computeIfPresent(
+                subscriber.authentication.caller().name(), (person, held) -> held > 1 ? held - 1 : null);
     }
 
     @PreDestroy
@@ -179,20 +248,23 @@ public class ResultsStreams {
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
-        subscribersByPoll.values().forEach(subscribers -> subscribers.forEach(subscriber -> subscriber.close()));
+        eachSubscriber(Subscriber::close);
     }
 
     /** One client's stream: the latest event not yet written, and whether a write task is on its way. */
     private final class Subscriber {
         final PollId pollId;
+        final Authentication authentication;
         final SseEventSink sink;
         final Sse sse;
         final AtomicReference<OutboundSseEvent> next = new AtomicReference<>();
         final AtomicBoolean writing = new AtomicBoolean();
+        final AtomicBoolean removed = new AtomicBoolean();
         volatile long lastWritten = System.nanoTime();
 
-        Subscriber(PollId pollId, SseEventSink sink, Sse sse) {
+        Subscriber(PollId pollId, Authentication authentication, SseEventSink sink, Sse sse) {
             this.pollId = pollId;
+            this.authentication = authentication;
             this.sink = sink;
             this.sse = sse;
         }

@@ -2,10 +2,12 @@ package io.intrapoll.identity;
 
 import static io.intrapoll.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestPolls;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
@@ -17,6 +19,7 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -143,6 +146,20 @@ class ApiTokensIT extends AgainstTheServer {
         assertTrue(problem.getString("detail").toLowerCase().contains(reason), problem::toString);
         assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer "), reply::toString);
         assertTrue(reply.header("WWW-Authenticate").contains("error=\"invalid_token\""), reply::toString);
+    }
+
+    @Test
+    void aResultsStreamEndsWhenItsTokenExpires() throws Exception {
+        JsonObject poll = TestPolls.create(
+                Api.as("author"),
+                TestPolls.singleChoice("Followed with a token").add("open", true));
+        String token = sign(claims("short-lived-service", List.of("employees"), 4), key());
+        try (ResultsStream stream =
+                ResultsStream.openWith(Api.itServer(), poll.getString("id"), "Authorization", "Bearer " + token)) {
+            assertEquals(200, stream.status());
+            assertNotNull(stream.next(Duration.ofSeconds(3)), "the results at once");
+            assertTrue(stream.awaitEnd(Duration.ofSeconds(10)), "the stream ended when its token expired");
+        }
     }
 
     private static JwtClaims claims(String user, List<String> groups, long expiresInSeconds) {

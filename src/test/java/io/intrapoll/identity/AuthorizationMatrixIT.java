@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -31,6 +32,8 @@ class AuthorizationMatrixIT extends AgainstTheServer {
     /** The kinds of caller, and whose poll each one is pointed at. */
     enum As {
         NOBODY(null, "author"),
+        /** Signed in, in none of Intrapoll's groups. */
+        NO_ROLE("visitor", "author"),
         VOTER(Voters.fresh(), "author"),
         AUTHOR_OWN("author", "author"),
         AUTHOR_OTHERS("author", "admin"),
@@ -56,7 +59,7 @@ class AuthorizationMatrixIT extends AgainstTheServer {
         CLOSED
     }
 
-    /** One endpoint: method, path ({id} is the cell's poll), body, the poll's state, then NOBODY..ADMIN. */
+    /** One endpoint: method, path ({id} is the cell's poll), body, the poll's state, then NOBODY..ADMIN (NO_ROLE second). */
     record Row(String method, String path, String body, State state, int... expected) {
         @Override
         public String toString() {
@@ -69,38 +72,38 @@ class AuthorizationMatrixIT extends AgainstTheServer {
 
     // spotless:off
     private static final List<Row> TABLE = List.of(
-            //                                                                        nobody voter own  other admin
-            new Row("GET", "/api/v1/me", null, State.NONE,                              401, 200, 200, 200, 200),
-            new Row("GET", "/api/v1/polls", null, State.NONE,                           401, 200, 200, 200, 200),
-            new Row("POST", "/api/v1/polls", NEW_POLL, State.NONE,                      401, 403, 201, 201, 201),
-            new Row("GET", "/api/v1/polls/{id}", null, State.OPEN,                      401, 200, 200, 200, 200),
-            new Row("GET", "/api/v1/polls/{id}", null, State.DRAFT,                     401, 403, 200, 403, 200),
-            new Row("PATCH", "/api/v1/polls/{id}", "{\"title\": \"Renamed\"}", State.OPEN, 401, 403, 200, 403, 200),
-            new Row("POST", "/api/v1/polls/{id}/open", null, State.DRAFT,               401, 403, 200, 403, 200),
-            new Row("POST", "/api/v1/polls/{id}/close", null, State.OPEN,               401, 403, 200, 403, 200),
-            new Row("POST", "/api/v1/polls/{id}/archive", null, State.CLOSED,           401, 403, 200, 403, 200),
-            new Row("DELETE", "/api/v1/polls/{id}", null, State.DRAFT,                  401, 403, 204, 403, 204),
-            new Row("DELETE", "/api/v1/polls/{id}", null, State.OPEN,                   401, 403, 409, 403, 204),
-            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.OPEN,               401, 202, 202, 202, 202),
-            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.DRAFT,              401, 403, 409, 403, 409),
-            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN,           401, 404, 404, 404, 404),
-            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN_VOTED,     401, 200, 200, 200, 200),
-            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN,              401, 200, 200, 200, 200),
-            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 200, 403, 200),
-            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN,       401, 200, 200, 200, 200),
-            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 200, 403, 200),
-            new Row("GET", "/api/v1/polls/{id}/results.csv", null, State.OPEN,          401, 403, 200, 403, 200),
-            new Row("GET", "/api/v1/admin/operations", null, State.NONE,                401, 403, 403, 403, 200),
-            new Row("GET", "/api/v1/admin/audit", null, State.NONE,                     401, 403, 403, 403, 200),
-            new Row("GET", "/api/v1/admin/audit/verification", null, State.NONE,        401, 403, 403, 403, 200),
-            new Row("POST", "/api/v1/admin/tallies/rebuild", null, State.NONE,          401, 403, 403, 403, 200),
-            new Row("POST", "/api/v1/bench/noop", "{}", State.NONE,                     401, 404, 404, 404, 404),
-            new Row("GET", "/app/index.html", null, State.NONE,                         302, 200, 200, 200, 200),
-            new Row("GET", "/app/vote.html?poll={id}", null, State.OPEN,                302, 200, 200, 200, 200),
-            new Row("GET", "/console/index.html", null, State.NONE,                     302, 403, 200, 200, 200),
-            new Row("GET", "/v/{id}", null, State.OPEN,                                 302, 302, 302, 302, 302),
-            new Row("GET", "/health/ready", null, State.NONE,                           200, 200, 200, 200, 200),
-            new Row("GET", "/openapi", null, State.NONE,                                200, 200, 200, 200, 200));
+            //                                                                        nobody none voter own  other admin
+            new Row("GET", "/api/v1/me", null, State.NONE,                              401, 200, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls", null, State.NONE,                           401, 200, 200, 200, 200, 200),
+            new Row("POST", "/api/v1/polls", NEW_POLL, State.NONE,                      401, 403, 403, 201, 201, 201),
+            new Row("GET", "/api/v1/polls/{id}", null, State.OPEN,                      401, 403, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}", null, State.DRAFT,                     401, 403, 403, 200, 403, 200),
+            new Row("PATCH", "/api/v1/polls/{id}", "{\"title\": \"Renamed\"}", State.OPEN, 401, 403, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/open", null, State.DRAFT,               401, 403, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/close", null, State.OPEN,               401, 403, 403, 200, 403, 200),
+            new Row("POST", "/api/v1/polls/{id}/archive", null, State.CLOSED,           401, 403, 403, 200, 403, 200),
+            new Row("DELETE", "/api/v1/polls/{id}", null, State.DRAFT,                  401, 403, 403, 204, 403, 204),
+            new Row("DELETE", "/api/v1/polls/{id}", null, State.OPEN,                   401, 403, 403, 409, 403, 204),
+            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.OPEN,               401, 403, 202, 202, 202, 202),
+            new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.DRAFT,              401, 403, 403, 409, 403, 409),
+            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN,           401, 403, 404, 404, 404, 404),
+            new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN_VOTED,     401, 403, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN,              401, 403, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN,       401, 403, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/polls/{id}/results.csv", null, State.OPEN,          401, 403, 403, 200, 403, 200),
+            new Row("GET", "/api/v1/admin/operations", null, State.NONE,                401, 403, 403, 403, 403, 200),
+            new Row("GET", "/api/v1/admin/audit", null, State.NONE,                     401, 403, 403, 403, 403, 200),
+            new Row("GET", "/api/v1/admin/audit/verification", null, State.NONE,        401, 403, 403, 403, 403, 200),
+            new Row("POST", "/api/v1/admin/tallies/rebuild", null, State.NONE,          401, 403, 403, 403, 403, 200),
+            new Row("POST", "/api/v1/bench/noop", "{}", State.NONE,                     401, 404, 404, 404, 404, 404),
+            new Row("GET", "/app/index.html", null, State.NONE,                         302, 200, 200, 200, 200, 200),
+            new Row("GET", "/app/vote.html?poll={id}", null, State.OPEN,                302, 200, 200, 200, 200, 200),
+            new Row("GET", "/console/index.html", null, State.NONE,                     302, 403, 403, 200, 200, 200),
+            new Row("GET", "/v/{id}", null, State.OPEN,                                 302, 302, 302, 302, 302, 302),
+            new Row("GET", "/health/ready", null, State.NONE,                           200, 200, 200, 200, 200, 200),
+            new Row("GET", "/openapi", null, State.NONE,                                200, 200, 200, 200, 200, 200));
     // spotless:on
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -128,6 +131,15 @@ class AuthorizationMatrixIT extends AgainstTheServer {
             }
         }
         return cells.stream();
+    }
+
+    @Test
+    void someoneWithNoRoleSeesNoPollAtAll() {
+        TestPolls.create(
+                Api.as("author"), TestPolls.singleChoice("Open to everyone").add("open", true));
+        JsonObject page = Api.as(As.NO_ROLE.user).get("/api/v1/polls").json();
+        assertEquals(0, page.getJsonArray("items").size(), page.toString());
+        assertEquals(List.of(), Api.as(As.NO_ROLE.user).get("/api/v1/me").json().getJsonArray("roles"));
     }
 
     /** Makes the cell's poll, then calls; the status is read from the headers, so streams are not waited on. */
@@ -165,7 +177,7 @@ class AuthorizationMatrixIT extends AgainstTheServer {
             default -> poll;
         };
         JsonObject poll = TestPolls.create(api, settings.apply(TestPolls.singleChoice("Matrix cell")));
-        if (state == State.OPEN_VOTED && voter != null) {
+        if (state == State.OPEN_VOTED && voter != null && !voter.equals(As.NO_ROLE.user)) {
             String option = poll.getJsonArray("options").getJsonObject(0).getString("id");
             assertEquals(
                     202, Votes.vote(Api.as(voter), poll.getString("id"), option).status());

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ public final class ResultsStream implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private ResultsStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -37,12 +39,36 @@ public final class ResultsStream implements AutoCloseable {
 
     /** Opens the stream as the given demo user (password = name). */
     public static ResultsStream open(URI server, String user, String pollId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/polls/" + pollId + "/results/stream"))
-                .header("Authorization", Api.basicAuthorization(user))
+        return openWith(server, pollId, "Authorization", Api.basicAuthorization(user));
+    }
+
+    /** Opens the stream with the given headers (name, value, ...): a session cookie, a bearer token. */
+    public static ResultsStream openWith(URI server, String pollId, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        server.resolve("/api/v1/polls/" + pollId + "/results/stream"))
                 .header("Accept", "text/event-stream")
-                .GET()
-                .build();
-        return new ResultsStream(HTTP.send(request, HttpResponse.BodyHandlers.ofLines()));
+                .GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return new ResultsStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    /** Waits for an event showing the poll in this status; null if none came within the wait. */
+    public JsonObject awaitStatus(String status, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject event = next(Duration.ofNanos(deadline - System.nanoTime()));
+            if (event != null && status.equals(event.getString("status"))) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the server ended the stream within the wait. */
+    public boolean awaitEnd(Duration wait) throws InterruptedException {
+        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int status() {
@@ -102,6 +128,8 @@ public final class ResultsStream implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the stream was closed
+        } finally {
+            ended.countDown();
         }
     }
 

@@ -5,6 +5,7 @@ import static io.intrapoll.support.TestPolls.singleChoice;
 import static io.intrapoll.support.Votes.optionIds;
 import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,14 +16,26 @@ import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** GET /polls/{id}/results/stream on one node: results at once, each change, refusals, released connections. */
+/**
+ * GET /polls/{id}/results/stream on one node: results at once, each change, refusals, streams that end with their
+ * permission, the per-person limit, released connections.
+ */
 class ResultsStreamIT extends AgainstTheServer {
 
     private static final Duration SOON = Duration.ofSeconds(5);
+
+    private static final HttpClient BROWSER =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Api author = Api.as("author");
 
@@ -70,6 +83,143 @@ class ResultsStreamIT extends AgainstTheServer {
             assertEquals(200, owner.status(), "the owner sees results before the close");
             assertNotNull(owner.next(SOON));
         }
+    }
+
+    @Test
+    void aStreamEndsWithTheBrowserSessionItWasOpenedWith() throws Exception {
+        String voter = Voters.fresh();
+        String session = signIn(voter);
+        JsonObject poll = create(author, singleChoice("Followed until sign-out").add("open", true));
+        try (ResultsStream stream = ResultsStream.openWith(Api.itServer(), poll.getString("id"), "Cookie", session)) {
+            assertEquals(200, stream.status());
+            assertNotNull(stream.next(SOON), "the results at once");
+            assertEquals(303, signOut(session));
+            assertTrue(stream.awaitEnd(SOON), "the stream ended with the session");
+        }
+        try (ResultsStream again = ResultsStream.openWith(Api.itServer(), poll.getString("id"), "Cookie", session)) {
+            assertEquals(401, again.status(), "the ended session opens nothing");
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsPollsResultsAreHiddenAgain() throws Exception {
+        JsonObject poll = create(
+                author,
+                singleChoice("Shown after the close")
+                        .add("resultsVisibility", "AFTER_CLOSE")
+                        .add("open", true));
+        String id = poll.getString("id");
+        assertEquals(200, author.post("/api/v1/polls/" + id + "/close").status());
+        try (ResultsStream voter = ResultsStream.open(Api.itServer(), Voters.fresh(), id);
+                ResultsStream owner = ResultsStream.open(Api.itServer(), "author", id)) {
+            assertEquals(200, voter.status(), "closed: voters see the results");
+            assertNotNull(voter.next(SOON));
+            assertNotNull(owner.next(SOON));
+
+            assertEquals(
+                    200, Api.as("admin").post("/api/v1/polls/" + id + "/open").status());
+            assertTrue(voter.awaitEnd(SOON), "reopened: the voter may not read the results any more");
+            JsonObject reopened = owner.next(SOON);
+            assertNotNull(reopened, "the owner still may");
+            assertEquals("OPEN", reopened.getString("status"));
+            assertFalse(owner.awaitEnd(Duration.ofMillis(500)), "the owner's stream stays open");
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsCallerLeavesTheAudienceOrThePollIsDeleted() throws Exception {
+        JsonObject poll = create(author, singleChoice("Narrowed").add("open", true));
+        String id = poll.getString("id");
+        try (ResultsStream engineer = ResultsStream.open(Api.itServer(), Voters.freshEngineer(), id);
+                ResultsStream salesperson = ResultsStream.open(Api.itServer(), Voters.freshSalesperson(), id)) {
+            assertNotNull(engineer.next(SOON));
+            assertNotNull(salesperson.next(SOON));
+
+            assertEquals(
+                    200,
+                    author.patch("/api/v1/polls/" + id, "{\"audienceGroups\": [\"engineering\"]}")
+                            .status());
+            assertTrue(salesperson.awaitEnd(SOON), "out of the audience: the stream ended");
+            assertNotNull(engineer.next(SOON), "still in the audience: the change was streamed");
+            assertFalse(engineer.awaitEnd(Duration.ofMillis(500)));
+
+            assertEquals(204, Api.as("admin").delete("/api/v1/polls/" + id).status());
+            assertTrue(engineer.awaitEnd(SOON), "the poll is gone: so is its stream");
+        }
+    }
+
+    @Test
+    void onePersonHoldsAtMostTenStreams() throws Exception {
+        JsonObject poll = create(author, singleChoice("Watched in many tabs").add("open", true));
+        String id = poll.getString("id");
+        String voter = Voters.fresh();
+        List<ResultsStream> tabs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                tabs.add(ResultsStream.open(Api.itServer(), voter, id));
+                assertEquals(200, tabs.get(i).status(), "stream " + (i + 1));
+            }
+            try (ResultsStream eleventh = ResultsStream.open(Api.itServer(), voter, id)) {
+                assertEquals(429, eleventh.status());
+                assertTrue(eleventh.contentType().startsWith("application/problem+json"), eleventh.contentType());
+                assertTrue(eleventh.body().contains("10 results streams"), "says why");
+            }
+            try (ResultsStream someoneElse = ResultsStream.open(Api.itServer(), Voters.fresh(), id)) {
+                assertEquals(200, someoneElse.status(), "the limit is per person");
+            }
+            tabs.remove(0).close();
+            // The server finds the closed tab out at its next write (the heartbeat, 2 s in the tests).
+            int status = 0;
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (status != 200 && System.currentTimeMillis() < deadline) {
+                Votes.sleep(500);
+                ResultsStream retry = ResultsStream.open(Api.itServer(), voter, id);
+                status = retry.status();
+                if (status == 200) {
+                    tabs.add(retry);
+                } else {
+                    retry.close();
+                }
+            }
+            assertEquals(200, status, "a closed tab makes room for another");
+        } finally {
+            tabs.forEach(ResultsStream::close);
+        }
+    }
+
+    /** Signs in on the login form: the session's cookie ("JSESSIONID=..."). */
+    private static String signIn(String user) throws Exception {
+        HttpResponse<String> login = BROWSER.send(
+                HttpRequest.newBuilder(Api.itServer().resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", origin())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + user + "&password=" + user + "&next=/app/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode());
+        // The last one: the session id changes at sign-in.
+        return login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow();
+    }
+
+    private static int signOut(String session) throws Exception {
+        return BROWSER.send(
+                        HttpRequest.newBuilder(Api.itServer().resolve("/logout"))
+                                .header("Cookie", session)
+                                .header("Origin", origin())
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static String origin() {
+        URI server = Api.itServer();
+        return server.getScheme() + "://" + server.getHost() + ":" + server.getPort();
     }
 
     @Test
