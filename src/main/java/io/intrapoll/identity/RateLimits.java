@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.infinispan.Cache;
 import org.infinispan.functional.FunctionalMap;
 import org.infinispan.functional.impl.FunctionalMapImpl;
 import org.infinispan.functional.impl.ReadWriteMapImpl;
@@ -40,8 +42,8 @@ import org.infinispan.functional.impl.ReadWriteMapImpl;
  * Token buckets per signed-in user and per client address, for each {@link RateBudget}. Budgets are requests per
  * minute, refilled continuously, and the whole minute's budget may be spent at once. Requests and votes spend from
  * node-local buckets holding this node's share of the budget ({@link NodeShareBuckets}): every request pays for
- * the check, so it makes no cluster round trip. Failed logins, rare and worth more to an attacker, spend from
- * buckets shared by all nodes through Infinispan.
+ * the check, so it makes no cluster round trip. Failed logins, rare and worth more to an attacker, are counted for
+ * all nodes through Infinispan: per address in a bucket, per account as {@link FailedLogins} says.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -79,8 +81,16 @@ public class RateLimits {
     long otherPerAddress;
 
     @Inject
-    @ConfigProperty(name = "intrapoll.rate.login-failures.per-user")
-    long loginFailuresPerUser;
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-account")
+    int loginFailuresPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.login-failures.max-delay-seconds")
+    long loginFailuresMaxDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.rate.login-failures.per-account-hour")
+    int loginFailuresPerAccountHour;
 
     @Inject
     @ConfigProperty(name = "intrapoll.rate.login-failures.per-address")
@@ -97,11 +107,11 @@ public class RateLimits {
     private final Map<RateBudget, Long> localPerUser = new EnumMap<>(RateBudget.class);
 
     private final Map<RateBudget, Long> localPerAddress = new EnumMap<>(RateBudget.class);
-    /** The failed-login budgets, shared by all nodes. */
-    private final Map<RateBudget, BucketConfiguration> perUser = new EnumMap<>(RateBudget.class);
-
+    /** The failed-login budget of an address, shared by all nodes. */
     private final Map<RateBudget, BucketConfiguration> perAddress = new EnumMap<>(RateBudget.class);
+
     private final AtomicLong lastWarning = new AtomicLong();
+    private FailedLogins.Policy accountPolicy;
 
     /** Built while the application starts: a wrong setting stops the start, not every request after it. */
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -116,7 +126,10 @@ public class RateLimits {
         localPerUser.put(RateBudget.OTHER, atLeastOne(otherPerUser));
         localPerAddress.put(RateBudget.VOTE, atLeastOne(votePerAddress));
         localPerAddress.put(RateBudget.OTHER, atLeastOne(otherPerAddress));
-        perUser.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerUser));
+        accountPolicy = new FailedLogins.Policy(
+                loginFailuresPerAccount,
+                Duration.ofSeconds(loginFailuresMaxDelaySeconds),
+                Math.max(loginFailuresPerAccountHour, loginFailuresPerAccount));
         perAddress.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerAddress));
         FunctionalMap.ReadWriteMap<String, byte[]> map = ReadWriteMapImpl.create(
                 FunctionalMapImpl.create(caches.rateLimits().getAdvancedCache()));
@@ -167,16 +180,33 @@ public class RateLimits {
     }
 
     /**
-     * Whether this user name, or this address, has used up its failed logins: then even the right password waits,
-     * or a guesser would learn it from the answer. Empty when a password may be tried.
+     * Whether a password for this user name may be tried from this address now: empty if so, else the seconds to
+     * wait (then even the right password waits, or a guesser would learn it from the answer). An address that used
+     * up its failed logins waits; so does one that failed for this account, as {@link FailedLogins} says.
      */
     OptionalLong loginBlocked(String user, HttpServletRequest request) {
         if (!enabled) {
             return OptionalLong.empty();
         }
         try {
-            OptionalLong wait = peek("user:" + user, perUser, "user");
-            return wait.isPresent() ? wait : peek("address:" + addressKey(request), perAddress, "address");
+            String address = addressKey(request);
+            OptionalLong wait = peek("address:" + address, perAddress, "address");
+            if (wait.isPresent()) {
+                return wait;
+            }
+            String account = FailedLogins.canonical(user);
+            Cache<String, String> failed = caches.failedLogins();
+            if (!failed.containsKey(addressKey(account, address))) {
+                return OptionalLong.empty(); // this address never failed for the account: nothing holds it up
+            }
+            FailedLogins record = FailedLogins.decode(failed.get(accountKey(account)));
+            Optional<Duration> accountWait =
+                    record == null ? Optional.empty() : record.waitFor(accountPolicy, Instant.now());
+            if (accountWait.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            rejections(RateBudget.LOGIN_FAILURE, "user").inc();
+            return OptionalLong.of(seconds(accountWait.get().toNanos()));
         } catch (RuntimeException e) {
             return letThrough(e);
         }
@@ -188,12 +218,34 @@ public class RateLimits {
             return;
         }
         try {
-            bucket(RateBudget.LOGIN_FAILURE, "user:" + user, perUser).tryConsume(1);
-            bucket(RateBudget.LOGIN_FAILURE, "address:" + addressKey(request), perAddress)
-                    .tryConsume(1);
+            String address = addressKey(request);
+            bucket(RateBudget.LOGIN_FAILURE, "address:" + address, perAddress).tryConsume(1);
+            String account = FailedLogins.canonical(user);
+            Cache<String, String> failed = caches.failedLogins();
+            failed.put(addressKey(account, address), "");
+            Instant now = Instant.now();
+            String key = accountKey(account);
+            // A conditional write, which the replicated cache decides on one member: failures on two nodes at once
+            // both count.
+            while (true) {
+                String before = failed.get(key);
+                String after = FailedLogins.afterFailure(FailedLogins.decode(before), now)
+                        .encode();
+                if (before == null ? failed.putIfAbsent(key, after) == null : failed.replace(key, before, after)) {
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             letThrough(e);
         }
+    }
+
+    private static String accountKey(String account) {
+        return "account:" + account;
+    }
+
+    private static String addressKey(String account, String address) {
+        return "address:" + account + " " + address;
     }
 
     /** Worked out once per request: sign-in and the rate-limit filter both ask. */

@@ -35,6 +35,7 @@ public class Caches {
     public static final String TALLIES = "tallies";
     public static final String POLLS = "polls";
     public static final String RATE_LIMITS = "rate-limits";
+    public static final String FAILED_LOGINS = "failed-logins";
     private static final Logger LOG = Logger.getLogger(Caches.class.getName());
 
     @Inject
@@ -91,7 +92,9 @@ public class Caches {
         ConfigurationBuilder tallies = new ConfigurationBuilder();
         ConfigurationBuilder polls = new ConfigurationBuilder();
         ConfigurationBuilder rateLimits = new ConfigurationBuilder();
+        ConfigurationBuilder failedLogins = new ConfigurationBuilder();
         if (clustered) {
+            failedLogins.clustering().cacheMode(CacheMode.REPL_SYNC);
             rateLimits.clustering().cacheMode(CacheMode.REPL_SYNC);
             claims.clustering().cacheMode(CacheMode.REPL_SYNC);
             tallies.clustering().cacheMode(CacheMode.REPL_SYNC);
@@ -102,14 +105,17 @@ public class Caches {
         // old (LiveTallies); the lifespan only frees the copies of polls nobody looks at.
         claims.expiration().lifespan(6, TimeUnit.HOURS);
         tallies.expiration().lifespan(1, TimeUnit.MINUTES);
+        failedLogins.expiration().lifespan(1, TimeUnit.HOURS); // what they count is an hour's failures
         manager.defineConfiguration(CLAIMS, claims.build());
         manager.defineConfiguration(TALLIES, tallies.build());
         manager.defineConfiguration(POLLS, polls.build());
         manager.defineConfiguration(RATE_LIMITS, rateLimits.build());
+        manager.defineConfiguration(FAILED_LOGINS, failedLogins.build());
         manager.getCache(CLAIMS);
         manager.getCache(TALLIES);
         manager.getCache(POLLS);
         manager.getCache(RATE_LIMITS);
+        manager.getCache(FAILED_LOGINS);
         LOG.info(() -> clustered
                 ? "Infinispan joined cluster " + clusterName + " as " + manager.getAddress() + "; members "
                         + manager.getMembers()
@@ -140,6 +146,14 @@ public class Caches {
     /** Rate-limit buckets (Bucket4j's serialized state), shared by every node; entries expire once refilled. */
     public Cache<String, byte[]> rateLimits() {
         return manager.getCache(RATE_LIMITS);
+    }
+
+    /**
+     * Failed logins per account ("account:" + name, {@code FailedLogins}) and the addresses they came from
+     * ("address:" + name + " " + address), shared by every node for an hour.
+     */
+    public Cache<String, String> failedLogins() {
+        return manager.getCache(FAILED_LOGINS);
     }
 
     /** The cluster's members as this node sees them (just this node when not clustered). */

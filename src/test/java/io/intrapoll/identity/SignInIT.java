@@ -195,4 +195,35 @@ class SignInIT extends AgainstTheServer {
         assertTrue(form.headers().firstValue("Location").orElseThrow().contains("error=throttled"));
         assertEquals(200, Api.as(Voters.fresh()).get("/api/v1/me").status(), "another name is unaffected");
     }
+
+    /**
+     * Nobody can lock another person out: guesses from one address hold up that address only (growing delays there,
+     * the right password included), the owner signs in from elsewhere at once, and a name typed in other letter
+     * cases is the same account.
+     */
+    @Test
+    void guessesFromElsewhereNeverLockTheOwnerOut() {
+        String voter = Voters.freshToExhaust();
+        String guesserAddress = "203.0.113.7";
+        Api guesser = Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(voter, "guess"))
+                .with("X-Forwarded-For", guesserAddress);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, guesser.get("/api/v1/me").status(), "attempt " + (i + 1));
+        }
+        Api.Reply waiting = guesser.get("/api/v1/me");
+        io.intrapoll.support.ProblemAssertions.assertProblem(429, "too-many-requests", waiting);
+        assertEquals("5", waiting.header("Retry-After"), "the first delay");
+        Api.Reply rightPassword =
+                Api.as(voter).with("X-Forwarded-For", guesserAddress).get("/api/v1/me");
+        assertEquals(429, rightPassword.status(), "from the guesser's address even the right password waits");
+        Api.Reply otherCase = Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(voter.toUpperCase(java.util.Locale.ROOT), "guess"))
+                .with("X-Forwarded-For", guesserAddress)
+                .get("/api/v1/me");
+        assertEquals(429, otherCase.status(), "the name in capitals is the same account");
+
+        Api.Reply owner = Api.as(voter).with("X-Forwarded-For", "198.51.100.9").get("/api/v1/me");
+        assertEquals(200, owner.status(), "the owner, from its own address, is not held up: " + owner);
+    }
 }
