@@ -183,6 +183,18 @@ vote_lines=$(jq -r 'select(.type == "liberty_accesslog") | .ibm_requestFirstLine
 [ "$vote_lines" -gt 0 ] || fail "node1 logged no access-log event for a vote"
 log "   $(wc -l <"$node_log") JSON lines, $vote_lines of them votes"
 
+log "5d. the audit trail: the application's database role adds entries but cannot change one; the chain verifies"
+denied=$(PGPASSWORD=intrapoll-cluster-demo psql -h 127.0.0.1 -p 5442 -U intrapoll_cluster -d intrapoll_cluster -tAX \
+           -c "UPDATE audit_entry SET actor = 'someone-else' WHERE seq = 1" 2>&1 || true)
+grep -q "permission denied" <<<"$denied" || fail "the application's role could change an audit entry: $denied"
+intact=$(curl -fsS -u admin:admin "$lb/api/v1/admin/audit/verification" | jq -r '"\(.intact) \(.entries)"')
+[ "${intact%% *}" = true ] || fail "the audit trail does not verify: $intact"
+for path in /metrics /openapi; do
+  answer=$(curl -sS -o /dev/null -w '%{http_code}' "$lb$path")
+  [ "$answer" = 404 ] || fail "HAProxy's public frontend answered $path with $answer, not 404"
+done
+log "   UPDATE refused ($(head -c 60 <<<"$denied")), ${intact#* } entries intact; /metrics and /openapi 404 through HAProxy"
+
 # --- Broker failover: the pair's primary killed with SIGKILL while votes flow; the backup takes over.
 brokers_home=/tmp/intrapoll-cluster/artemis
 broker_primary=broker1

@@ -1,10 +1,13 @@
 package io.intrapoll.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param seq its place in the chain, from 1 without gaps
  * @param previousHash the hash of the entry before (64 zeros for the first)
- * @param hash SHA-256 over the previous hash and every field of this entry
+ * @param hash its seal: HMAC-SHA256 under the audit key over the previous hash and every field of this entry
  */
 @Schema(name = "AuditEntry")
 public record AuditEntry(
@@ -27,29 +30,65 @@ public record AuditEntry(
 
     static final String GENESIS = "0".repeat(64);
 
-    /** The hash this entry must carry, given the one before it. */
-    static String hashOf(
+    /**
+     * The seal this entry must carry, given the one before it: HMAC-SHA256 under the audit key, which the database
+     * does not hold, so whoever can write the tables cannot seal a rewritten entry. Entries written before the key
+     * existed carry a plain SHA-256 hash ({@link #plainHashOf}).
+     */
+    static String sealOf(
+            byte[] key,
+            long seq,
+            Instant at,
+            String actor,
+            String action,
+            String target,
+            String detail,
+            String previousHash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(canonical(seq, at, actor, action, target, detail, previousHash)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The plain SHA-256 hash entries carried before the audit key: anyone can compute it. */
+    static String plainHashOf(
             long seq, Instant at, String actor, String action, String target, String detail, String previousHash) {
-        // Fields separated by a character none of them holds; nulls kept apart from empty strings.
-        String canonical = String.join(
-                "\u001f",
-                previousHash,
-                Long.toString(seq),
-                at.toString(),
-                actor,
-                action,
-                target == null ? "\u0000" : target,
-                detail == null ? "\u0000" : detail);
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical(seq, at, actor, action, target, detail, previousHash)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    /** Whether this entry's hash is the one its fields and the given previous hash make. */
-    boolean isSealedAfter(String previous) {
-        return previousHash.equals(previous) && hash.equals(hashOf(seq, at, actor, action, target, detail, previous));
+    /** Fields separated by a character none of them holds; nulls kept apart from empty strings. */
+    private static byte[] canonical(
+            long seq, Instant at, String actor, String action, String target, String detail, String previousHash) {
+        return String.join(
+                        "\u001f",
+                        previousHash,
+                        Long.toString(seq),
+                        at.toString(),
+                        actor,
+                        action,
+                        target == null ? "\u0000" : target,
+                        detail == null ? "\u0000" : detail)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether this entry carries the seal its fields and the given previous hash make: keyed from {@code macFromSeq}
+     * on, the plain hash before (entries written before the audit key existed).
+     */
+    boolean isSealedAfter(String previous, byte[] key, long macFromSeq) {
+        String expected = seq >= macFromSeq
+                ? sealOf(key, seq, at, actor, action, target, detail, previous)
+                : plainHashOf(seq, at, actor, action, target, detail, previous);
+        return previousHash.equals(previous) && MessageDigest.isEqual(hash.getBytes(), expected.getBytes());
     }
 }

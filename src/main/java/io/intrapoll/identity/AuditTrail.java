@@ -2,20 +2,24 @@ package io.intrapoll.identity;
 
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The audit trail in PostgreSQL: entries written in the transaction of what they record, numbered without gaps
- * under a lock on the chain's head (consecutive on every node), each sealed with the hash of the one before.
+ * under a lock on the chain's head (consecutive on every node), each sealed with a MAC under the audit key (outside
+ * the database) over its fields and the seal of the one before.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -27,6 +31,13 @@ public class AuditTrail {
 
     @PersistenceContext(unitName = "intrapoll")
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.audit.key")
+    String auditKey;
+
+    /** The chain's last entry: its number and seal. */
+    public record Head(long seq, String seal) {}
 
     /** A page of entries, newest first. */
     public record Page(List<AuditEntry> items, int page, int size, long total) {}
@@ -49,7 +60,7 @@ public class AuditTrail {
         String who = clip(actor, ACTOR_MAX);
         String what = clip(target, TARGET_MAX);
         String details = clip(detail, DETAIL_MAX);
-        String hash = AuditEntry.hashOf(seq, at, who, action.label(), what, details, previous);
+        String hash = AuditEntry.sealOf(key(), seq, at, who, action.label(), what, details, previous);
         em.createNativeQuery("INSERT INTO audit_entry (seq, at, actor, action, target, detail, previous_hash, hash)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, seq)
@@ -71,6 +82,14 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAlone(String actor, AuditAction action, String target, String detail) {
         record(actor, action, target, detail);
+    }
+
+    /** The chain's head as the database has it now (the witness exports it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Head head() {
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .getSingleResult();
+        return new Head(((Number) head[0]).longValue(), (String) head[1]);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -114,6 +133,10 @@ public class AuditTrail {
         requireAdmin(caller);
         String previous = AuditEntry.GENESIS;
         long expected = 1;
+        long macFromSeq = ((Number) em.createNativeQuery("SELECT mac_from_seq FROM audit_head WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
+        byte[] key = key();
         while (true) {
             List<AuditEntry> batch = entries(em.createNativeQuery(
                             "SELECT seq, at, actor, action, target, detail, previous_hash, hash FROM audit_entry"
@@ -124,7 +147,7 @@ public class AuditTrail {
                 if (entry.seq() != expected) {
                     return broken(expected - 1, expected, "entry " + expected + " is missing");
                 }
-                if (!entry.isSealedAfter(previous)) {
+                if (!entry.isSealedAfter(previous, key, macFromSeq)) {
                     return broken(expected - 1, expected, "entry " + expected + " does not match its hash or its link");
                 }
                 previous = entry.hash();
@@ -141,6 +164,10 @@ public class AuditTrail {
             return broken(expected - 1, expected, "the chain ends before its head: entries were removed from the end");
         }
         return new Verification(true, expected - 1, null, null, Instant.now());
+    }
+
+    private byte[] key() {
+        return auditKey.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Verification broken(long intact, long seq, String reason) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,24 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VoterKeys {
 
-    static final String DEMO_SECRET = "intrapoll-demo-secret-change-me";
-    private static final Logger LOG = Logger.getLogger(VoterKeys.class.getName());
-
     @Inject
     @ConfigProperty(name = "intrapoll.voter-key.secret")
     String secret;
-
-    private volatile boolean warned;
 
     String keyFor(PollId pollId, String user, boolean anonymous) {
         return anonymous ? pseudonym(pollId, user) : user;
     }
 
     private String pseudonym(PollId pollId, String user) {
-        if (DEMO_SECRET.equals(secret) && !warned) {
-            warned = true;
-            LOG.warning("intrapoll.voter-key.secret is the demo value: set a real secret outside demos");
-        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -103,4 +103,116 @@ class AuditIT extends AgainstTheServer {
         }
         assertTrue(admin.get("/api/v1/admin/audit/verification").json().getBoolean("intact"));
     }
+
+    /**
+     * Whoever holds the database's credentials but not the audit key rewrites an entry and re-computes every plain
+     * SHA-256 hash after it, head included: the keyed seals do not hold, and the verification names the entry.
+     */
+    @Test
+    void aRewriteWithRecomputedPlainHashesIsFound() throws Exception {
+        create(author, singleChoice("Rewritten"));
+        long victim = Long.parseLong(TestDatabase.rows("SELECT seq FROM audit_head WHERE id = 1")
+                .get(0)
+                .get(0));
+        String original = TestDatabase.rows("SELECT actor FROM audit_entry WHERE seq = ?", victim)
+                .get(0)
+                .get(0);
+        rewriteFrom(victim, "someone-else", AuditIT::plainSha256);
+        try {
+            JsonObject broken = admin.get("/api/v1/admin/audit/verification").json();
+            assertFalse(broken.getBoolean("intact"), broken.toString());
+            assertEquals(victim, broken.getJsonNumber("firstBrokenSeq").longValue(), broken.toString());
+        } finally {
+            rewriteFrom(victim, original, AuditIT::testKeySeal); // as the server would, with its key
+        }
+        assertTrue(admin.get("/api/v1/admin/audit/verification").json().getBoolean("intact"));
+    }
+
+    /**
+     * Sets the entry's actor and seals it and every entry after it again with the given function, head included, in
+     * one transaction holding the head's lock (the server's writers wait).
+     */
+    private static void rewriteFrom(long seq, String actor, java.util.function.Function<String, String> seal)
+            throws Exception {
+        try (java.sql.Connection db = TestDatabase.connect()) {
+            db.setAutoCommit(false);
+            TestDatabase.rows(db, "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
+            try (var update = db.prepareStatement("UPDATE audit_entry SET actor = ? WHERE seq = ?")) {
+                update.setString(1, actor);
+                update.setLong(2, seq);
+                update.executeUpdate();
+            }
+            String previous = TestDatabase.rows(db, "SELECT previous_hash FROM audit_entry WHERE seq = ?", seq)
+                    .get(0)
+                    .get(0);
+            long last = seq;
+            try (var select = db.prepareStatement(
+                    "SELECT seq, at, actor, action, target, detail FROM audit_entry WHERE seq >= ? ORDER BY seq")) {
+                select.setLong(1, seq);
+                List<Object[]> rows = new java.util.ArrayList<>();
+                try (var result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Object[] {
+                            result.getLong(1),
+                            result.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getString(5),
+                            result.getString(6)
+                        });
+                    }
+                }
+                for (Object[] row : rows) {
+                    String canonical = String.join(
+                            "\u001f",
+                            previous,
+                            row[0].toString(),
+                            row[1].toString(),
+                            (String) row[2],
+                            (String) row[3],
+                            row[4] == null ? "\u0000" : (String) row[4],
+                            row[5] == null ? "\u0000" : (String) row[5]);
+                    String hash = seal.apply(canonical);
+                    try (var update =
+                            db.prepareStatement("UPDATE audit_entry SET previous_hash = ?, hash = ? WHERE seq = ?")) {
+                        update.setString(1, previous);
+                        update.setString(2, hash);
+                        update.setLong(3, (Long) row[0]);
+                        update.executeUpdate();
+                    }
+                    previous = hash;
+                    last = (Long) row[0];
+                }
+            }
+            try (var head = db.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+                head.setLong(1, last);
+                head.setString(2, previous);
+                head.executeUpdate();
+            }
+            db.commit();
+        }
+    }
+
+    private static String plainSha256(String canonical) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The seal under the integration-test server's audit key (test-settings.xml). */
+    private static String testKeySeal(String canonical) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    "intrapoll-test-audit-key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
