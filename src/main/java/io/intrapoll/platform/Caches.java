@@ -20,12 +20,19 @@ import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.JChannel;
+import org.jgroups.protocols.SYM_ENCRYPT;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.stack.ProtocolStack;
 
 /**
  * Infinispan, embedded in every node: one-per-person claims, live tallies and the polls votes are checked
  * against. With no cluster members
  * configured (the embedded default) the caches are local; with {@code intrapoll.cluster.members} every node
- * joins one JGroups cluster (TCP, TCPPING discovery) and the caches are replicated to all of them.
+ * joins one JGroups cluster (TCP, TCPPING discovery) and the caches are replicated to all of them. The cluster's
+ * messages are encrypted with AES under {@code intrapoll.cluster.key} (JGroups' SYM_ENCRYPT): only a member that has
+ * the key can join, read the caches or write them; anyone else who reaches the port forms a cluster of its own.
  * PostgreSQL stays the source of truth: whatever a cache loses is read back from it.
  */
 @ApplicationScoped
@@ -58,6 +65,11 @@ public class Caches {
     @ConfigProperty(name = "intrapoll.node.name")
     Optional<String> nodeName;
 
+    /** The cluster's AES key, base64 (16, 24 or 32 bytes): the same on every node, required with members. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.cluster.key")
+    Optional<String> clusterKey;
+
     private EmbeddedCacheManager manager;
 
     /**
@@ -82,7 +94,7 @@ public class Caches {
             System.setProperty("jgroups.bind_addr", bindAddress);
             System.setProperty("jgroups.tcp.port", String.valueOf(port));
             System.setProperty("jgroups.tcpping.initial_hosts", initialHosts());
-            global.transport().clusterName(clusterName).addProperty("configurationFile", "intrapoll-jgroups.xml");
+            global.transport().clusterName(clusterName).transport(new JGroupsTransport(encryptedChannel()));
             if (nodeName.isPresent()) {
                 global.transport().nodeName(nodeName.get().strip());
             }
@@ -120,6 +132,25 @@ public class Caches {
                 ? "Infinispan joined cluster " + clusterName + " as " + manager.getAddress() + "; members "
                         + manager.getMembers()
                 : "Infinispan running locally (no cluster members configured)");
+    }
+
+    /**
+     * The stack of intrapoll-jgroups.xml with SYM_ENCRYPT under the cluster key right below NAKACK2, where JGroups
+     * puts it: membership, cache traffic and retransmissions are encrypted; what a stranger sends is dropped.
+     */
+    private JChannel encryptedChannel() {
+        try {
+            JChannel channel = new JChannel("intrapoll-jgroups.xml");
+            nodeName.map(String::strip).ifPresent(channel::name);
+            SYM_ENCRYPT encryption = new SYM_ENCRYPT().setSecretKey(ClusterKey.parse(clusterKey));
+            channel.getProtocolStack().insertProtocol(encryption, ProtocolStack.Position.BELOW, NAKACK2.class);
+            encryption.init(); // JGroups initialised the stack as the file has it; this one came after
+            return channel;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The cluster's JGroups stack could not be built", e);
+        }
     }
 
     /** "a:7800,b:7801" -> "a[7800],b[7801]", as TCPPING wants it. */
