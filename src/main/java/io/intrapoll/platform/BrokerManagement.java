@@ -4,16 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.client.impl.ClientMessageImpl;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,6 +33,7 @@ public class BrokerManagement {
     private static final Logger LOG = Logger.getLogger(BrokerManagement.class.getName());
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final long ANSWER_WITHIN_MS = 2000;
+    private static final String REPLIES_PREFIX = "intrapoll.management.replies.";
 
     @Inject
     @ConfigProperty(name = "intrapoll.broker.host")
@@ -67,12 +74,25 @@ public class BrokerManagement {
                         .setInitialConnectAttempts(1);
                 ClientSessionFactory factory = locator.createSessionFactory();
                 ClientSession session =
-                        factory.createSession(user.orElse(null), password.orElse(null), false, true, true, false, 1);
-                ClientRequestor requestor = new ClientRequestor(session, MANAGEMENT_ADDRESS)) {
-            session.start();
-            ClientMessage request = session.createMessage(false);
-            ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
-            ClientMessage reply = requestor.request(request, ANSWER_WITHIN_MS);
+                        factory.createSession(user.orElse(null), password.orElse(null), false, true, true, false, 1)) {
+            // The answer comes to a temporary queue under intrapoll.*, the only addresses the broker account may
+            // use (ClientRequestor's would have a random name outside them).
+            String replies = REPLIES_PREFIX + UUID.randomUUID();
+            session.createQueue(QueueConfiguration.of(replies)
+                    .setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(false)
+                    .setTemporary(true)
+                    .setAutoCreateAddress(true));
+            ClientMessage reply;
+            try (ClientProducer producer = session.createProducer(MANAGEMENT_ADDRESS);
+                    ClientConsumer consumer = session.createConsumer(replies)) {
+                session.start();
+                ClientMessage request = session.createMessage(false);
+                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
+                request.putStringProperty(ClientMessageImpl.REPLYTO_HEADER_NAME, SimpleString.of(replies));
+                producer.send(request);
+                reply = consumer.receive(ANSWER_WITHIN_MS);
+            }
             if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
                 return OptionalLong.empty();
             }
