@@ -9,7 +9,10 @@ public enum AuditAction {
     POLL_ARCHIVED("poll.archived"),
     POLL_DELETED("poll.deleted"),
     TALLIES_REBUILT("tallies.rebuilt"),
-    LOGIN_FAILED("login.failed");
+    LOGIN_FAILED("login.failed"),
+    /** A browser signed in on the login page (API clients send credentials with every call: not recorded). */
+    LOGIN_SUCCEEDED("login.succeeded"),
+    LOGGED_OUT("logout");
 
     private final String name;
 

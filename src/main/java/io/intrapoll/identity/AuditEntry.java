@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param seq its place in the chain, from 1 without gaps
  * @param previousHash the hash of the entry before (64 zeros for the first)
+ * @param client the address of the client whose request it records (the load balancer's X-Forwarded-For where
+ *     trusted); absent for what the server did by itself and for entries from before addresses were kept
  * @param hash its seal: HMAC-SHA256 under the audit key over the previous hash and every field of this entry
  */
 @Schema(name = "AuditEntry")
@@ -25,6 +27,7 @@ public record AuditEntry(
         String action,
         String target,
         String detail,
+        String client,
         String previousHash,
         String hash) {
 
@@ -43,12 +46,14 @@ public record AuditEntry(
             String action,
             String target,
             String detail,
+            String client,
             String previousHash) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of()
-                    .formatHex(mac.doFinal(canonical(seq, at, actor, action, target, detail, previousHash)));
+            String fields = canonical(seq, at, actor, action, target, detail, previousHash) + "\u001f"
+                    + (client == null ? "\u0000" : client);
+            return HexFormat.of().formatHex(mac.doFinal(fields.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
@@ -60,25 +65,25 @@ public record AuditEntry(
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical(seq, at, actor, action, target, detail, previousHash)));
+                            .digest(canonical(seq, at, actor, action, target, detail, previousHash)
+                                    .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
     /** Fields separated by a character none of them holds; nulls kept apart from empty strings. */
-    private static byte[] canonical(
+    private static String canonical(
             long seq, Instant at, String actor, String action, String target, String detail, String previousHash) {
         return String.join(
-                        "\u001f",
-                        previousHash,
-                        Long.toString(seq),
-                        at.toString(),
-                        actor,
-                        action,
-                        target == null ? "\u0000" : target,
-                        detail == null ? "\u0000" : detail)
-                .getBytes(StandardCharsets.UTF_8);
+                "\u001f",
+                previousHash,
+                Long.toString(seq),
+                at.toString(),
+                actor,
+                action,
+                target == null ? "\u0000" : target,
+                detail == null ? "\u0000" : detail);
     }
 
     /**
@@ -87,7 +92,7 @@ public record AuditEntry(
      */
     boolean isSealedAfter(String previous, byte[] key, long macFromSeq) {
         String expected = seq >= macFromSeq
-                ? sealOf(key, seq, at, actor, action, target, detail, previous)
+                ? sealOf(key, seq, at, actor, action, target, detail, client, previous)
                 : plainHashOf(seq, at, actor, action, target, detail, previous);
         return previousHash.equals(previous) && MessageDigest.isEqual(hash.getBytes(), expected.getBytes());
     }

@@ -48,7 +48,7 @@ public class AuditResource {
             @Parameter(description = "Who acted (a user name)") @QueryParam("actor") String actor,
             @Parameter(
                             description = "poll.created, poll.changed, poll.opened, poll.closed, poll.archived,"
-                                    + " poll.deleted, tallies.rebuilt or login.failed")
+                                    + " poll.deleted, tallies.rebuilt, login.failed, login.succeeded or logout")
                     @QueryParam("action")
                     String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601") @QueryParam("from") String from,

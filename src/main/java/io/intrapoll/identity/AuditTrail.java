@@ -2,18 +2,24 @@ package io.intrapoll.identity;
 
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,6 +33,7 @@ public class AuditTrail {
     private static final int ACTOR_MAX = 100;
     private static final int TARGET_MAX = 100;
     private static final int DETAIL_MAX = 2000;
+    private static final int CLIENT_MAX = 64;
     private static final int VERIFY_PAGE = 500;
 
     @PersistenceContext(unitName = "intrapoll")
@@ -35,6 +42,13 @@ public class AuditTrail {
     @Inject
     @ConfigProperty(name = "intrapoll.audit.key")
     String auditKey;
+
+    /** Weld's built-in bean: the request being served, if any. */
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    RateLimits limits;
 
     /** The chain's last entry: its number and seal. */
     public record Head(long seq, String seal) {}
@@ -60,9 +74,10 @@ public class AuditTrail {
         String who = clip(actor, ACTOR_MAX);
         String what = clip(target, TARGET_MAX);
         String details = clip(detail, DETAIL_MAX);
-        String hash = AuditEntry.sealOf(key(), seq, at, who, action.label(), what, details, previous);
-        em.createNativeQuery("INSERT INTO audit_entry (seq, at, actor, action, target, detail, previous_hash, hash)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        String client = clientAddress();
+        String hash = AuditEntry.sealOf(key(), seq, at, who, action.label(), what, details, client, previous);
+        em.createNativeQuery("INSERT INTO audit_entry (seq, at, actor, action, target, detail, client, previous_hash,"
+                        + " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8)")
                 .setParameter(1, seq)
                 .setParameter(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .setParameter(3, who)
@@ -71,11 +86,43 @@ public class AuditTrail {
                 .setParameter(6, details)
                 .setParameter(7, previous)
                 .setParameter(8, hash)
+                .setParameter(9, client)
                 .executeUpdate();
         em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
                 .setParameter(1, seq)
                 .setParameter(2, hash)
                 .executeUpdate();
+    }
+
+    /**
+     * A wrong password. A name the registry does not know is written as a keyed pseudonym, never as typed: people
+     * type passwords into the name field, and the trail must not keep them. Attempts on one unknown name still show
+     * as one actor.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordLoginFailure(String user, boolean known, String how) {
+        record(known ? user : unknownName(user), AuditAction.LOGIN_FAILED, null, how);
+    }
+
+    /** "unknown-name:" and 16 hex digits of HMAC-SHA256 under the audit key. */
+    String unknownName(String user) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("unknown-name\n" + user).getBytes(StandardCharsets.UTF_8));
+            return "unknown-name:" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The client of the request being served, if an entry is written for one. */
+    private String clientAddress() {
+        try {
+            return clip(limits.clientAddressOf(request), CLIENT_MAX);
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            return null; // the server acting by itself (schedules, start-up)
+        }
     }
 
     /** Records an action on its own (a failed login has no transaction of its own to join). */
@@ -84,8 +131,11 @@ public class AuditTrail {
         record(actor, action, target, detail);
     }
 
-    /** The chain's head as the database has it now (the witness exports it). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The chain's head as the database has it now (the witness exports it). In a transaction of its own: the witness
+     * reads it on a scheduler's thread, where Liberty's local transaction refuses the connection's clean-up.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Head head() {
         Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .getSingleResult();
@@ -115,8 +165,8 @@ public class AuditTrail {
         }
         Query count = em.createNativeQuery("SELECT COUNT(*) FROM audit_entry" + where);
         Query select = em.createNativeQuery(
-                        "SELECT seq, at, actor, action, target, detail, previous_hash, hash FROM audit_entry" + where
-                                + " ORDER BY seq DESC")
+                        "SELECT seq, at, actor, action, target, detail, client, previous_hash, hash FROM audit_entry"
+                                + where + " ORDER BY seq DESC")
                 .setFirstResult(page * size)
                 .setMaxResults(size);
         for (int i = 0; i < parameters.size(); i++) {
@@ -139,7 +189,7 @@ public class AuditTrail {
         byte[] key = key();
         while (true) {
             List<AuditEntry> batch = entries(em.createNativeQuery(
-                            "SELECT seq, at, actor, action, target, detail, previous_hash, hash FROM audit_entry"
+                            "SELECT seq, at, actor, action, target, detail, client, previous_hash, hash FROM audit_entry"
                                     + " WHERE seq >= ?1 ORDER BY seq")
                     .setParameter(1, expected)
                     .setMaxResults(VERIFY_PAGE));
@@ -192,7 +242,8 @@ public class AuditTrail {
                     (String) row[4],
                     (String) row[5],
                     (String) row[6],
-                    (String) row[7]));
+                    (String) row[7],
+                    (String) row[8]));
         }
         return entries;
     }

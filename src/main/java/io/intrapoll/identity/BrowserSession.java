@@ -12,7 +12,9 @@ import java.util.Set;
  * A browser that signed in on the login page: its caller and registry groups, kept in its HTTP session. The
  * session id changes at sign-in (no fixation) and the session ends at sign-out, after
  * {@code intrapoll.session.idle-minutes} without a request, or {@code intrapoll.session.max-hours} after the
- * sign-in whatever the activity (the groups, and so the roles, are the registry's at sign-in).
+ * sign-in whatever the activity. Its groups, and so its roles, are read from the registry again every
+ * {@code intrapoll.session.groups-refresh-seconds} (the directory's own cache time), so a person who leaves a group
+ * loses what it granted within minutes, not at the end of the session; one who left the registry is signed out.
  *
  * <p>Why not Liberty's single-sign-on cookie: for a custom authentication mechanism, Liberty 26.0.0.3 resumes
  * that cookie's caller outside the user registry (realm "defaultRealm", no groups) and refuses it.
@@ -20,8 +22,10 @@ import java.util.Set;
  * @param caller the registry's user name
  * @param groups its registry groups at sign-in
  * @param signedInAt when it signed in
+ * @param groupsReadAt when its groups were read from the registry
  */
-public record BrowserSession(String caller, Set<String> groups, Instant signedInAt) implements Serializable {
+public record BrowserSession(String caller, Set<String> groups, Instant signedInAt, Instant groupsReadAt)
+        implements Serializable {
 
     private static final String ATTRIBUTE = BrowserSession.class.getName();
 
@@ -31,6 +35,20 @@ public record BrowserSession(String caller, Set<String> groups, Instant signedIn
 
     boolean isOlderThan(Duration lifetime, Instant now) {
         return signedInAt.plus(lifetime).isBefore(now);
+    }
+
+    boolean groupsOlderThan(Duration refresh, Instant now) {
+        return groupsReadAt.plus(refresh).isBefore(now);
+    }
+
+    /** The same sign-in with its groups as the registry has them now, kept in the request's session. */
+    BrowserSession withGroups(Set<String> current, Instant now, HttpServletRequest request) {
+        BrowserSession refreshed = new BrowserSession(caller, current, signedInAt, now);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(ATTRIBUTE, refreshed);
+        }
+        return refreshed;
     }
 
     /** Ends the request's session (sign-out, or a sign-in past its lifetime). */

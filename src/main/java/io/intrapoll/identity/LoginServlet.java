@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LoginServlet.class.getName());
     static final String HOME = "/app/";
 
     @Inject
@@ -30,6 +33,9 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     Callers callers;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "intrapoll.session.idle-minutes")
@@ -52,7 +58,9 @@ public class LoginServlet extends HttpServlet {
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             Caller caller = callers.current(); // first asked now, after the sign-in
-            new BrowserSession(caller.name(), caller.groups(), Instant.now()).bind(request, idleMinutes);
+            Instant now = Instant.now();
+            new BrowserSession(caller.name(), caller.groups(), now, now).bind(request, idleMinutes);
+            recordQuietly(caller.name(), AuditAction.LOGIN_SUCCEEDED);
             response.sendRedirect(request.getContextPath() + next);
         } else {
             backToForm(
@@ -60,6 +68,15 @@ public class LoginServlet extends HttpServlet {
                     response,
                     next,
                     request.getAttribute(SignIn.LOGIN_THROTTLED) != null ? "throttled" : "invalid");
+        }
+    }
+
+    /** Into the audit trail; the database away must not keep anyone from signing in or out. */
+    private void recordQuietly(String user, AuditAction action) {
+        try {
+            audit.recordAlone(user, action, null, "login form");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A sign-in could not be written to the audit trail", e);
         }
     }
 

@@ -1,21 +1,37 @@
 package io.intrapoll.identity;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Signs the browser out ({@code POST /logout}): the sign-on cookie and the session end. */
 @WebServlet(name = "Logout", urlPatterns = "/logout")
 public class LogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        Optional<BrowserSession> signedIn = BrowserSession.of(request);
+        if (signedIn.isPresent()) {
+            try {
+                audit.recordAlone(signedIn.get().caller(), AuditAction.LOGGED_OUT, null, "login form");
+            } catch (RuntimeException e) { // the database away must not keep anyone signed in
+                LOG.log(Level.WARNING, "A sign-out could not be written to the audit trail", e);
+            }
+        }
         request.logout();
         BrowserSession.end(request);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -253,13 +253,18 @@ public class RateLimits {
         if (request.getAttribute(ADDRESS_KEY) instanceof String known) {
             return known;
         }
+        String key = ClientAddress.bucketKey(clientAddressOf(request));
+        request.setAttribute(ADDRESS_KEY, key);
+        return key;
+    }
+
+    /** The client's address: the connection's, or the trusted load balancer's X-Forwarded-For (the audit trail). */
+    String clientAddressOf(HttpServletRequest request) {
         // Every X-Forwarded-For line, in order: a proxy may append its own line rather than extend the client's.
         String forwardedFor = request.getHeader("X-Forwarded-For") == null
                 ? null
                 : String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
-        String key = ClientAddress.bucketKey(clientAddress.of(request.getRemoteAddr(), forwardedFor));
-        request.setAttribute(ADDRESS_KEY, key);
-        return key;
+        return clientAddress.of(request.getRemoteAddr(), forwardedFor);
     }
 
     private BucketProxy bucket(RateBudget budget, String who, Map<RateBudget, BucketConfiguration> configurations) {

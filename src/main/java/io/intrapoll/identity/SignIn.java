@@ -1,5 +1,7 @@
 package io.intrapoll.identity;
 
+import com.ibm.websphere.security.EntryNotFoundException;
+import com.ibm.wsspi.security.registry.RegistryHelper;
 import io.intrapoll.platform.ErrorPageServlet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,8 +19,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
@@ -42,6 +46,10 @@ public class SignIn implements HttpAuthenticationMechanism {
     @Inject
     @ConfigProperty(name = "intrapoll.session.max-hours")
     int maxHours;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.session.groups-refresh-seconds")
+    long groupsRefreshSeconds;
 
     @Inject
     AuditTrail audit;
@@ -80,9 +88,13 @@ public class SignIn implements HttpAuthenticationMechanism {
             return context.isProtected() ? challenge(request, response, context) : context.doNothing();
         }
         Optional<BrowserSession> session = BrowserSession.of(request);
-        if (session.isPresent() && session.get().isOlderThan(Duration.ofHours(maxHours), Instant.now())) {
+        Instant now = Instant.now();
+        if (session.isPresent() && session.get().isOlderThan(Duration.ofHours(maxHours), now)) {
             BrowserSession.end(request);
             session = Optional.empty();
+        }
+        if (session.isPresent() && session.get().groupsOlderThan(Duration.ofSeconds(groupsRefreshSeconds), now)) {
+            session = refreshed(session.get(), now, request);
         }
         if (session.isPresent()) {
             request.setAttribute(Callers.VALID_UNTIL, session.get().signedInAt().plus(Duration.ofHours(maxHours)));
@@ -158,11 +170,43 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         limits.loginFailed(user, request);
         try {
-            audit.recordAlone(user, AuditAction.LOGIN_FAILED, null, how);
+            audit.recordLoginFailure(user, registryKnows(user), how);
         } catch (RuntimeException e) { // the database away: the caller still gets its 401
             LOG.log(Level.WARNING, "A failed login could not be written to the audit trail", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * The session with its groups read from the registry again; empty (and the session ended) when the person is no
+     * longer in it. A registry that does not answer leaves the groups as they were until the next refresh.
+     */
+    private static Optional<BrowserSession> refreshed(BrowserSession session, Instant now, HttpServletRequest request) {
+        try {
+            Set<String> groups = new HashSet<>();
+            for (Object group : RegistryHelper.getUserRegistry(null).getGroupsForUser(session.caller())) {
+                groups.add(Callers.groupName(String.valueOf(group)));
+            }
+            return Optional.of(session.withGroups(groups, now, request));
+        } catch (EntryNotFoundException gone) {
+            BrowserSession.end(request);
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.log(
+                    Level.WARNING,
+                    "The registry did not give the groups of " + session.caller() + "; kept as they were",
+                    e);
+            return Optional.of(session.withGroups(session.groups(), now, request));
+        }
+    }
+
+    /** Whether the user registry (demo or directory) has this user; when it cannot say, the name is taken as unknown. */
+    private static boolean registryKnows(String user) {
+        try {
+            return RegistryHelper.getUserRegistry(null).isValidUser(user);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void handle(HttpMessageContext context, Callback callback) throws AuthenticationException {

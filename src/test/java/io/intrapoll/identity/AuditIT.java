@@ -71,6 +71,80 @@ class AuditIT extends AgainstTheServer {
     }
 
     @Test
+    void entriesCarryTheClientAddressAndUnknownNamesOnlyAsPseudonyms() throws Exception {
+        String voter = Voters.fresh();
+        Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(voter, "not-the-password"))
+                .with("X-Forwarded-For", "198.51.100.23")
+                .get("/api/v1/me");
+        JsonObject known = admin.get("/api/v1/admin/audit?action=login.failed&actor=" + voter)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals("198.51.100.23", known.getString("client"), known.toString());
+
+        String typed = "Summer2026!-" + java.util.UUID.randomUUID(); // a password typed as the name
+        Api.anonymous()
+                .with("Authorization", Api.basicAuthorization(typed, "x"))
+                .get("/api/v1/me");
+        assertEquals(
+                0,
+                admin.get("/api/v1/admin/audit?actor=" + java.net.URLEncoder.encode(typed, "UTF-8"))
+                        .json()
+                        .getInt("total"),
+                "the name as typed is nowhere in the trail");
+        String pseudonym = "unknown-name:" + java.util.HexFormat.of().formatHex(hmac("unknown-name\n" + typed), 0, 8);
+        assertEquals(
+                1,
+                admin.get("/api/v1/admin/audit?action=login.failed&actor=" + pseudonym)
+                        .json()
+                        .getInt("total"));
+    }
+
+    @Test
+    void browserSignInsAndSignOutsAreWritten() throws Exception {
+        String voter = Voters.fresh();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        java.net.URI server = Api.itServer();
+        String origin = server.getScheme() + "://" + server.getHost() + ":" + server.getPort();
+        var login = browser.send(
+                java.net.http.HttpRequest.newBuilder(server.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", origin)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "username=" + voter + "&password=" + voter + "&next=/app/"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode());
+        String session = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow();
+        var logout = browser.send(
+                java.net.http.HttpRequest.newBuilder(server.resolve("/logout"))
+                        .header("Cookie", session)
+                        .header("Origin", origin)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, logout.statusCode());
+        List<String> actions = admin.get("/api/v1/admin/audit?actor=" + voter).json().getJsonArray("items").stream()
+                .map(entry -> entry.asJsonObject().getString("action"))
+                .toList();
+        assertEquals(List.of("logout", "login.succeeded"), actions, "newest first");
+    }
+
+    private static byte[] hmac(String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                "intrapoll-test-audit-key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void onlyAdminsReadTheTrailAndBadFiltersAreRefused() {
         assertEquals(403, author.get("/api/v1/admin/audit").status());
         assertEquals(
@@ -132,7 +206,7 @@ class AuditIT extends AgainstTheServer {
      * Sets the entry's actor and seals it and every entry after it again with the given function, head included, in
      * one transaction holding the head's lock (the server's writers wait).
      */
-    private static void rewriteFrom(long seq, String actor, java.util.function.Function<String, String> seal)
+    private static void rewriteFrom(long seq, String actor, java.util.function.BiFunction<String, String, String> seal)
             throws Exception {
         try (java.sql.Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
@@ -147,7 +221,8 @@ class AuditIT extends AgainstTheServer {
                     .get(0);
             long last = seq;
             try (var select = db.prepareStatement(
-                    "SELECT seq, at, actor, action, target, detail FROM audit_entry WHERE seq >= ? ORDER BY seq")) {
+                    "SELECT seq, at, actor, action, target, detail, client FROM audit_entry WHERE seq >= ?"
+                            + " ORDER BY seq")) {
                 select.setLong(1, seq);
                 List<Object[]> rows = new java.util.ArrayList<>();
                 try (var result = select.executeQuery()) {
@@ -158,7 +233,8 @@ class AuditIT extends AgainstTheServer {
                             result.getString(3),
                             result.getString(4),
                             result.getString(5),
-                            result.getString(6)
+                            result.getString(6),
+                            result.getString(7)
                         });
                     }
                 }
@@ -172,7 +248,7 @@ class AuditIT extends AgainstTheServer {
                             (String) row[3],
                             row[4] == null ? "\u0000" : (String) row[4],
                             row[5] == null ? "\u0000" : (String) row[5]);
-                    String hash = seal.apply(canonical);
+                    String hash = seal.apply(canonical, (String) row[6]);
                     try (var update =
                             db.prepareStatement("UPDATE audit_entry SET previous_hash = ?, hash = ? WHERE seq = ?")) {
                         update.setString(1, previous);
@@ -193,7 +269,8 @@ class AuditIT extends AgainstTheServer {
         }
     }
 
-    private static String plainSha256(String canonical) {
+    /** An attacker's hash: plain SHA-256 over the fields, as entries had before the audit key. */
+    private static String plainSha256(String canonical, String client) {
         try {
             return java.util.HexFormat.of()
                     .formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -203,14 +280,15 @@ class AuditIT extends AgainstTheServer {
         }
     }
 
-    /** The seal under the integration-test server's audit key (test-settings.xml). */
-    private static String testKeySeal(String canonical) {
+    /** The seal under the integration-test server's audit key (test-settings.xml), the client address last. */
+    private static String testKeySeal(String canonical, String client) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(
                     "intrapoll-test-audit-key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
             return java.util.HexFormat.of()
-                    .formatHex(mac.doFinal(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .formatHex(mac.doFinal((canonical + "\u001f" + (client == null ? "\u0000" : client))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.LibertyServer;
@@ -145,5 +147,60 @@ class DirectoryIT {
                                 "/api/v1/polls",
                                 TestPolls.singleChoice("Not an author").build().toString()));
         Votes.awaitCounted(as("carol"), id, 1);
+    }
+
+    /**
+     * A signed-in browser's roles follow the directory: taken out of a group, the person loses its role within the
+     * group refresh (seconds here, minutes by default) without signing out; nested groups still count.
+     */
+    @Test
+    void aSignedInBrowserLosesARoleSoonAfterTheDirectoryTakesItAway() throws Exception {
+        String carol = signIn("carol");
+        String alice = signIn("alice");
+        assertEquals(Set.of("admin", "voter"), strings(me(carol), "roles"));
+        directory.modify(
+                "cn=admins,ou=groups," + BASE, new Modification(ModificationType.DELETE, "member", person("carol")));
+        try {
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (strings(me(carol), "roles").contains("admin") && System.currentTimeMillis() < deadline) {
+                Votes.sleep(500);
+            }
+            assertEquals(Set.of("voter"), strings(me(carol), "roles"), "no longer an admin, still signed in");
+            Votes.sleep(1500); // past alice's refresh too
+            assertEquals(
+                    Set.of("author", "voter"), strings(me(alice), "roles"), "a nested group still grants its role");
+        } finally {
+            directory.modify(
+                    "cn=admins,ou=groups," + BASE, new Modification(ModificationType.ADD, "member", person("carol")));
+        }
+    }
+
+    /** Signs in on the login form: the session's cookie. */
+    private static String signIn(String uid) throws Exception {
+        java.net.URI server = SERVER.base();
+        var login = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(server.resolve("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header(
+                                        "Origin",
+                                        server.getScheme() + "://" + server.getHost() + ":" + server.getPort())
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "username=" + uid + "&password=" + uid + "-password&next=/app/"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode());
+        return login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow();
+    }
+
+    private static JsonObject me(String session) {
+        return Api.at(SERVER.base(), null)
+                .with("Cookie", session)
+                .get("/api/v1/me")
+                .json();
     }
 }
