@@ -1,6 +1,7 @@
 package io.intrapoll.poll;
 
 import io.intrapoll.identity.Callers;
+import io.intrapoll.platform.ProblemException;
 import io.intrapoll.platform.RecordBodyReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,14 +120,20 @@ public class PollsResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id, @Context Request request) {
         PollCache.Cached poll = service.get(PollPath.id(id), callers.current());
         EntityTag tag = new EntityTag(poll.view().etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).build();
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition != null) {
+            Response answer = precondition.tag(tag).build();
+            if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) { // If-Match: a problem
+                throw ProblemException.preconditionFailed(
+                        "The poll's version is " + poll.view().version() + "; If-Match named another.");
+            }
+            return answer; // 304 Not Modified for If-None-Match
         }
         // The cache holds the view as JSON-B writes it, which is what the JSON provider would write again.
         return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE)

@@ -42,6 +42,11 @@ public final class RawHttp {
 
     /** Sends {@code method target} (as written, nothing encoded) with the given header lines ("Name: value"). */
     public static Answer send(URI server, String method, String target, String... headers) {
+        return send(server, method, target, null, headers);
+    }
+
+    /** The same with a body (its Content-Length added), sent as the bytes given. */
+    public static Answer send(URI server, String method, String target, byte[] body, String... headers) {
         StringBuilder request = new StringBuilder()
                 .append(method)
                 .append(' ')
@@ -54,11 +59,17 @@ public final class RawHttp {
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
+        if (body != null) {
+            request.append("Content-Length: ").append(body.length).append("\r\n");
+        }
         request.append("\r\n");
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             InputStream in = socket.getInputStream();
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
