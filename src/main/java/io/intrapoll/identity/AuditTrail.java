@@ -43,6 +43,11 @@ public class AuditTrail {
     @ConfigProperty(name = "intrapoll.audit.key")
     String auditKey;
 
+    /** Entries written before the audit key (an upgraded trail): they carry plain SHA-256 hashes. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.audit.unkeyed-entries")
+    long unkeyedEntries;
+
     /** Weld's built-in bean: the request being served, if any. */
     @Inject
     HttpServletRequest request;
@@ -183,9 +188,9 @@ public class AuditTrail {
         requireAdmin(caller);
         String previous = AuditEntry.GENESIS;
         long expected = 1;
-        long macFromSeq = ((Number) em.createNativeQuery("SELECT mac_from_seq FROM audit_head WHERE id = 1")
-                        .getSingleResult())
-                .longValue();
+        // Where keyed seals begin comes from the configuration, not the database: whoever could move it there could
+        // pass off a rewritten trail as entries from before the key.
+        long macFromSeq = unkeyedEntries + 1;
         byte[] key = key();
         while (true) {
             List<AuditEntry> batch = entries(em.createNativeQuery(

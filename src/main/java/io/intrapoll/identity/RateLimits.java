@@ -226,14 +226,33 @@ public class RateLimits {
             Instant now = Instant.now();
             String key = accountKey(account);
             // A conditional write, which the replicated cache decides on one member: failures on two nodes at once
-            // both count.
-            while (true) {
+            // both count. A few tries: under a storm of them, a failure not counted beats a request thread spinning.
+            for (int attempt = 0; attempt < 8; attempt++) {
                 String before = failed.get(key);
                 String after = FailedLogins.afterFailure(FailedLogins.decode(before), now)
                         .encode();
                 if (before == null ? failed.putIfAbsent(key, after) == null : failed.replace(key, before, after)) {
                     return;
                 }
+            }
+        } catch (RuntimeException e) {
+            letThrough(e);
+        }
+    }
+
+    /**
+     * The right password from this address: it is no longer one that failed for the account (its owner's one typo
+     * does not keep it waiting behind someone else's guessing). A local read while it never failed.
+     */
+    void loginSucceeded(String user, HttpServletRequest request) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            String key = addressKey(FailedLogins.canonical(user), addressKey(request));
+            Cache<String, String> failed = caches.failedLogins();
+            if (failed.containsKey(key)) {
+                failed.remove(key);
             }
         } catch (RuntimeException e) {
             letThrough(e);

@@ -139,16 +139,19 @@ public class Caches {
      * puts it: membership, cache traffic and retransmissions are encrypted; what a stranger sends is dropped.
      */
     private JChannel encryptedChannel() {
+        SYM_ENCRYPT encryption = new SYM_ENCRYPT().setSecretKey(ClusterKey.parse(clusterKey)); // no key, no channel
+        JChannel channel = null;
         try {
-            JChannel channel = new JChannel("intrapoll-jgroups.xml");
+            channel = new JChannel("intrapoll-jgroups.xml");
             nodeName.map(String::strip).ifPresent(channel::name);
-            SYM_ENCRYPT encryption = new SYM_ENCRYPT().setSecretKey(ClusterKey.parse(clusterKey));
+            encryption.setProtocolStack(channel.getProtocolStack());
             channel.getProtocolStack().insertProtocol(encryption, ProtocolStack.Position.BELOW, NAKACK2.class);
             encryption.init(); // JGroups initialised the stack as the file has it; this one came after
             return channel;
-        } catch (IllegalArgumentException e) {
-            throw e;
         } catch (Exception e) {
+            if (channel != null) {
+                channel.close();
+            }
             throw new IllegalStateException("The cluster's JGroups stack could not be built", e);
         }
     }
