@@ -46,6 +46,7 @@ public final class Browser implements AutoCloseable {
                     + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
         }
         this.server = server;
+        warmUp(server);
         try {
             this.profile = Files.createTempDirectory("intrapoll-chromium");
         } catch (IOException e) {
@@ -100,6 +101,48 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A browser on the integration-test server that has not signed in. */
+    /**
+     * Asks for every script and stylesheet once, one after the other, until each answers 200. Right after a
+     * deployment Liberty answers the first concurrent requests for a static file with "SRVE0095I: Servlet has become
+     * temporarily unavailable" (503) for a few seconds, and a page whose module fails to load never renders: the
+     * browser tests would test that race instead of the page.
+     */
+    private static void warmUp(URI server) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        List<String> assets;
+        Path root = Path.of("src/main/webapp/assets");
+        try (var files = Files.walk(root)) {
+            assets = files.map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> name.endsWith(".js") || name.endsWith(".css"))
+                    .toList();
+        } catch (IOException e) {
+            return; // not run from the project's directory: nothing to warm
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        for (String asset : assets) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    var answer = http.send(
+                            java.net.http.HttpRequest.newBuilder(server.resolve("/assets/" + asset))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() == 200) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                } catch (IOException e) {
+                    // the next try
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     public static Browser anonymous() {
         return new Browser(Api.itServer(), DESKTOP);
     }
