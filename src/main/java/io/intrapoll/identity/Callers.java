@@ -1,7 +1,9 @@
 package io.intrapoll.identity;
 
+import com.ibm.websphere.security.EntryNotFoundException;
 import com.ibm.websphere.security.auth.WSSubject;
 import com.ibm.websphere.security.cred.WSCredential;
+import com.ibm.wsspi.security.registry.RegistryHelper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,6 +72,7 @@ public class Callers {
                 : null;
         return new Authentication(
                 caller,
+                request.getAttribute(TOKEN_GROUPS) == null,
                 Optional.ofNullable(session).map(HttpSession::getId),
                 request.getAttribute(VALID_UNTIL) instanceof Instant until ? Optional.of(until) : Optional.empty());
     }
@@ -81,6 +84,29 @@ public class Callers {
         Set<String> groups = request.getAttribute(TOKEN_GROUPS) instanceof Set<?> fromToken
                 ? fromToken.stream().map(String::valueOf).collect(Collectors.toSet())
                 : callerGroups();
+        return withGroups(request.getUserPrincipal().getName(), groups);
+    }
+
+    /**
+     * The caller as the user registry has it now (for what outlives its request: a results stream); empty when the
+     * registry no longer knows it. A registry that does not answer leaves the caller as it was.
+     */
+    public Optional<Caller> reread(Caller caller) {
+        try {
+            Set<String> groups = new HashSet<>();
+            for (Object group : RegistryHelper.getUserRegistry(null).getGroupsForUser(caller.name())) {
+                groups.add(groupName(String.valueOf(group)));
+            }
+            return Optional.of(withGroups(caller.name(), groups));
+        } catch (EntryNotFoundException gone) {
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "The registry did not give the groups of " + caller.name(), e);
+            return Optional.of(caller);
+        }
+    }
+
+    private Caller withGroups(String name, Set<String> groups) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (groups.contains(adminGroup)) {
             roles.add(Role.ADMIN);
@@ -91,7 +117,7 @@ public class Callers {
         if (groups.contains(voterGroup) || !roles.isEmpty()) {
             roles.add(Role.VOTER);
         }
-        return new Caller(request.getUserPrincipal().getName(), roles, groups);
+        return new Caller(name, roles, groups);
     }
 
     private static Set<String> callerGroups() {

@@ -1,6 +1,8 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Authentication;
+import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.Callers;
 import io.intrapoll.identity.SessionEnded;
 import io.intrapoll.platform.Coalescer;
 import io.intrapoll.platform.ProblemException;
@@ -75,6 +77,14 @@ public class ResultsStreams {
     @Inject
     @ConfigProperty(name = "intrapoll.results.stream.per-person")
     int perPerson;
+
+    /** How often a stream's caller is read from the registry again: as often as a browser session's groups. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.session.groups-refresh-seconds")
+    long callerRefreshSeconds;
+
+    @Inject
+    Callers callers;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -179,8 +189,7 @@ public class ResultsStreams {
                 Optional<PollCache.Cached> poll = results.poll(pollId);
                 // Checked again at every change, as GET .../results would check the same caller now.
                 subscribers.stream()
-                        .filter(subscriber -> poll.isEmpty()
-                                || !ResultsService.mayRead(poll.get(), subscriber.authentication.caller()))
+                        .filter(subscriber -> poll.isEmpty() || !ResultsService.mayRead(poll.get(), subscriber.caller))
                         .toList()
                         .forEach(Subscriber::close);
                 Sse sse = subscribers.stream()
@@ -199,13 +208,18 @@ public class ResultsStreams {
         }
     }
 
-    /** Keep-alives for quiet streams; streams whose sign-in has expired end. */
+    /**
+     * Keep-alives for quiet streams; streams whose sign-in has expired end, and so do those whose caller, read from
+     * the registry again every refresh interval, may no longer read the poll (taken out of its audience group, gone).
+     */
     private void heartbeat() {
         try {
             long quietSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(heartbeatSeconds);
+            long checkedBefore = System.nanoTime() - TimeUnit.SECONDS.toNanos(callerRefreshSeconds);
             Instant now = Instant.now();
             eachSubscriber(subscriber -> {
-                if (subscriber.authentication.hasExpired(now)) {
+                if (subscriber.authentication.hasExpired(now)
+                        || !subscriber.stillMayReadIfCheckedBefore(checkedBefore)) {
                     subscriber.close();
                 } else {
                     subscriber.keepAliveIfQuietSince(quietSince);
@@ -255,6 +269,10 @@ public class ResultsStreams {
     private final class Subscriber {
         final PollId pollId;
         final Authentication authentication;
+        /** As the registry had it when last read. */
+        volatile Caller caller;
+
+        volatile long callerReadAt = System.nanoTime();
         final SseEventSink sink;
         final Sse sse;
         final AtomicReference<OutboundSseEvent> next = new AtomicReference<>();
@@ -265,6 +283,7 @@ public class ResultsStreams {
         Subscriber(PollId pollId, Authentication authentication, SseEventSink sink, Sse sse) {
             this.pollId = pollId;
             this.authentication = authentication;
+            this.caller = authentication.caller();
             this.sink = sink;
             this.sse = sse;
         }
@@ -276,6 +295,24 @@ public class ResultsStreams {
             }
             next.set(event);
             startWriting();
+        }
+
+        /**
+         * Reads the caller from the registry again when it was last read before the given time, and says whether it
+         * may still read the poll. A token's caller is the token's: its expiry ends the stream instead.
+         */
+        boolean stillMayReadIfCheckedBefore(long checkedBefore) {
+            if (!authentication.fromRegistry() || callerReadAt - checkedBefore > 0) {
+                return true;
+            }
+            callerReadAt = System.nanoTime();
+            Optional<Caller> now = callers.reread(caller);
+            if (now.isEmpty()) {
+                return false;
+            }
+            caller = now.get();
+            Optional<PollCache.Cached> poll = results.poll(pollId);
+            return poll.isPresent() && ResultsService.mayRead(poll.get(), caller);
         }
 
         /** A keep-alive comment, unless results wait to be written anyway (it never replaces them). */

@@ -13,6 +13,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.LibertyServer;
+import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestPolls;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
@@ -172,6 +173,33 @@ class DirectoryIT {
         } finally {
             directory.modify(
                     "cn=admins,ou=groups," + BASE, new Modification(ModificationType.ADD, "member", person("carol")));
+        }
+    }
+
+    /** An open results stream follows the directory too: its caller taken out of the poll's audience, it ends. */
+    @Test
+    void aResultsStreamEndsWhenItsCallerLeavesTheAudienceGroup() throws Exception {
+        JsonObject poll = TestPolls.create(
+                as("alice"),
+                TestPolls.withAudience(
+                        TestPolls.singleChoice("Engineering only").add("open", true), List.of("engineering")));
+        try (ResultsStream stream = ResultsStream.openWith(
+                SERVER.base(),
+                poll.getString("id"),
+                "Authorization",
+                Api.basicAuthorization("dave", "dave-password"))) {
+            assertEquals(200, stream.status());
+            assertTrue(stream.next(java.time.Duration.ofSeconds(5)) != null, "the results at once");
+            directory.modify(
+                    "cn=engineering,ou=groups," + BASE,
+                    new Modification(ModificationType.DELETE, "member", person("dave")));
+            try {
+                assertTrue(stream.awaitEnd(java.time.Duration.ofSeconds(15)), "out of the audience: the stream ended");
+            } finally {
+                directory.modify(
+                        "cn=engineering,ou=groups," + BASE,
+                        new Modification(ModificationType.ADD, "member", person("dave")));
+            }
         }
     }
 
