@@ -52,6 +52,8 @@ public class RateLimits {
     private static final Duration PERIOD = Duration.ofMinutes(1);
     private static final long WARN_EVERY_MILLIS = 60_000;
     private static final String ADDRESS_KEY = RateLimits.class.getName() + ".address-key";
+    /** A request attribute: the mark of this address's failures for the account tried, when there is one. */
+    private static final String FAILED_HERE = RateLimits.class.getName() + ".failed-here";
 
     @Inject
     Caches caches;
@@ -196,9 +198,11 @@ public class RateLimits {
             }
             String account = FailedLogins.canonical(user);
             Cache<String, String> failed = caches.failedLogins();
-            if (!failed.containsKey(addressKey(account, address))) {
+            String marked = addressKey(account, address);
+            if (!failed.containsKey(marked)) {
                 return OptionalLong.empty(); // this address never failed for the account: nothing holds it up
             }
+            request.setAttribute(FAILED_HERE, marked); // a right password clears it (loginSucceeded)
             FailedLogins record = FailedLogins.decode(failed.get(accountKey(account)));
             Optional<Duration> accountWait =
                     record == null ? Optional.empty() : record.waitFor(accountPolicy, Instant.now());
@@ -242,18 +246,14 @@ public class RateLimits {
 
     /**
      * The right password from this address: it is no longer one that failed for the account (its owner's one typo
-     * does not keep it waiting behind someone else's guessing). A local read while it never failed.
+     * does not keep it waiting behind someone else's guessing).
      */
-    void loginSucceeded(String user, HttpServletRequest request) {
-        if (!enabled) {
-            return;
+    void loginSucceeded(HttpServletRequest request) {
+        if (!(request.getAttribute(FAILED_HERE) instanceof String marked)) {
+            return; // loginBlocked found no mark: nothing to read again on the way of every Basic call
         }
         try {
-            String key = addressKey(FailedLogins.canonical(user), addressKey(request));
-            Cache<String, String> failed = caches.failedLogins();
-            if (failed.containsKey(key)) {
-                failed.remove(key);
-            }
+            caches.failedLogins().remove(marked);
         } catch (RuntimeException e) {
             letThrough(e);
         }

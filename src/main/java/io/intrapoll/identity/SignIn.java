@@ -166,7 +166,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         handle(context, check);
         if (check.getResult()) {
-            limits.loginSucceeded(user, request);
+            limits.loginSucceeded(request);
             return AuthenticationStatus.SUCCESS;
         }
         limits.loginFailed(user, request);

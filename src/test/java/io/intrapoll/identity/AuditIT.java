@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.FormSignIn;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Voters;
 import jakarta.json.JsonObject;
@@ -104,33 +105,8 @@ class AuditIT extends AgainstTheServer {
     @Test
     void browserSignInsAndSignOutsAreWritten() throws Exception {
         String voter = Voters.fresh();
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .build();
-        java.net.URI server = Api.itServer();
-        String origin = server.getScheme() + "://" + server.getHost() + ":" + server.getPort();
-        var login = browser.send(
-                java.net.http.HttpRequest.newBuilder(server.resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Origin", origin)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "username=" + voter + "&password=" + voter + "&next=/app/"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, login.statusCode());
-        String session = login.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElseThrow();
-        var logout = browser.send(
-                java.net.http.HttpRequest.newBuilder(server.resolve("/logout"))
-                        .header("Cookie", session)
-                        .header("Origin", origin)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, logout.statusCode());
+        String session = FormSignIn.signIn(Api.itServer(), voter, voter);
+        assertEquals(303, FormSignIn.signOut(Api.itServer(), session));
         List<String> actions = admin.get("/api/v1/admin/audit?actor=" + voter).json().getJsonArray("items").stream()
                 .map(entry -> entry.asJsonObject().getString("action"))
                 .toList();

@@ -12,6 +12,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFException;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.FormSignIn;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.TestPolls;
@@ -203,26 +204,8 @@ class DirectoryIT {
         }
     }
 
-    /** Signs in on the login form: the session's cookie. */
     private static String signIn(String uid) throws Exception {
-        java.net.URI server = SERVER.base();
-        var login = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(server.resolve("/login"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header(
-                                        "Origin",
-                                        server.getScheme() + "://" + server.getHost() + ":" + server.getPort())
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                        "username=" + uid + "&password=" + uid + "-password&next=/app/"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, login.statusCode());
-        return login.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElseThrow();
+        return FormSignIn.signIn(SERVER.base(), uid, uid + "-password");
     }
 
     private static JsonObject me(String session) {

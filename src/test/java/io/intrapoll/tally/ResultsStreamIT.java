@@ -11,15 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.FormSignIn;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ResultsStream;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +30,6 @@ import org.junit.jupiter.api.Test;
 class ResultsStreamIT extends AgainstTheServer {
 
     private static final Duration SOON = Duration.ofSeconds(5);
-
-    private static final HttpClient BROWSER =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Api author = Api.as("author");
 
@@ -88,12 +82,12 @@ class ResultsStreamIT extends AgainstTheServer {
     @Test
     void aStreamEndsWithTheBrowserSessionItWasOpenedWith() throws Exception {
         String voter = Voters.fresh();
-        String session = signIn(voter);
+        String session = FormSignIn.signIn(Api.itServer(), voter, voter);
         JsonObject poll = create(author, singleChoice("Followed until sign-out").add("open", true));
         try (ResultsStream stream = ResultsStream.openWith(Api.itServer(), poll.getString("id"), "Cookie", session)) {
             assertEquals(200, stream.status());
             assertNotNull(stream.next(SOON), "the results at once");
-            assertEquals(303, signOut(session));
+            assertEquals(303, FormSignIn.signOut(Api.itServer(), session));
             assertTrue(stream.awaitEnd(SOON), "the stream ended with the session");
         }
         try (ResultsStream again = ResultsStream.openWith(Api.itServer(), poll.getString("id"), "Cookie", session)) {
@@ -185,41 +179,6 @@ class ResultsStreamIT extends AgainstTheServer {
         } finally {
             tabs.forEach(ResultsStream::close);
         }
-    }
-
-    /** Signs in on the login form: the session's cookie ("JSESSIONID=..."). */
-    private static String signIn(String user) throws Exception {
-        HttpResponse<String> login = BROWSER.send(
-                HttpRequest.newBuilder(Api.itServer().resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Origin", origin())
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=" + user + "&password=" + user + "&next=/app/"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, login.statusCode());
-        // The last one: the session id changes at sign-in.
-        return login.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElseThrow();
-    }
-
-    private static int signOut(String session) throws Exception {
-        return BROWSER.send(
-                        HttpRequest.newBuilder(Api.itServer().resolve("/logout"))
-                                .header("Cookie", session)
-                                .header("Origin", origin())
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
-    }
-
-    private static String origin() {
-        URI server = Api.itServer();
-        return server.getScheme() + "://" + server.getHost() + ":" + server.getPort();
     }
 
     @Test
