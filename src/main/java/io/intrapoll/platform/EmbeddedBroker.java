@@ -61,6 +61,8 @@ public class EmbeddedBroker {
         return new ConfigurationImpl()
                 .setName("intrapoll-embedded")
                 .setPersistenceEnabled(true)
+                // Duplicate ids remembered (anonymous ballots' participation halves, BallotQueue), as provisioned.
+                .setIDCacheSize(100_000)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(dataDir + "/journal")

@@ -29,6 +29,17 @@ public final class Messaging {
      */
     public static final String POLLS_PROPERTY = "polls";
 
+    /** On a ballot queue message that holds anonymous ballots' choices halves: its value {@link #CHOICES}. */
+    public static final String KIND_PROPERTY = "kind";
+
+    public static final String CHOICES = "choices";
+
+    /**
+     * Artemis's duplicate detection id (Message.HDR_DUPLICATE_DETECTION_ID): the broker drops a transaction that
+     * holds a message with an id it has seen, so a ballot sent twice reaches the queue once.
+     */
+    public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+
     /** On tally announcements of traced ballots: the results event's spans, comma-separated W3C traceparents. */
     public static final String TRACES_PROPERTY = "traceparents";
 

@@ -12,15 +12,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Applies a group of ballots to PostgreSQL in one transaction: records participation and the counted ballot,
@@ -44,6 +49,9 @@ public class Aggregation {
     PollCache polls;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** Orders the rows of anonymous choices: nobody may predict it. */
+    private final SecureRandom random = new SecureRandom();
 
     /** Counts a group, looking up every person's participation (a redelivery, a retry). */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -84,8 +92,43 @@ public class Aggregation {
         em.flush();
         tallies.add(
                 deltas,
-                group.size(),
+                (int) group.stream()
+                        .filter(ballot -> !ballot.isParticipationOnly())
+                        .count(),
                 group.stream().map(Ballot::trace).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Counts anonymous ballots' choices halves, in a transaction that records no participation: their rows are
+     * written in random order, with the hour of counting as their only time, so neither transaction, row order nor
+     * time joins them to a participation. A half counted before (a redelivery) is found by its id and skipped.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void applyChoices(List<AnonymousChoices> halves) {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Set<String> counted = new HashSet<>(em.createQuery(
+                        "SELECT b.id FROM CountedBallot b WHERE b.id IN :ids", String.class)
+                .setParameter("ids", halves.stream().map(AnonymousChoices::id).toList())
+                .getResultList());
+        List<AnonymousChoices> fresh = new ArrayList<>(halves.stream()
+                .filter(half -> counted.add(half.id())) // also drops a half the batch holds twice
+                .toList());
+        Collections.shuffle(fresh, random);
+        TallyDeltas deltas = new TallyDeltas();
+        Map<PollId, PollType> types = new HashMap<>();
+        int ballots = 0;
+        for (AnonymousChoices half : fresh) {
+            PollType type = types.computeIfAbsent(
+                    half.pollId(), id -> polls.find(id).map(PollSnapshot::type).orElse(null));
+            if (type == null) {
+                continue; // deleted meanwhile: nothing to count
+            }
+            em.persist(new CountedBallot(half, hour));
+            deltas.count(half.pollId(), type, half.choices());
+            ballots++;
+        }
+        em.flush();
+        tallies.add(deltas, ballots, List.of());
     }
 
     /**
@@ -140,6 +183,9 @@ public class Aggregation {
             Participation first = new Participation(ballot);
             em.persist(first);
             participations.put(key, first);
+            if (ballot.isParticipationOnly()) {
+                return; // its choices are counted apart (applyChoices)
+            }
             em.persist(new CountedBallot(ballot, now));
             deltas.count(ballot.pollId(), type, ballot.choices());
             return;

@@ -68,4 +68,33 @@ public record Ballot(
     boolean isAnonymous() {
         return voter == null;
     }
+
+    /**
+     * The participation half of an anonymous poll's ballot, as it travels and is counted: who took part (the
+     * pseudonym), with no id and no choices. Its choices travel apart ({@link #choicesHalf()}).
+     */
+    Ballot participationHalf() {
+        return new Ballot(
+                null,
+                pollId,
+                voterKey,
+                null,
+                List.of(),
+                acceptedAt,
+                revision,
+                receiptId,
+                idempotencyKey,
+                provenFirst,
+                null);
+    }
+
+    /** The choices half of an anonymous poll's ballot: its random id, poll and choices, nothing else. */
+    AnonymousChoices choicesHalf() {
+        return new AnonymousChoices(id, pollId, choices);
+    }
+
+    /** Whether this is only {@link #participationHalf() participation}: counting records it and counts no choices. */
+    boolean isParticipationOnly() {
+        return id == null;
+    }
 }

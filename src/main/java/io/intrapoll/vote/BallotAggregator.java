@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.Messaging;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Counts ballots: each message is a group of accepted ballots, counted in one database transaction together with
+ * Counts ballots: each message is a group of accepted ballots (or of anonymous ballots' choices halves), counted in one database transaction together with
  * the groups the other sessions received meanwhile ({@link CountingBatcher}). The message
  * is acknowledged only after that commit, and no transaction spans the broker and the database (so a broker crash
  * never leaves an in-doubt transaction holding ballots back): a message redelivered after its group was committed
@@ -38,18 +39,27 @@ public class BallotAggregator implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        List<Ballot> group;
+        List<Ballot> group = List.of();
+        List<AnonymousChoices> choices = List.of();
         String text = null;
         try {
             text = ((TextMessage) message).getText();
-            group = BallotMessages.decode(text);
+            if (Messaging.CHOICES.equals(message.getStringProperty(Messaging.KIND_PROPERTY))) {
+                choices = BallotMessages.decodeChoices(text);
+            } else {
+                group = BallotMessages.decode(text);
+            }
         } catch (JMSException | RuntimeException unreadable) {
             LOG.log(Level.SEVERE, "An unreadable ballot message was set aside on the dead-letter queue", unreadable);
             queue.setAside(text != null ? text : String.valueOf(message), unreadable.toString());
             return;
         }
         try {
-            counting.count(group);
+            if (choices.isEmpty()) {
+                counting.count(group);
+            } else {
+                counting.countChoices(choices);
+            }
             metrics.aggregationSucceeded();
         } catch (RuntimeException e) {
             metrics.aggregationFailed();

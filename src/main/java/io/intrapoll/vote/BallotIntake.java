@@ -115,6 +115,18 @@ public class BallotIntake {
         try {
             queue.send(ballots);
         } catch (Exception e) {
+            if (group.size() > 1 && ballots.stream().anyMatch(Ballot::isAnonymous)) {
+                // An anonymous ballot the broker has seen drops the whole group: each alone, to find it.
+                spans.forEach(Tracing.Span::end);
+                for (int i = 0; i < group.size(); i++) {
+                    writeAlone(group.get(i), ballots.get(i));
+                }
+                return;
+            }
+            if (ballots.size() == 1 && ballots.get(0).isAnonymous() && BallotQueue.isDuplicate(e)) {
+                alreadyQueued(group.get(0));
+                return;
+            }
             LOG.log(Level.WARNING, "A group of " + group.size() + " ballots was not accepted by the broker", e);
             spans.forEach(span -> {
                 span.failed(e);
@@ -126,6 +138,30 @@ public class BallotIntake {
         spans.forEach(Tracing.Span::end); // before the requests answer: the write is part of each
         group.forEach(item -> item.durable().complete(null));
         metrics.intakeGroup(group.size());
+    }
+
+    private void writeAlone(Submission item, Ballot ballot) {
+        try {
+            queue.send(List.of(ballot));
+            item.durable().complete(null);
+            metrics.intakeGroup(1);
+        } catch (Exception e) {
+            if (ballot.isAnonymous() && BallotQueue.isDuplicate(e)) {
+                alreadyQueued(item);
+            } else {
+                LOG.log(Level.WARNING, "A ballot was not accepted by the broker", e);
+                item.durable().completeExceptionally(e);
+            }
+        }
+    }
+
+    /**
+     * The broker holds this anonymous ballot already: sent before by a node that died before it could answer, and
+     * retried by its person. That first sending is durable, and it is the one counted.
+     */
+    private void alreadyQueued(Submission item) {
+        LOG.info("An anonymous ballot was on the queue already (sent before its node stopped): that sending stands");
+        item.durable().complete(null);
     }
 
     @PreDestroy

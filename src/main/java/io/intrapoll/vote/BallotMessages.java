@@ -25,11 +25,12 @@ final class BallotMessages {
         for (Ballot ballot : batch) {
             JsonArrayBuilder choices = JSON.createArrayBuilder();
             ballot.choices().forEach(choices::add);
-            JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("id", ballot.id())
-                    .add("poll", ballot.pollId().value())
+            JsonObjectBuilder json = JSON.createObjectBuilder();
+            if (!ballot.isParticipationOnly()) {
+                json.add("id", ballot.id()).add("choices", choices);
+            }
+            json.add("poll", ballot.pollId().value())
                     .add("key", ballot.voterKey())
-                    .add("choices", choices)
                     .add("at", ballot.acceptedAt().toString())
                     .add("rev", ballot.revision())
                     .add("receipt", ballot.receiptId());
@@ -58,15 +59,43 @@ final class BallotMessages {
                 .toList();
     }
 
+    /** The choices halves of anonymous ballots, as one message: ids, polls and choices, in the order given. */
+    static String encodeChoices(List<AnonymousChoices> batch) {
+        JsonArrayBuilder halves = JSON.createArrayBuilder();
+        for (AnonymousChoices half : batch) {
+            JsonArrayBuilder choices = JSON.createArrayBuilder();
+            half.choices().forEach(choices::add);
+            halves.add(JSON.createObjectBuilder()
+                    .add("id", half.id())
+                    .add("poll", half.pollId().value())
+                    .add("choices", choices));
+        }
+        return halves.build().toString();
+    }
+
+    static List<AnonymousChoices> decodeChoices(String text) {
+        return JSON.createReader(new StringReader(text)).readArray().stream()
+                .map(JsonValue::asJsonObject)
+                .map(json ->
+                        new AnonymousChoices(json.getString("id"), new PollId(json.getString("poll")), choices(json)))
+                .toList();
+    }
+
+    private static List<String> choices(JsonObject json) {
+        return json.getJsonArray("choices").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
+    /** A ballot; one without id and choices is an anonymous ballot's participation half. */
     private static Ballot ballot(JsonObject json) {
+        boolean participationOnly = !json.containsKey("id");
         return new Ballot(
-                json.getString("id"),
+                participationOnly ? null : json.getString("id"),
                 new PollId(json.getString("poll")), // not a poll id: an unreadable message, set aside
                 json.getString("key"),
                 json.getString("voter", null),
-                json.getJsonArray("choices").getValuesAs(JsonString.class).stream()
-                        .map(JsonString::getString)
-                        .toList(),
+                participationOnly ? List.of() : choices(json),
                 Instant.parse(json.getString("at")),
                 json.getInt("rev"),
                 json.getString("receipt"),

@@ -50,6 +50,15 @@ public class CountedBallot {
         this.countedAt = ballot.isAnonymous() ? now.truncatedTo(ChronoUnit.HOURS) : now;
     }
 
+    /** An anonymous ballot's choices half: no voter, and the hour it was counted as its only time. */
+    CountedBallot(AnonymousChoices half, Instant hour) {
+        this.id = half.id();
+        this.pollId = half.pollId().value();
+        this.choices = String.join(",", half.choices());
+        this.acceptedAt = hour;
+        this.countedAt = hour;
+    }
+
     public List<String> choices() {
         return choices.isEmpty() ? List.of() : Arrays.asList(choices.split(","));
     }

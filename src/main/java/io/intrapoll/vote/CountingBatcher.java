@@ -56,7 +56,18 @@ public class CountingBatcher {
 
     /** Counts a group (with whatever else waits); returns once it is committed, throws if it was not. */
     void count(List<Ballot> group) {
-        Waiting entry = new Waiting(group, new CompletableFuture<>(), List.of());
+        await(new Waiting(group, List.of(), new CompletableFuture<>(), List.of()));
+    }
+
+    /**
+     * Counts anonymous ballots' choices halves, with the other choices waiting but in a transaction of their own:
+     * never in one with any participation.
+     */
+    void countChoices(List<AnonymousChoices> choices) {
+        await(new Waiting(List.of(), choices, new CompletableFuture<>(), List.of()));
+    }
+
+    private void await(Waiting entry) {
         startCounter();
         waiting.add(entry);
         if (!running) {
@@ -94,11 +105,11 @@ public class CountingBatcher {
                     continue;
                 }
                 batch.add(first);
-                int ballots = first.group().size();
+                int ballots = first.size();
                 Waiting next;
                 while (ballots < maxBallots && (next = waiting.poll()) != null) {
                     batch.add(next);
-                    ballots += next.group().size();
+                    ballots += next.size();
                 }
                 countTogether(batch);
             } catch (InterruptedException e) {
@@ -116,7 +127,17 @@ public class CountingBatcher {
      * participation up.
      */
     private void countTogether(List<Waiting> batch) {
-        List<Waiting> traced = batch.stream().map(this::traced).toList();
+        List<Waiting> choices = batch.stream().filter(Waiting::holdsChoices).toList();
+        if (!choices.isEmpty()) {
+            countChoicesTogether(choices);
+        }
+        List<Waiting> traced = batch.stream()
+                .filter(entry -> !entry.holdsChoices())
+                .map(this::traced)
+                .toList();
+        if (traced.isEmpty()) {
+            return;
+        }
         try {
             aggregation.apply(
                     traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
@@ -127,9 +148,27 @@ public class CountingBatcher {
         }
     }
 
+    private void countChoicesTogether(List<Waiting> batch) {
+        try {
+            aggregation.applyChoices(
+                    batch.stream().flatMap(entry -> entry.choices().stream()).toList());
+            batch.forEach(Waiting::succeeded);
+        } catch (RuntimeException together) {
+            LOG.log(
+                    Level.FINE,
+                    "A batch of " + batch.size() + " choices groups failed; counting them one by one",
+                    together);
+            batch.forEach(this::countAlone);
+        }
+    }
+
     private void countAlone(Waiting entry) {
         try {
-            aggregation.apply(entry.group());
+            if (entry.holdsChoices()) {
+                aggregation.applyChoices(entry.choices());
+            } else {
+                aggregation.apply(entry.group());
+            }
             entry.succeeded();
         } catch (RuntimeException e) {
             entry.failed(e);
@@ -152,7 +191,7 @@ public class CountingBatcher {
                     return ballot.tracedUnder(span.traceparent());
                 })
                 .toList();
-        return new Waiting(group, entry.counted(), spans);
+        return new Waiting(group, List.of(), entry.counted(), spans);
     }
 
     @PreDestroy
@@ -168,7 +207,20 @@ public class CountingBatcher {
         left.forEach(entry -> entry.counted().completeExceptionally(new IllegalStateException("server stopping")));
     }
 
-    private record Waiting(List<Ballot> group, CompletableFuture<Void> counted, List<Tracing.Span> spans) {
+    /** A message's ballots, or (never both) its anonymous choices halves, waiting to be counted. */
+    private record Waiting(
+            List<Ballot> group,
+            List<AnonymousChoices> choices,
+            CompletableFuture<Void> counted,
+            List<Tracing.Span> spans) {
+
+        boolean holdsChoices() {
+            return !choices.isEmpty();
+        }
+
+        int size() {
+            return group.size() + choices.size();
+        }
 
         /** Committed: its spans end, then its session may acknowledge the message. */
         void succeeded() {

@@ -1,6 +1,8 @@
 package io.intrapoll.vote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.poll.PollId;
@@ -87,5 +89,33 @@ class BallotRulesTest {
                         .getJsonObject(0)
                         .getString("poll"),
                 "the poll id is plain text on the queue: " + text);
+    }
+
+    @Test
+    void anAnonymousBallotsHalvesShareNothingButThePoll() {
+        Ballot ballot = new Ballot(
+                "ballot-7f3a",
+                new PollId("p1"),
+                "p:pseudonym-of-alice",
+                null,
+                List.of("option-b", "option-c"),
+                Instant.parse("2026-11-28T10:00:01.123Z"),
+                1,
+                "receipt-91c2",
+                "idempotency-alice",
+                true);
+        String participation = BallotMessages.encode(List.of(ballot.participationHalf()));
+        String choices = BallotMessages.encodeChoices(List.of(ballot.choicesHalf()));
+
+        for (String choiceOrId : List.of("option-b", "option-c", "ballot-7f3a")) {
+            assertFalse(participation.contains(choiceOrId), participation);
+        }
+        for (String personal : List.of("pseudonym-of-alice", "receipt-91c2", "idempotency-alice", "2026", "10:00")) {
+            assertFalse(choices.contains(personal), choices);
+        }
+        Ballot decoded = BallotMessages.decode(participation).get(0);
+        assertTrue(decoded.isParticipationOnly());
+        assertEquals(ballot.participationHalf(), decoded);
+        assertEquals(List.of(ballot.choicesHalf()), BallotMessages.decodeChoices(choices));
     }
 }

@@ -50,6 +50,19 @@ class LibertyCrashIT {
         JsonObject poll = created.json();
         String id = poll.getString("id");
         String[] options = optionIds(poll);
+        // An anonymous poll beside it: its ballots travel in two halves (participation, delayed choices), and a
+        // retry whose first sending the broker holds already must count neither twice.
+        Api.Reply createdAnonymous = author.post(
+                "/api/v1/polls",
+                poll("Crash, anonymously", "SINGLE", "Left", "Right")
+                        .add("anonymous", true)
+                        .add("open", true)
+                        .build()
+                        .toString());
+        assertEquals(201, createdAnonymous.status(), createdAnonymous::toString);
+        String anonymousId = createdAnonymous.json().getString("id");
+        String[] anonymousOptions = optionIds(createdAnonymous.json());
+        Map<String, Integer> anonymousStatusByVoter = new ConcurrentHashMap<>();
 
         Map<String, Integer> statusByVoter = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
@@ -59,25 +72,11 @@ class LibertyCrashIT {
         for (int i = 0; i < crowd.size(); i++) {
             String voter = crowd.get(i);
             String option = options[i % 2];
+            String anonymousOption = anonymousOptions[i % 2];
             voters.submit(() -> {
-                // As a careful client does: retry a lost or refused request with the same Idempotency-Key.
-                Api client = NODE.as(voter).with("Idempotency-Key", "crash-" + voter);
-                int status = -1;
-                for (int attempt = 0; attempt < 240 && retryable(status); attempt++) {
-                    if (attempt > 0) {
-                        retried.add(voter);
-                        Votes.sleep(500);
-                    }
-                    try {
-                        Api.Reply reply = vote(client, id, option);
-                        // While the restarted node's application is still starting, the server answers 404
-                        // without problem+json: the node is not there yet.
-                        status = reply.status() == 404 && !reply.isProblem() ? -1 : reply.status();
-                    } catch (RuntimeException connectionLost) {
-                        status = -1;
-                    }
-                }
-                statusByVoter.put(voter, status);
+                statusByVoter.put(voter, voteUntilAnswered(voter, "crash-", id, option, retried));
+                anonymousStatusByVoter.put(
+                        voter, voteUntilAnswered(voter, "crash-anonymous-", anonymousId, anonymousOption, retried));
                 answered.incrementAndGet();
                 Votes.sleep(20);
             });
@@ -114,6 +113,49 @@ class LibertyCrashIT {
                         .json()
                         .getJsonNumber("totalBallots")
                         .longValue());
+
+        // The anonymous poll: nothing joins a ballot to its voter, so each 202 is one participation and the
+        // ballots are exactly as many, in the tallies too.
+        assertTrue(
+                anonymousStatusByVoter.values().stream().allMatch(status -> status == 202),
+                "every voter got through in the anonymous poll: " + anonymousStatusByVoter);
+        Votes.awaitCounted(author, anonymousId, VOTERS);
+        Votes.sleep(4000); // beyond the longest delay of a choices half: a second count of one would show
+        assertEquals(
+                List.of(List.of(String.valueOf(VOTERS))),
+                TestDatabase.rows("SELECT COUNT(*) FROM participation WHERE poll_id = ?", anonymousId));
+        assertEquals(
+                List.of(List.of(String.valueOf(VOTERS))),
+                TestDatabase.rows("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", anonymousId),
+                "one ballot per participation");
+        assertEquals(
+                VOTERS,
+                author.get("/api/v1/polls/" + anonymousId + "/results")
+                        .json()
+                        .getJsonNumber("totalBallots")
+                        .longValue());
+    }
+
+    /** As a careful client does: retries a lost or refused request with the same Idempotency-Key. */
+    private static int voteUntilAnswered(
+            String voter, String keyPrefix, String pollId, String option, java.util.Set<String> retried) {
+        Api client = NODE.as(voter).with("Idempotency-Key", keyPrefix + voter);
+        int status = -1;
+        for (int attempt = 0; attempt < 240 && retryable(status); attempt++) {
+            if (attempt > 0) {
+                retried.add(voter);
+                Votes.sleep(500);
+            }
+            try {
+                Api.Reply reply = vote(client, pollId, option);
+                // While the restarted node's application is still starting, the server answers 404
+                // without problem+json: the node is not there yet.
+                status = reply.status() == 404 && !reply.isProblem() ? -1 : reply.status();
+            } catch (RuntimeException connectionLost) {
+                status = -1;
+            }
+        }
+        return status;
     }
 
     /** Lost connections, a node still starting and 503s are worth another try; anything else is an answer. */

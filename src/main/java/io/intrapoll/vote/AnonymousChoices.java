@@ -1,0 +1,18 @@
+package io.intrapoll.vote;
+
+import io.intrapoll.poll.PollId;
+import java.util.List;
+
+/**
+ * The choices half of an anonymous poll's ballot: what was chosen, and nothing of who, when or with which request.
+ * It travels in a message of its own, delayed and shuffled among others, and is counted in a transaction without
+ * any participation, so neither the queue nor PostgreSQL can join it to the participation half ({@link Ballot}).
+ *
+ * @param id random, unrelated to the receipt; counting a redelivered half finds it and counts nothing twice
+ */
+public record AnonymousChoices(String id, PollId pollId, List<String> choices) {
+
+    public AnonymousChoices {
+        choices = List.copyOf(choices);
+    }
+}
