@@ -84,6 +84,14 @@ log "1. converging the local cluster (site.yml)"
 converge "$work/site-1.log"
 await_members "${nodes[@]}"
 
+log "1b. the broker speaks TLS: its certificate checks out against the local CA, for its address"
+tls_check=$(openssl s_client -connect 127.0.0.1:61656 -CAfile /tmp/intrapoll-cluster/tls/ca.pem -verify_ip 127.0.0.1 \
+              -verify_return_error -brief </dev/null 2>&1) || fail "TLS to broker1 failed: $tls_check"
+grep -q 'Verification: OK' <<<"$tls_check" || fail "broker1's certificate did not verify: $tls_check"
+grep -qx 'intrapoll.broker.tls=true' "$nodes_home/${nodes[0]}/wlp/usr/servers/intrapoll/bootstrap.properties" \
+  || fail "${nodes[0]} does not connect to the broker with TLS"
+log "   $(grep -m1 '^Protocol version' <<<"$tls_check"), $(grep -m1 '^Ciphersuite' <<<"$tls_check")"
+
 log "2. creating a poll through HAProxy as author"
 poll=$(curl -fsS -u author:author -H 'Content-Type: application/json' \
          -d '{"title": "Cluster test", "type": "SINGLE", "options": ["a", "b"], "open": true}' \
@@ -187,6 +195,12 @@ log "5d. the audit trail: the application's database role adds entries but canno
 denied=$(PGPASSWORD=intrapoll-cluster-demo psql -h 127.0.0.1 -p 5442 -U intrapoll_cluster -d intrapoll_cluster -tAX \
            -c "UPDATE audit_entry SET actor = 'someone-else' WHERE seq = 1" 2>&1 || true)
 grep -q "permission denied" <<<"$denied" || fail "the application's role could change an audit entry: $denied"
+# Nor drop the trail: the database and schema public belong to the administrator, the audit tables to their owner.
+for statement in "DROP TABLE audit_entry" "DROP SCHEMA public CASCADE" "DROP DATABASE intrapoll_cluster"; do
+  dropped=$(PGPASSWORD=intrapoll-cluster-demo psql -h 127.0.0.1 -p 5442 -U intrapoll_cluster -d intrapoll_cluster -tAX \
+              -c "$statement" 2>&1 || true)
+  grep -q "must be owner" <<<"$dropped" || fail "the application's role could $statement: $dropped"
+done
 intact=$(curl -fsS -u admin:admin "$lb/api/v1/admin/audit/verification" | jq -r '"\(.intact) \(.entries)"')
 [ "${intact%% *}" = true ] || fail "the audit trail does not verify: $intact"
 for path in /metrics /openapi; do

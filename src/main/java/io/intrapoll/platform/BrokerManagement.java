@@ -52,6 +52,14 @@ public class BrokerManagement {
     @ConfigProperty(name = "intrapoll.broker.backup-port")
     int backupPort;
 
+    /**
+     * TLS to the broker, its certificate checked against the truststore the JVM's org.apache.activemq.ssl.* system
+     * properties name, as for the resource adapter.
+     */
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.tls")
+    boolean tls;
+
     /** Empty (anonymous) unless set: MicroProfile Config reads an empty value as none. */
     @Inject
     @ConfigProperty(name = "intrapoll.broker.user")
@@ -68,7 +76,8 @@ public class BrokerManagement {
 
     private OptionalLong attribute(String queue, String attribute) {
         try (ServerLocator locator = ActiveMQClient.createServerLocator("(tcp://" + host + ":" + port + ",tcp://"
-                                + backupHost + ":" + backupPort + ")?connect-timeout-millis=" + ANSWER_WITHIN_MS)
+                                + backupHost + ":" + backupPort + ")?connect-timeout-millis=" + ANSWER_WITHIN_MS
+                                + (tls ? "&sslEnabled=true&verifyHost=true" : ""))
                         .setCallTimeout(ANSWER_WITHIN_MS)
                         .setReconnectAttempts(0)
                         .setInitialConnectAttempts(1);
