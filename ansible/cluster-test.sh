@@ -84,13 +84,24 @@ log "1. converging the local cluster (site.yml)"
 converge "$work/site-1.log"
 await_members "${nodes[@]}"
 
-log "1b. the broker speaks TLS: its certificate checks out against the local CA, for its address"
+log "1b. TLS inside: the broker's certificate checks out against the local CA for its address; the database's too"
 tls_check=$(openssl s_client -connect 127.0.0.1:61656 -CAfile /tmp/intrapoll-cluster/tls/ca.pem -verify_ip 127.0.0.1 \
               -verify_return_error -brief </dev/null 2>&1) || fail "TLS to broker1 failed: $tls_check"
 grep -q 'Verification: OK' <<<"$tls_check" || fail "broker1's certificate did not verify: $tls_check"
 grep -qx 'intrapoll.broker.tls=true' "$nodes_home/${nodes[0]}/wlp/usr/servers/intrapoll/bootstrap.properties" \
   || fail "${nodes[0]} does not connect to the broker with TLS"
 log "   $(grep -m1 '^Protocol version' <<<"$tls_check"), $(grep -m1 '^Ciphersuite' <<<"$tls_check")"
+# The nodes' database connections: TLS, the server's certificate checked (sslmode=verify-full).
+db_tls=$(psql -h 127.0.0.1 -p 5442 -U postgres -d postgres -tAX -c \
+  "SELECT count(*) FILTER (WHERE s.ssl), count(*) FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)
+   WHERE a.usename = 'intrapoll_cluster'")
+[ "${db_tls%%|*}" -gt 0 ] && [ "${db_tls%%|*}" = "${db_tls##*|}" ] \
+  || fail "the nodes' database connections are not all TLS (with TLS|all: $db_tls)"
+log "   the nodes' database connections: ${db_tls%%|*} of ${db_tls##*|} over TLS"
+# The console's pipeline figures ask the broker (Artemis management messages) over TLS as well.
+consumers=$(curl -fsS -u admin:admin "$lb/api/v1/admin/operations" | jq -r .queueConsumers)
+[[ "$consumers" =~ ^[1-9][0-9]*$ ]] || fail "the broker's management answered no consumer count over TLS: $consumers"
+log "   the broker's management (over TLS) counts $consumers aggregator sessions"
 
 log "2. creating a poll through HAProxy as author"
 poll=$(curl -fsS -u author:author -H 'Content-Type: application/json' \

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -94,6 +95,14 @@ public class ResultsStreams {
     ManagedExecutorService writers;
 
     private final Map<PollId, Set<Subscriber>> subscribersByPoll = new ConcurrentHashMap<>();
+
+    /**
+     * Sessions ended here lately, and when: a stream being set up while its session ended is closed once it is
+     * registered. A minute is far longer than setting a stream up takes.
+     */
+    private final Map<String, Instant> endedSessions = new ConcurrentHashMap<>();
+
+    private static final Duration ENDED_SESSIONS_KEPT = Duration.ofMinutes(1);
     private final Map<String, Integer> streamsByPerson = new ConcurrentHashMap<>();
     private final Set<PollId> changed = new ConcurrentSkipListSet<>();
     private final Jsonb json = JsonbBuilder.create();
@@ -127,6 +136,11 @@ public class ResultsStreams {
             joined.add(subscriber);
             return joined;
         });
+        // A sign-out that ended the session while this stream was being set up found no stream to end.
+        if (authentication.sessionId().filter(endedSessions::containsKey).isPresent()) {
+            subscriber.close();
+            return;
+        }
         subscriber.offer(resultsEvent(sse, current));
         changed.add(pollId);
         publishing.request();
@@ -148,6 +162,7 @@ public class ResultsStreams {
 
     /** A browser session ended here (sign-out, idled out): the streams it opened end with it. */
     void sessionEnded(@Observes SessionEnded ended) {
+        endedSessions.put(ended.sessionId(), Instant.now());
         eachSubscriber(subscriber -> {
             if (subscriber.authentication.cameWith(ended.sessionId())) {
                 subscriber.close();
@@ -217,6 +232,8 @@ public class ResultsStreams {
             long quietSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(heartbeatSeconds);
             long checkedBefore = System.nanoTime() - TimeUnit.SECONDS.toNanos(callerRefreshSeconds);
             Instant now = Instant.now();
+            Instant longAgo = now.minus(ENDED_SESSIONS_KEPT);
+            endedSessions.values().removeIf(endedAt -> endedAt.isBefore(longAgo));
             eachSubscriber(subscriber -> {
                 if (subscriber.authentication.hasExpired(now)
                         || !subscriber.stillMayReadIfCheckedBefore(checkedBefore)) {
