@@ -12,7 +12,12 @@ public enum AuditAction {
     LOGIN_FAILED("login.failed"),
     /** A browser signed in on the login page (API clients send credentials with every call: not recorded). */
     LOGIN_SUCCEEDED("login.succeeded"),
-    LOGGED_OUT("logout");
+    LOGGED_OUT("logout"),
+    WEBHOOK_CREATED("webhook.created"),
+    WEBHOOK_CHANGED("webhook.changed"),
+    WEBHOOK_DELETED("webhook.deleted"),
+    /** An admin asked for a delivery again. */
+    WEBHOOK_REDELIVERED("webhook.redelivered");
 
     private final String name;
 

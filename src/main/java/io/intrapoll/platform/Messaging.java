@@ -23,6 +23,11 @@ public final class Messaging {
     /** Announcements of changed tallies, heard by every node. */
     public static final String TALLIES = "jms/tallies";
 
+    /** The durable queue of webhook delivery attempts (a message names a delivery and the attempt it is for). */
+    public static final String WEBHOOKS = "jms/webhooks";
+
+    public static final String WEBHOOKS_ADDRESS = "intrapoll.webhooks";
+
     /**
      * On ballot groups and on tally announcements: the ids of the polls the message concerns, comma-separated, so a
      * queue browser can tell whether a poll is drained and a listener need not read the body.

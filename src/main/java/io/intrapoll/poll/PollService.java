@@ -35,6 +35,9 @@ public class PollService {
     Event<PollOpened> openings;
 
     @Inject
+    Event<PollTransition> transitions;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -64,6 +67,8 @@ public class PollService {
         if (poll.status() == PollStatus.OPEN) {
             audit.record(caller.name(), AuditAction.POLL_OPENED, poll.id().value(), "at creation");
             openings.fire(new PollOpened(poll.id()));
+            polls.flush();
+            transitions.fire(new PollTransition(PollView.of(poll), PollStatus.OPEN));
         }
         return PollView.of(poll);
     }
@@ -118,7 +123,7 @@ public class PollService {
         if (firstOpening) {
             openings.fire(new PollOpened(id));
         }
-        return stored(poll);
+        return transitioned(poll);
     }
 
     @Transactional
@@ -126,7 +131,7 @@ public class PollService {
         Poll poll = manageable(id, caller, expectedVersion);
         inState(poll::close);
         audit.record(caller.name(), AuditAction.POLL_CLOSED, id.value(), null);
-        return stored(poll);
+        return transitioned(poll);
     }
 
     @Transactional
@@ -150,6 +155,13 @@ public class PollService {
         polls.remove(poll);
         audit.record(caller.name(), AuditAction.POLL_DELETED, id.value(), poll.title());
         changes.fire(PollChanged.deleted(poll.id()));
+    }
+
+    /** The poll as stored after it opened or closed, announced to whoever follows its lifecycle. */
+    private PollView transitioned(Poll poll) {
+        PollView view = stored(poll);
+        transitions.fire(new PollTransition(view, poll.status()));
+        return view;
     }
 
     /** The poll as stored: flushing first gives the view the new version, which the ETag carries. */

@@ -24,6 +24,9 @@ public class ScheduledTransitions {
     Event<PollOpened> openings;
 
     @Inject
+    Event<PollTransition> transitions;
+
+    @Inject
     AuditTrail audit;
 
     /** The actor of what the schedule does, in the audit trail. */
@@ -53,6 +56,7 @@ public class ScheduledTransitions {
         if (changed) {
             audit.record(SCHEDULE, action, id.value(), "as scheduled");
             changes.fire(new PollChanged(id, polls.version(id)));
+            polls.find(id).ifPresent(poll -> transitions.fire(new PollTransition(PollView.of(poll), poll.status())));
         }
         return changed;
     }

@@ -69,6 +69,11 @@ class AuthorizationMatrixIT extends AgainstTheServer {
 
     private static final String NEW_POLL = "{\"title\": \"Matrix\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"]}";
     private static final String VOTE = "{\"optionIds\": [\"{option}\"]}";
+    /** Asks only for an event nothing sends yet: the webhooks these cells register never get a delivery. */
+    private static final String NEW_WEBHOOK =
+            "{\"url\": \"https://203.0.113.7/matrix\", \"events\": [\"event.question.created\"]}";
+
+    private static final String NO_WEBHOOK = "00000000-0000-0000-0000-000000000000";
 
     // spotless:off
     private static final List<Row> TABLE = List.of(
@@ -97,6 +102,14 @@ class AuthorizationMatrixIT extends AgainstTheServer {
             new Row("GET", "/api/v1/admin/audit", null, State.NONE,                     401, 403, 403, 403, 403, 200),
             new Row("GET", "/api/v1/admin/audit/verification", null, State.NONE,        401, 403, 403, 403, 403, 200),
             new Row("POST", "/api/v1/admin/tallies/rebuild", null, State.NONE,          401, 403, 403, 403, 403, 200),
+            new Row("GET", "/api/v1/admin/webhooks", null, State.NONE,                  401, 403, 403, 403, 403, 200),
+            new Row("POST", "/api/v1/admin/webhooks", NEW_WEBHOOK, State.NONE,          401, 403, 403, 403, 403, 201),
+            new Row("GET", "/api/v1/admin/webhooks/" + NO_WEBHOOK, null, State.NONE,    401, 403, 403, 403, 403, 404),
+            new Row("PATCH", "/api/v1/admin/webhooks/" + NO_WEBHOOK, "{\"active\": false}", State.NONE, 401, 403, 403, 403, 403, 404),
+            new Row("DELETE", "/api/v1/admin/webhooks/" + NO_WEBHOOK, null, State.NONE, 401, 403, 403, 403, 403, 404),
+            new Row("GET", "/api/v1/admin/webhooks/" + NO_WEBHOOK + "/deliveries", null, State.NONE, 401, 403, 403, 403, 403, 404),
+            new Row("POST", "/api/v1/admin/webhooks/" + NO_WEBHOOK + "/deliveries/msg_x/redeliver", null, State.NONE,
+                                                                                        401, 403, 403, 403, 403, 404),
             new Row("POST", "/api/v1/bench/noop", "{}", State.NONE,                     401, 404, 404, 404, 404, 404),
             new Row("GET", "/app/index.html", null, State.NONE,                         302, 200, 200, 200, 200, 200),
             new Row("GET", "/app/vote.html?poll={id}", null, State.OPEN,                302, 200, 200, 200, 200, 200),

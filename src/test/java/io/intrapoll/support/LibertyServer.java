@@ -30,6 +30,18 @@ public final class LibertyServer {
         return Api.at(base, user);
     }
 
+    /** Starts the server unless it is ready already (another test of the class started it). */
+    public void ensureReady() {
+        try {
+            if (Api.at(base, null).get("/health/ready").status() == 200) {
+                return;
+            }
+        } catch (RuntimeException notListening) {
+            // not started yet
+        }
+        startAndAwaitReady();
+    }
+
     /** Starts the server and waits until /health/ready answers 200. */
     public void startAndAwaitReady() {
         command("start");

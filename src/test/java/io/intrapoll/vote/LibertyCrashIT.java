@@ -11,6 +11,7 @@ import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
+import io.intrapoll.support.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class LibertyCrashIT {
 
     @Test
     void everyAcceptedVoteSurvivesAKillDashNine() throws Exception {
-        NODE.startAndAwaitReady();
+        NODE.ensureReady();
         Api author = NODE.as("author");
         Api.Reply created = author.post(
                 "/api/v1/polls",
@@ -134,6 +135,63 @@ class LibertyCrashIT {
                         .json()
                         .getJsonNumber("totalBallots")
                         .longValue());
+    }
+
+    /**
+     * A webhook delivery being retried when the node dies is delivered after it restarts: its next attempt waits on
+     * the broker, and the delivery in PostgreSQL. The receiver takes it once.
+     */
+    @Test
+    void aWebhookDeliveryPendingWhenTheNodeDiesIsDeliveredAfterItRestarts() throws Exception {
+        NODE.ensureReady();
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(503, 503, 503, 503, 503, 503, 503, 503)) {
+            Api admin = NODE.as("admin");
+            Api.Reply webhook = admin.post(
+                    "/api/v1/admin/webhooks", "{\"url\": \"" + receiver.url() + "\", \"events\": [\"poll.opened\"]}");
+            assertEquals(201, webhook.status(), webhook::toString);
+            String webhookId = webhook.json().getString("id");
+            String pollId = NODE.as("author")
+                    .post(
+                            "/api/v1/polls",
+                            poll("Announced before a crash", "SINGLE", "a", "b")
+                                    .add("open", true)
+                                    .build()
+                                    .toString())
+                    .json()
+                    .getString("id");
+            WebhookReceiver.Received refused = receiver.await(
+                    request ->
+                            request.json().getJsonObject("data").getString("id").equals(pollId),
+                    java.time.Duration.ofSeconds(30));
+            assertTrue(
+                    refused != null && refused.answered() == 503, "a first attempt, refused: " + receiver.received());
+
+            NODE.kill();
+            assertTrue(
+                    receiver.received().stream().noneMatch(request -> request.answered() == 200),
+                    "not delivered before the node died: " + receiver.received());
+            Votes.sleep(3000);
+            NODE.startAndAwaitReady();
+            WebhookReceiver.Received delivered = receiver.await(
+                    request -> request.id().equals(refused.id()) && request.answered() == 200,
+                    java.time.Duration.ofSeconds(120));
+            assertTrue(delivered != null, "delivered after the restart: " + receiver.received());
+            Votes.sleep(4000);
+            assertEquals(
+                    1,
+                    receiver.received().stream()
+                            .filter(request -> request.answered() == 200)
+                            .count(),
+                    "taken once: " + receiver.received());
+            assertEquals(
+                    "DELIVERED",
+                    admin.get("/api/v1/admin/webhooks/" + webhookId + "/deliveries")
+                            .json()
+                            .getJsonArray("items")
+                            .getJsonObject(0)
+                            .getString("status"));
+            admin.delete("/api/v1/admin/webhooks/" + webhookId);
+        }
     }
 
     /** As a careful client does: retries a lost or refused request with the same Idempotency-Key. */
