@@ -162,6 +162,46 @@ class ConsoleIT extends AgainstTheServer {
         }
     }
 
+    /** The action filter offers every action the trail records, and finds a webhook's registration, on any screen. */
+    @Test
+    void theAuditFilterOffersEveryActionOnEveryScreen() {
+        Api.Reply webhook = admin.post(
+                "/api/v1/admin/webhooks",
+                "{\"url\": \"https://203.0.113.7/audited\", \"events\": [\"event.question.created\"]}");
+        assertEquals(201, webhook.status(), webhook::toString);
+        String webhookId = webhook.json().getString("id");
+        try {
+            for (var screen : List.of(
+                    new org.openqa.selenium.Dimension(390, 844),
+                    new org.openqa.selenium.Dimension(1366, 768),
+                    new org.openqa.selenium.Dimension(1920, 1080))) {
+                try (Browser browser = Browser.signedInAs(Api.itServer(), "admin", screen)) {
+                    browser.open("/console/audit.html");
+                    var action = new org.openqa.selenium.support.ui.Select(browser.find(By.id("action")));
+                    assertEquals(
+                            java.util.Arrays.stream(io.intrapoll.identity.AuditAction.values())
+                                    .map(io.intrapoll.identity.AuditAction::label)
+                                    .sorted()
+                                    .toList(),
+                            action.getOptions().stream()
+                                    .map(option -> option.getText())
+                                    .filter(text -> !text.equals("Any"))
+                                    .sorted()
+                                    .toList(),
+                            "one option per action the trail records");
+                    action.selectByVisibleText("webhook.created");
+                    browser.find(By.cssSelector("#filters button[type=submit]")).click();
+                    browser.waitForText(By.id("entries"), webhookId);
+                    assertTrue(browser.horizontalOverflow() <= 0, "no sideways scrolling at " + screen);
+                    browser.screenshot(
+                            SCREENSHOTS.resolve("console-audit-" + screen.width + "x" + screen.height + ".png"));
+                }
+            }
+        } finally {
+            admin.delete("/api/v1/admin/webhooks/" + webhookId);
+        }
+    }
+
     @Test
     void theConsoleFitsATabletScreen() {
         JsonObject poll = io.intrapoll.support.TestPolls.create(
