@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,11 @@ public class DatabaseMigration {
     @ConfigProperty(name = "intrapoll.demo-data")
     boolean demoData;
 
+    /** "latest", or a schema version to stop at (the bench compares a schema with the one before it). */
+    @Inject
+    @ConfigProperty(name = "intrapoll.db.schema-target")
+    String schemaTarget;
+
     private volatile boolean done;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -64,20 +71,40 @@ public class DatabaseMigration {
     }
 
     private void migrate() {
-        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
-        if (demoData) {
-            locations.add("classpath:db/demo");
-        }
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations.toArray(String[]::new))
+                .locations(locations(databaseProduct(), demoData))
                 .callbackLocations("classpath:db/callback")
+                .target(schemaTarget)
                 .load()
                 .migrate();
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied" + (demoData ? ", demo polls loaded" : "") + "); entities validated");
         done = true;
+    }
+
+    /**
+     * Where the migrations are: db/migration for every database, then db/postgresql or db/h2 for what only one of
+     * them can do (partitioned tables) or must do its own way; both sets number their versions together.
+     *
+     * @param databaseProduct JDBC's name of the database product ("PostgreSQL", "H2")
+     */
+    public static String[] locations(String databaseProduct, boolean demoData) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        locations.add("classpath:db/" + (databaseProduct.equalsIgnoreCase("PostgreSQL") ? "postgresql" : "h2"));
+        if (demoData) {
+            locations.add("classpath:db/demo");
+        }
+        return locations.toArray(String[]::new);
+    }
+
+    private String databaseProduct() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
     }
 
     public boolean isDone() {

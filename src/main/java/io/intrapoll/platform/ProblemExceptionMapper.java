@@ -1,6 +1,8 @@
 package io.intrapoll.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,11 +15,19 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpServletResponse servletResponse;
+
     @Override
     public Response toResponse(ProblemException exception) {
-        return exception
+        Response problem = exception
                 .problem()
                 .withInstance(uriInfo.getRequestUri().getRawPath())
                 .toResponse();
+        if (!servletResponse.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            // Where SecurityHeaders left caching to the resource (results): a refusal is never kept.
+            problem.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return problem;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Headers that keep the pages what they are: scripts, styles and connections from this server only (the pages
@@ -41,6 +42,8 @@ public class SecurityHeaders extends HttpFilter {
     /** The stylesheet, scripts and icon: the same for everyone, cached as the container serves them. */
     private static final String ASSETS = "/assets/";
 
+    private static final Pattern RESULTS = Pattern.compile(".*/api/v1/polls/[^/;]+/results");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -48,13 +51,18 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (!isAsset(request)) {
+        if (!isAsset(request) && !isResultsRead(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
         chain.doFilter(request, response);
+    }
+
+    /** A poll's results say themselves how long they may be kept (io.intrapoll.tally.ResultsResource). */
+    private static boolean isResultsRead(HttpServletRequest request) {
+        return RESULTS.matcher(request.getRequestURI()).matches();
     }
 
     private static boolean isAsset(HttpServletRequest request) {

@@ -63,6 +63,13 @@ public record PollSnapshot(
         return resultsVisibility != ResultsVisibility.AFTER_CLOSE || isClosed() || isManageableBy(caller);
     }
 
+    /** Whether every voter may read the results now: a poll for everyone, past its draft, results not held back. */
+    public boolean showsResultsToEveryVoter() {
+        return audienceGroups.isEmpty()
+                && status != PollStatus.DRAFT
+                && (resultsVisibility != ResultsVisibility.AFTER_CLOSE || isClosed());
+    }
+
     public boolean isOwnedBy(Caller caller) {
         return createdBy.equals(caller.name());
     }

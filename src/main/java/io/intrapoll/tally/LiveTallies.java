@@ -52,11 +52,14 @@ public class LiveTallies {
         }
     }
 
-    /** A cached copy of a poll's tallies: the tally revision it reflects and when it was read from the database. */
-    public record Copy(Tally tally, long revision, long readAtMillis) {
+    /**
+     * A cached copy of a poll's tallies: the tally revision it reflects, when that revision was made (0 before the
+     * first ballot) and when the copy was read from the database.
+     */
+    public record Copy(Tally tally, long revision, long changedAtMillis, long readAtMillis) {
 
         Copy plus(PollChange change) {
-            return new Copy(tally.plus(change), change.revision(), readAtMillis);
+            return new Copy(tally.plus(change), change.revision(), change.changedAtMillis(), readAtMillis);
         }
 
         String encode() {
@@ -69,14 +72,19 @@ public class LiveTallies {
     }
 
     Tally of(PollId pollId) {
+        return copyOf(pollId).tally();
+    }
+
+    /** The tallies with their revision: what results are made of, and what their ETag names. */
+    Copy copyOf(PollId pollId) {
         String cached = caches.tallies().get(key(pollId));
         if (cached != null) {
             Copy copy = decoded(pollId, cached);
             if (clock.millis() - copy.readAtMillis() < FRESH_MILLIS) {
-                return copy.tally();
+                return copy;
             }
         }
-        return readAnew(pollId, cached).tally();
+        return readAnew(pollId, cached);
     }
 
     /** The cached copy decoded, once per change on this node rather than once per read. */
@@ -93,8 +101,8 @@ public class LiveTallies {
     private record Decoded(String text, Copy copy) {}
 
     /** A poll's tallies read from PostgreSQL now; the cached copy is replaced unless it changed meanwhile. */
-    Tally readNow(PollId pollId) {
-        return readAnew(pollId, caches.tallies().get(key(pollId))).tally();
+    Copy readNow(PollId pollId) {
+        return readAnew(pollId, caches.tallies().get(key(pollId)));
     }
 
     private Copy readAnew(PollId pollId, String cached) {

@@ -20,7 +20,13 @@ public record Results(
         @JsonbTransient @Schema(hidden = true) boolean finalResult,
 
         @Schema(description = "RANKED only: the instant-runoff rounds")
-        List<RoundResult> rounds) {
+        List<RoundResult> rounds,
+
+        // Names this representation: equal tags, equal bytes (HTTP's strong ETag).
+        @JsonbTransient @Schema(hidden = true) String etag,
+
+        // Whether every voter may read these results (and so a shared cache may keep them).
+        @JsonbTransient @Schema(hidden = true) boolean openToEveryVoter) {
 
     /** True once the poll is CLOSED and every accepted ballot is counted. */
     @JsonbProperty("final")

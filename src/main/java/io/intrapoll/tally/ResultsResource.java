@@ -9,10 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "Results")
 public class ResultsResource {
+
+    /** How long a copy of the results may be used: the live pages' own refresh rate is a few a second. */
+    static final int MAX_AGE_SECONDS = 1;
 
     @Inject
     ResultsService results;
@@ -42,11 +51,32 @@ public class ResultsResource {
                     + "AFTER_CLOSE polls show voters their results only once closed (403 until then).")
     @APIResponse(
             responseCode = "200",
-            description = "The results",
+            description = "The results. The ETag names the tally revision (and the poll's version); they may be "
+                    + "kept for a second: privately, or by shared caches too when every voter may read them.",
+            headers = {
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = Results.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public Results results(@PathParam("id") String id) {
-        return results.results(PollPath.id(id), callers.current());
+    public Response results(@PathParam("id") String id, @Context Request request) {
+        Results current = results.results(PollPath.id(id), callers.current());
+        EntityTag tag = new EntityTag(current.etag());
+        Response.ResponseBuilder answer = request.evaluatePreconditions(tag);
+        if (answer == null) {
+            answer = Response.ok(current, MediaType.APPLICATION_JSON_TYPE);
+        }
+        answer.tag(tag);
+        if (current.openToEveryVoter()) {
+            // A shared cache (HAProxy's, a CDN) may serve them to every voter; one that keys on credentials keeps a
+            // copy per Authorization header.
+            answer.header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE_SECONDS)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        } else {
+            answer.header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + MAX_AGE_SECONDS);
+        }
+        return answer.build();
     }
 
     @GET

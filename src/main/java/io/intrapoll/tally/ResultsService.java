@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +44,6 @@ public class ResultsService {
 
     @Inject
     Event<RebuildReport> rebuilt;
-
-    private final Clock clock = Clock.systemUTC();
 
     public Results results(PollId id, Caller caller) {
         return resultsOf(readable(id, caller));
@@ -107,27 +105,35 @@ public class ResultsService {
     }
 
     private Results resultsOf(PollCache.Cached poll) {
-        return resultsOf(poll, live.of(poll.rules().id()));
+        return resultsOf(poll, live.copyOf(poll.rules().id()));
     }
 
-    private Results resultsOf(PollCache.Cached cached, LiveTallies.Tally tally) {
+    private Results resultsOf(PollCache.Cached cached, LiveTallies.Copy copy) {
         PollView poll = cached.view();
         PollId pollId = cached.rules().id();
+        LiveTallies.Tally tally = copy.tally();
         long total = tally.ballots();
         Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();
         boolean closed = cached.rules().isClosed();
+        boolean isFinal = closed && queue.isDrained(pollId);
         List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(pollId, poll) : null;
+        // As of the tallies' last change (the poll's creation before its first ballot), not of this read: the same
+        // tally revision of the same poll version is the same body, which the ETag then names.
+        Instant asOf = copy.changedAtMillis() > 0 ? Instant.ofEpochMilli(copy.changedAtMillis()) : poll.createdAt();
+        String etag = copy.revision() + "." + poll.version() + (isFinal ? ".final" : "");
         return new Results(
                 pollId.value(),
                 poll.status().name(),
                 total,
                 options,
-                clock.instant(),
-                closed && queue.isDrained(pollId),
-                rounds);
+                asOf,
+                isFinal,
+                rounds,
+                etag,
+                cached.rules().showsResultsToEveryVoter());
     }
 
     private List<Results.RoundResult> rounds(PollId pollId, PollView poll) {

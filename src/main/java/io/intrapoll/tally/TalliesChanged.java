@@ -34,11 +34,17 @@ public record TalliesChanged(Map<PollId, PollChange> changes, int ballots, List<
      * @param votes per option, the change in votes
      * @param revision the poll's tally revision this change made: one more than the revision before it, so a
      *     copy of the tallies at revision - 1 (and only that) becomes current by adding this change
+     * @param changedAtMillis when it was made (the counting node's clock), which results show as their "asOf"
      */
-    public record PollChange(long ballots, Map<String, Long> votes, long revision) {
+    public record PollChange(long ballots, Map<String, Long> votes, long revision, long changedAtMillis) {
 
         public PollChange {
             votes = Map.copyOf(votes);
+        }
+
+        /** A change whose time does not matter (tests). */
+        public PollChange(long ballots, Map<String, Long> votes, long revision) {
+            this(ballots, votes, revision, 0);
         }
     }
 }

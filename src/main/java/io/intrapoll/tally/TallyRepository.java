@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,13 +27,17 @@ public class TallyRepository {
     @Inject
     Event<TalliesChanged> talliesChanged;
 
+    Clock clock = Clock.systemUTC();
+
     /** A poll's durable tallies and their revision, in one statement so that they belong together. */
     LiveTallies.Copy read(PollId pollId, long readAtMillis) {
         long revision = 0;
+        long changedAtMillis = 0;
         long ballots = 0;
         Map<String, Long> votes = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT t.revision, t.ballots, o.option_id, o.votes FROM poll_tally t"
-                        + " LEFT JOIN option_tally o ON o.poll_id = t.poll_id WHERE t.poll_id = ?1")
+        for (Object row : em.createNativeQuery(
+                        "SELECT t.revision, t.ballots, o.option_id, o.votes, t.changed_at_millis FROM poll_tally t"
+                                + " LEFT JOIN option_tally o ON o.poll_id = t.poll_id WHERE t.poll_id = ?1")
                 .setParameter(1, pollId.value())
                 .getResultList()) {
             Object[] columns = (Object[]) row;
@@ -41,8 +46,9 @@ public class TallyRepository {
             if (columns[2] != null) {
                 votes.put((String) columns[2], ((Number) columns[3]).longValue());
             }
+            changedAtMillis = ((Number) columns[4]).longValue();
         }
-        return new LiveTallies.Copy(new LiveTallies.Tally(ballots, votes), revision, readAtMillis);
+        return new LiveTallies.Copy(new LiveTallies.Tally(ballots, votes), revision, changedAtMillis, readAtMillis);
     }
 
     /** Every counted ballot's choices in a poll (for instant-runoff rounds and rebuilds). */
@@ -70,12 +76,14 @@ public class TallyRepository {
             return;
         }
         Map<PollId, TalliesChanged.PollChange> changes = new TreeMap<>();
+        long now = clock.millis();
         deltas.ballots().forEach((poll, change) -> {
             addOrCreate(
                     () -> em.createNativeQuery("UPDATE poll_tally SET ballots = ballots + ?1,"
-                                    + " revision = revision + 1 WHERE poll_id = ?2")
+                                    + " revision = revision + 1, changed_at_millis = ?3 WHERE poll_id = ?2")
                             .setParameter(1, change)
                             .setParameter(2, poll.value())
+                            .setParameter(3, now)
                             .executeUpdate(),
                     () -> em.createNativeQuery("INSERT INTO poll_tally (poll_id, ballots, revision)"
                                     + " VALUES (?1, 0, 0) ON CONFLICT DO NOTHING")
@@ -86,7 +94,7 @@ public class TallyRepository {
                             .setParameter(1, poll.value())
                             .getSingleResult())
                     .longValue();
-            changes.put(poll, new TalliesChanged.PollChange(change, deltas.votes(poll), revision));
+            changes.put(poll, new TalliesChanged.PollChange(change, deltas.votes(poll), revision, now));
         });
         deltas.votes()
                 .forEach((poll, perOption) -> perOption.forEach((option, change) -> addOrCreate(
@@ -138,10 +146,12 @@ public class TallyRepository {
                 .forEach(
                         // A new revision, so that no cached copy of the old counts takes a later delta for current.
                         (poll, count) -> em.createNativeQuery(
-                                        "INSERT INTO poll_tally (poll_id, ballots, revision) VALUES (?1, ?2, ?3)")
+                                        "INSERT INTO poll_tally (poll_id, ballots, revision, changed_at_millis)"
+                                                + " VALUES (?1, ?2, ?3, ?4)")
                                 .setParameter(1, poll.value())
                                 .setParameter(2, count)
                                 .setParameter(3, revisions.getOrDefault(poll, 0L) + 1)
+                                .setParameter(4, clock.millis())
                                 .executeUpdate());
         counts.votes()
                 .forEach((poll, perOption) -> perOption.forEach((option, count) -> em.createNativeQuery(

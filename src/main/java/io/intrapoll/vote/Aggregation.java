@@ -106,8 +106,15 @@ public class Aggregation {
     @Transactional(Transactional.TxType.REQUIRED)
     public void applyChoices(List<AnonymousChoices> halves) {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        // With the polls named, PostgreSQL reads only their partitions of the ballot table.
         Set<String> counted = new HashSet<>(em.createQuery(
-                        "SELECT b.id FROM CountedBallot b WHERE b.id IN :ids", String.class)
+                        "SELECT b.id FROM CountedBallot b WHERE b.pollId IN :polls AND b.id IN :ids", String.class)
+                .setParameter(
+                        "polls",
+                        halves.stream()
+                                .map(half -> half.pollId().value())
+                                .distinct()
+                                .toList())
                 .setParameter("ids", halves.stream().map(AnonymousChoices::id).toList())
                 .getResultList());
         List<AnonymousChoices> fresh = new ArrayList<>(halves.stream()

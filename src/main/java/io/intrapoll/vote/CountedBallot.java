@@ -3,7 +3,9 @@ package io.intrapoll.vote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -15,14 +17,17 @@ import java.util.List;
  */
 @Entity
 @Table(name = "ballot")
+@IdClass(CountedBallot.Key.class)
 public class CountedBallot {
+
+    // The poll first: on PostgreSQL the table is partitioned by it, so every lookup by key reads one partition.
+    @Id
+    @Column(name = "poll_id", length = 36)
+    private String pollId; // the column's text; JPQL queries compare it with PollId.value()
 
     @Id
     @Column(length = 36)
     private String id;
-
-    @Column(name = "poll_id", nullable = false, length = 36)
-    private String pollId; // the column's text; JPQL queries compare it with PollId.value()
 
     @Column(length = 100)
     private String voter;
@@ -65,5 +70,24 @@ public class CountedBallot {
 
     public String id() {
         return id;
+    }
+
+    /** The primary key: the poll, then the ballot's own id (fields mirror the {@code @Id} columns, as JPA asks). */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String pollId;
+        private String id;
+
+        public Key() {}
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.pollId.equals(pollId) && key.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return pollId.hashCode() * 31 + id.hashCode();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.intrapoll.support;
 
+import io.intrapoll.platform.DatabaseMigration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -51,7 +52,7 @@ public final class InMemoryDatabase implements AutoCloseable {
     public InMemoryDatabase(Class<?>... entities) {
         Flyway.configure()
                 .dataSource(url, "sa", "")
-                .locations("classpath:db/migration")
+                .locations(DatabaseMigration.locations("H2", false))
                 .load()
                 .migrate();
         Configuration configuration = new Configuration()

@@ -56,4 +56,14 @@ public final class TestDatabase {
             return statement.executeUpdate();
         }
     }
+
+    /** Runs an update on the given connection (any database). */
+    public static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
 }

@@ -44,7 +44,7 @@ class LiveTalliesTest {
             @Override
             LiveTallies.Copy read(PollId pollId, long readAtMillis) {
                 reads.incrementAndGet();
-                return new LiveTallies.Copy(inDatabase.tally(), inDatabase.revision(), readAtMillis);
+                return new LiveTallies.Copy(inDatabase.tally(), inDatabase.revision(), 0, readAtMillis);
             }
         };
         at(0);
@@ -118,6 +118,6 @@ class LiveTalliesTest {
     }
 
     private static LiveTallies.Copy copy(long revision, long ballots, Map<String, Long> votes) {
-        return new LiveTallies.Copy(new LiveTallies.Tally(ballots, votes), revision, 0);
+        return new LiveTallies.Copy(new LiveTallies.Tally(ballots, votes), revision, 0, 0);
     }
 }

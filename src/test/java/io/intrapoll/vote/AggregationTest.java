@@ -193,8 +193,12 @@ class AggregationTest {
         counting.aggregation.apply(List.of(ballot("ana", 2, false, "blue")));
         counting.aggregation.apply(List.of(ballot("ana", 2, false, "blue"))); // a redelivery: nothing to announce
 
-        List<TalliesChanged.PollChange> changes = counting.announced.stream()
+        List<TalliesChanged.PollChange> announced = counting.announced.stream()
                 .map(change -> change.changes().get(POLL))
+                .toList();
+        assertTrue(announced.stream().allMatch(change -> change.changedAtMillis() > 0), announced::toString);
+        List<TalliesChanged.PollChange> changes = announced.stream()
+                .map(change -> new TalliesChanged.PollChange(change.ballots(), change.votes(), change.revision()))
                 .toList();
         assertEquals(2, changes.size(), changes::toString);
         assertEquals(new TalliesChanged.PollChange(2, Map.of("red", 2L), 1), changes.get(0));
