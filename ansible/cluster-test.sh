@@ -220,6 +220,46 @@ for path in /metrics /openapi; do
 done
 log "   UPDATE refused ($(head -c 60 <<<"$denied")), ${intact#* } entries intact; /metrics and /openapi 404 through HAProxy"
 
+log "5e. results at the edge: a strong ETag and 304 through HAProxy; its cache serves browsers' repeated reads"
+results="$lb/api/v1/polls/$poll_id/results"
+jar="$work/browser.cookies"
+signed_in=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -H "Origin: $lb" \
+              --data 'username=voter1&password=voter1&next=/app/' "$lb/login")
+[ "$signed_in" = 302 ] || fail "the browser's sign-in through HAProxy answered $signed_in"
+read_results() { # curl options... -> "status etag cache-control hit"
+  curl -sS -o /dev/null -w '%{http_code} %header{etag} %header{cache-control}|%header{x-cache-hit}' "$@"
+}
+first=$(read_results -b "$jar" "$results")
+second=$(read_results -b "$jar" "$results")
+etag=$(cut -d' ' -f2 <<<"$first")
+[[ "$first" =~ ^200\ \"[^\"]+\"\ public,\ max-age=1\| ]] || fail "a browser's first read answered '$first'"
+[ "${second##*|}" = 1 ] || fail "a browser's second read within the second was not served from HAProxy's cache: '$second'"
+[ "$(cut -d' ' -f2 <<<"$second")" = "$etag" ] || fail "the cached copy has another ETag: '$second' after '$first'"
+not_modified=$(read_results -b "$jar" -H "If-None-Match: $etag" "$results")
+[ "${not_modified%% *}" = 304 ] || fail "If-None-Match with the current ETag answered '$not_modified'"
+for _ in 1 2; do
+  api=$(read_results -u voter1:voter1 "$results")
+  [[ "$api" == 200*"|" ]] || fail "a request with an Authorization header was served from the cache: '$api'"
+done
+restricted=$(curl -fsS -u author:author -H 'Content-Type: application/json' \
+  -d '{"title": "Edge: engineering only", "type": "SINGLE", "options": ["a", "b"], "open": true, "audienceGroups": ["engineering"]}' \
+  "$lb/api/v1/polls" | jq -r .id)
+read_results -b "$jar" "$lb/api/v1/polls/$restricted/results" >/dev/null
+private=$(read_results -b "$jar" "$lb/api/v1/polls/$restricted/results")
+[[ "$private" == "200 "*"private, max-age=1|" ]] || fail "results for one group were served from the shared cache or not private: '$private'"
+# A counted vote reaches a browser's reads through the cache within its second.
+extra=$((voters + 1))
+[ "$(vote "$extra" | cut -d' ' -f2)" = 202 ] || fail "voter$extra's vote was not accepted"
+for _ in $(seq 1 60); do
+  [ "$(curl -fsS -u author:author "$results" | jq .totalBallots)" = $((accepted + 1)) ] && break
+  sleep 0.5
+done
+sleep 1.1
+fresh=$(curl -fsS -b "$jar" "$results" | jq .totalBallots)
+[ "$fresh" = $((accepted + 1)) ] || fail "a browser read $fresh ballots through the cache a second after $((accepted + 1)) were counted"
+accepted=$((accepted + 1)); accepted_a=$((accepted_a + extra % 2)); accepted_b=$((accepted - accepted_a))
+log "   ETag $etag; the second read a cache hit, 304 on If-None-Match; Basic-auth reads and a group's poll never cached"
+
 # --- Broker failover: the pair's primary killed with SIGKILL while votes flow; the backup takes over.
 brokers_home=/tmp/intrapoll-cluster/artemis
 broker_primary=broker1
@@ -313,7 +353,102 @@ converge "$work/site-3.log"
 changed=$(awk '/^PLAY RECAP/ { recap = 1; next } recap && /changed=/ && !/changed=0 / { print $1 }' "$work/site-3.log")
 [ -z "$changed" ] || fail "the second run changed something on: $changed (see $work/site-3.log)"
 
-log "8. the backup drill: base backup, more writes, restore to a point in time"
+log "8. scaling driven by metrics: votes raise IntrapollScaleOut; ansible/autoscale.sh adds node4 while they flow"
+export INVENTORY="$inventory" PROMETHEUS_URL="$prometheus" AUTOSCALE_STATE_DIR="$work/autoscale"
+export AUTOSCALE_MAX_NODES=4 AUTOSCALE_COOLDOWN_SECONDS=20
+first=$(bash autoscale.sh) || fail "autoscale.sh failed before any load"
+[ "$first" = "no scaling alert fires" ] || log "   before the load: $first"
+# 60 polls of 1,000 voters: first votes, each with its own Idempotency-Key, 12 at a time until told to stop.
+scale_polls=()
+for i in $(seq 1 60); do
+  scale_polls+=("$(curl -fsS -u author:author -H 'Content-Type: application/json' \
+    -d "{\"title\": \"Scaling $i\", \"type\": \"SINGLE\", \"options\": [\"a\", \"b\"], \"open\": true}" \
+    "$lb/api/v1/polls" | jq -r '"\(.id) \(.options[0].id)"')")
+done
+scale_vote() { # poll option voter -> "poll voterN status node"
+  local out
+  out=$(curl -sS -o /dev/null --max-time 10 -w '%{http_code} %header{x-served-by}' -u "voter$3:voter$3" \
+          -H 'Content-Type: application/json' -H "Idempotency-Key: scaling-$1-voter$3" \
+          -d "{\"optionIds\": [\"$2\"]}" "$lb/api/v1/polls/$1/votes" 2>/dev/null) || true
+  printf '%s voter%s %s %s\n' "$1" "$3" "${out%% *}" "${out#* }"
+}
+export -f scale_vote
+for pair in "${scale_polls[@]}"; do
+  for voter in $(seq 1 1000); do
+    [ -f "$work/stop-load" ] && break 2
+    echo "$pair $voter"
+  done
+done | xargs -P 12 -L 1 bash -c 'scale_vote "$0" "$1" "$2"' >"$work/scale-votes.txt" &
+load=$!
+scaled=""
+for _ in $(seq 1 60); do
+  decision=$(bash autoscale.sh) || { touch "$work/stop-load"; fail "autoscale.sh failed: $decision"; }
+  log "   autoscale.sh: $decision"
+  [[ "$decision" == "scaled out: node4 joined"* ]] && { scaled=yes; break; }
+  kill -0 "$load" 2>/dev/null || break
+  sleep 5
+done
+[ -n "$scaled" ] || { touch "$work/stop-load"; fail "no scale-out while votes flowed"; }
+nodes=(node1 node2 node3 node4); node_port[node4]=9384
+await_members "${nodes[@]}"
+# Votes go on through the join, until node4 has answered some of them.
+for _ in $(seq 1 60); do
+  grep -q ' 202 node4$' "$work/scale-votes.txt" && break
+  sleep 1
+done
+touch "$work/stop-load"; wait "$load" || true
+grep -q ' 202 node4$' "$work/scale-votes.txt" || fail "node4 answered no vote after it joined"
+# Unanswered votes (none expected) are asked again with the same key until they have an answer.
+for round in $(seq 1 10); do
+  awk '$3 !~ /^(202|4[0-9][0-9])$/ || $3 == 429' "$work/scale-votes.txt" >"$work/scale-pending.txt"
+  [ -s "$work/scale-pending.txt" ] || break
+  log "   retry round $round: $(wc -l <"$work/scale-pending.txt") votes without an answer"
+  sleep 2
+  while read -r poll voter _; do
+    option=$(printf '%s\n' "${scale_polls[@]}" | awk -v p="$poll" '$1 == p { print $2 }')
+    scale_vote "$poll" "$option" "${voter#voter}"
+  done <"$work/scale-pending.txt" >"$work/scale-retry.txt"
+  awk '{ last[$1 " " $2] = $0 } END { for (k in last) print last[k] }' "$work/scale-votes.txt" "$work/scale-retry.txt" \
+    >"$work/scale-merged.txt"
+  mv "$work/scale-merged.txt" "$work/scale-votes.txt"
+done
+awk '$3 == 202 { n[$1]++ } END { for (p in n) print p, n[p] }' "$work/scale-votes.txt" >"$work/scale-accepted.txt"
+scale_total=$(awk '{ s += $2 } END { print s + 0 }' "$work/scale-accepted.txt")
+log "   $scale_total votes accepted over $(wc -l <"$work/scale-accepted.txt") polls; answers: $(awk '{ print $3 }' "$work/scale-votes.txt" | sort | uniq -c | paste -sd ',')"
+for node in "${nodes[@]}"; do
+  while read -r poll expected; do
+    seen=""
+    for _ in $(seq 1 60); do
+      seen=$(curl -fsS -u author:author "$(node_url "$node")/api/v1/polls/$poll/results" | jq -r .totalBallots) || seen=""
+      [ "$seen" = "$expected" ] && break
+      sleep 1
+    done
+    [ "$seen" = "$expected" ] || fail "$node counts $seen ballots in poll $poll, $expected were accepted"
+  done <"$work/scale-accepted.txt"
+done
+log "   every node, node4 included, counts each of the $scale_total accepted votes once"
+
+log "9. quiet again: IntrapollScaleIn fires; autoscale.sh drains node4 in HAProxy, stops it and takes it out"
+scaled=""
+for _ in $(seq 1 60); do
+  decision=$(bash autoscale.sh) || fail "autoscale.sh failed: $decision"
+  log "   autoscale.sh: $decision"
+  [[ "$decision" == "scaled in: node4"* ]] && { scaled=yes; break; }
+  sleep 5
+done
+[ -n "$scaled" ] || fail "no scale-in once the votes stopped"
+grep -q 'TASK \[Stop sending new requests to the node (drain)\]' "$work/autoscale/scale-in.log" \
+  && grep -A3 'TASK \[Stop sending new requests to the node (drain)\]' "$work/autoscale/scale-in.log" | grep -q 'node4' \
+  || fail "scale-in.yml did not drain node4 in HAProxy (see $work/autoscale/scale-in.log)"
+! curl -fsS "http://127.0.0.1:8481/;csv" | grep -q ',node4,' || fail "HAProxy still lists node4"
+! curl -fsS -o /dev/null "$(node_url node4)/health/ready" 2>/dev/null || fail "node4 still answers after scale-in"
+nodes=(node1 node2 node3)
+await_members "${nodes[@]}"
+[ "$(curl -fsS -u author:author "$lb/api/v1/polls/$first_poll_id/results" | jq -r .totalBallots)" = "$accepted" ] \
+  || fail "the first poll's count changed through the scale-in"
+log "   node4 drained, stopped and out of HAProxy and Prometheus; three nodes serve again"
+
+log "10. the backup drill: base backup, more writes, restore to a point in time"
 bash backup-drill.sh || fail "the backup drill failed"
 
 log "PASS: $accepted accepted votes counted exactly once on every node, through the loss of $victim;" \

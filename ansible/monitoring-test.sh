@@ -10,8 +10,20 @@ command -v promtool >/dev/null || { echo "promtool is missing (Debian's promethe
 promtool check rules roles/prometheus/files/intrapoll-alerts.yml
 (cd roles/prometheus/tests && promtool test rules intrapoll-alerts.test.yml)
 
+# The scaling alerts are a template (their thresholds are the inventory's): rendered with the role's defaults.
+scaling=roles/prometheus/tests/intrapoll-scaling.yml
+trap 'rm -f "$scaling"' EXIT
+python3 - roles/prometheus/defaults/main.yml roles/prometheus/templates/intrapoll-scaling.yml.j2 >"$scaling" <<'PY'
+import sys
+import jinja2, yaml
+defaults = yaml.safe_load(open(sys.argv[1]))
+print(jinja2.Template(open(sys.argv[2]).read()).render(ansible_managed="rendered by monitoring-test.sh", **defaults))
+PY
+promtool check rules "$scaling"
+(cd roles/prometheus/tests && promtool test rules intrapoll-scaling.test.yml)
+
 queries=$(mktemp /tmp/intrapoll-dashboard-queries.XXXXXX.yml)
-trap 'rm -f "$queries"' EXIT
+trap 'rm -f "$queries" "$scaling"' EXIT
 python3 - roles/grafana/files/intrapoll-dashboard.json >"$queries" <<'PY'
 import json, re, sys
 

@@ -6,6 +6,8 @@
 --   static   GET  /login.html          a static page of Intrapoll, anonymous
 --   poll     GET  /api/v1/polls/{id}
 --   results  GET  /api/v1/polls/{id}/results
+--   results-browser  the same as signed-in browsers: a session cookie each, rotating over the lines of the file
+--                    SESSIONS names (bench/sessions.py), no Authorization header (what an edge cache may serve)
 --   vote     POST /api/v1/polls/{id}/votes     durable ingest (first votes while the (voter, poll) pairs last)
 --   noop     POST /api/v1/bench/noop            a no-op behind Intrapoll's own filters and sign-in
 --   naive    POST /api/v1/bench/naive-votes/{id}   the naive design: one synchronous UPDATE per vote
@@ -35,6 +37,11 @@ end
 
 local auth = {}
 for v = 1, 1000 do auth[v] = "Basic " .. base64("voter" .. v .. ":voter" .. v) end
+
+local sessions = {}
+if os.getenv("SESSIONS") then
+  for line in io.lines(os.getenv("SESSIONS")) do table.insert(sessions, line) end
+end
 
 local step = tonumber(os.getenv("THREADS") or "2")
 local counter = 0
@@ -80,6 +87,9 @@ request = function()
     return wrk.format("POST", "/api/v1/bench/noop", headers, poll.body)
   elseif mode == "naive" then
     return wrk.format("POST", "/api/v1/bench/naive-votes/" .. poll.id, headers, poll.body)
+  elseif mode == "results-browser" then
+    return wrk.format("GET", "/api/v1/polls/" .. poll.id .. "/results",
+      { ["Cookie"] = sessions[(n % #sessions) + 1] })
   elseif mode == "results" then
     return wrk.format("GET", "/api/v1/polls/" .. poll.id .. "/results", { ["Authorization"] = auth[voter] })
   end

@@ -69,6 +69,19 @@ surge_ok = bool(re.search(r"answers 202: 1000;", surge)) and "exactly once per o
 heap_mib = round(int(read("heap-max", "0")) / 2**20)
 batches = read("batches.txt", "nan nan").split()
 drain_max = max(d for d in s["vote"]["drains"])
+edge = {name: scenario(name) for name in ("results-browser", "edge", "edge-cache")}
+cache_headers = read("edge-cache-headers.txt")
+
+
+def counting(schema):
+    """The counting rounds on PostgreSQL for one schema: ballots per second of each, and the median."""
+    rounds = [dict(part.split("=") for part in read(f"counting/{schema}-{i}.txt").split()) for i in (1, 2, 3)]
+    rates = [int(r["timed"]) / float(r["seconds"]) for r in rounds]
+    return {"rates": rates, "median": sorted(rates)[1], "queued": [int(r["queued"]) for r in rounds],
+            "size": read(f"counting/{schema}-size.txt")}
+
+
+plain, partitioned = counting("plain"), counting("partitioned")
 cores = os.cpu_count()
 memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -120,6 +133,46 @@ lines += [
     f"| largest heap in use during the run (sampled each second) | {heap_mib} MiB |",
     "",
     "![ratios to the reference](results.svg)",
+    "",
+    "## Scaling past one database and one load balancer (issue 22)",
+    "",
+    "Results read by signed-in browsers (a session cookie each, 200 sessions rotating, no Authorization header: "
+    "what HAProxy's cache may serve), over the same 20 polls for everyone: straight to the node, through HAProxy "
+    "(`bench/haproxy.cfg`, one process on the same cores), and through HAProxy with the results cache of the "
+    "Ansible role (each poll's results kept for the second the node allows: `Cache-Control: public, max-age=1`).",
+    "",
+    "| results reads | req/s (median; the three rounds) | ratio | p50 ms | p99 ms | CPU us/sy/id/st % | answers |",
+    "|---|---|---:|---:|---:|---|---|",
+]
+edge_labels = {"results-browser": "straight to the node", "edge": "through HAProxy, no cache",
+               "edge-cache": "through HAProxy's results cache"}
+for name, figures in edge.items():
+    m, c = figures["median"], figures["cpu"]
+    rates = ", ".join(f"{r:,.0f}" for r in figures["rates"])
+    share = (f"{m['rps'] / edge['edge']['median']['rps']:.2f} × through HAProxy; "
+             f"{m['rps'] / s['ref-get']['median']['rps']:.2f} × ref-get")
+    lines.append(f"| {edge_labels[name]} | **{m['rps']:,.0f}** ({rates}) | {share} | {m['p50']:.1f} | "
+                 f"{m['p99']:.1f} | {c['us']:.0f}/{c['sy']:.0f}/{c['id']:.0f}/{c['st']:.0f} | {m['statuses']} |")
+lines += [
+    "",
+    "A read through the cache after the run: " + "; ".join(
+        line.strip() for line in cache_headers.splitlines()
+        if line.lower().startswith(("etag", "cache-control", "x-cache-hit", "age"))),
+    "",
+    "Counting on PostgreSQL (the machine's PostgreSQL 15; the node on PostgreSQL and its embedded broker): the "
+    "counting MDB paused with `server pause`, first votes queued for two rounds' time, then the MDB resumed and "
+    "timed from the first ballot in PostgreSQL to the last (`bench/counting.sh`). The same code on the schema "
+    "before partitioning (`intrapoll.db.schema-target=8`, plain tables) and on the latest (hash-partitioned by poll, "
+    "16 partitions), each in a fresh database, one after the other in this run.",
+    "",
+    "| ballot tables | ballots counted per second (median; the three rounds) | ballots queued per round | ratio | table at the end |",
+    "|---|---|---|---:|---|",
+    f"| plain (schema 8) | **{plain['median']:,.0f}** ({', '.join(f'{r:,.0f}' for r in plain['rates'])}) | "
+    f"{', '.join(f'{q:,}' for q in plain['queued'])} | 1.00 | {plain['size']} |",
+    f"| partitioned by poll (latest) | **{partitioned['median']:,.0f}** "
+    f"({', '.join(f'{r:,.0f}' for r in partitioned['rates'])}) | "
+    f"{', '.join(f'{q:,}' for q in partitioned['queued'])} | {partitioned['median'] / plain['median']:.2f} | "
+    f"{partitioned['size']} |",
     "",
     "## Targets (issue 14)",
     "",

@@ -4,7 +4,9 @@
 # Intrapoll's starts, then measures every scenario the same way: WARMUP seconds of the same requests, then three
 # rounds of ROUND seconds with wrk (2 threads, CONNECTIONS connections, loopback, the same two cores), medians
 # reported, each as a ratio to the matching reference figure of this run. Writes bench/RESULTS.md and
-# bench/results.svg; the raw figures and profiles stay in target/bench. About 18 minutes with the defaults.
+# bench/results.svg; the raw figures and profiles stay in target/bench.
+# Then signed-in browsers' results reads through HAProxy with and without its results cache (bench/haproxy.cfg), and
+# counting on PostgreSQL with the ballot tables plain and partitioned (bench/counting.sh). About 28 minutes.
 #   bench/run.sh                 WARMUP=60 ROUND=10 CONNECTIONS=32 SUBSCRIBERS=5000 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,9 @@ REFERENCE=bench-reference; REFERENCE_PORT=9380; REFERENCE_BASE="http://localhost
 OUT=target/bench; WLP=target/liberty/wlp; CDS_ARCHIVE="$PWD/$OUT/intrapoll-classes.jsa"
 rm -rf "$OUT"; mkdir -p "$OUT/rounds"
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+for tool in wrk haproxy; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool"; }
+done
 
 echo "== build Intrapoll and the reference application; create both servers"
 mvn -q -B -DskipTests package
@@ -197,11 +201,29 @@ done
 python3 bench/results-stream.py "$BASE" "$SUBSCRIBERS" 30 > "$OUT/stream-many.txt" \
   || echo "failed: see the log" >> "$OUT/stream-many.txt"
 cat "$OUT/stream-many.txt"
+
+echo "== results at the edge: signed-in browsers' reads straight to the node, through HAProxy, through its cache"
+# bench/haproxy.cfg: one HAProxy, two frontends (without and with the results cache of the Ansible role).
+EDGE_PORT=9480; EDGE_CACHE_PORT=9481
+python3 bench/sessions.py "$BASE" 200 > "$OUT/sessions.txt"
+EDGE_PORT=$EDGE_PORT EDGE_CACHE_PORT=$EDGE_CACHE_PORT INTRAPOLL_PORT=$PORT \
+  haproxy -D -p "$PWD/$OUT/haproxy.pid" -f bench/haproxy.cfg
+export SESSIONS="$PWD/$OUT/sessions.txt"
+scenario results-browser "$BASE" results-browser "$READS" "$READS" "$READS" "$READS"
+scenario edge "http://localhost:$EDGE_PORT" results-browser "$READS" "$READS" "$READS" "$READS"
+scenario edge-cache "http://localhost:$EDGE_CACHE_PORT" results-browser "$READS" "$READS" "$READS" "$READS"
+curl -sf -o /dev/null -D "$OUT/edge-cache-headers.txt" -H "Cookie: $(head -1 "$OUT/sessions.txt")" \
+  "http://localhost:$EDGE_CACHE_PORT/api/v1/polls/${READS%%=*}/results"
+kill "$(cat "$OUT/haproxy.pid")"
 touch "$OUT/stop-sampling"; wait "$SAMPLER" || true
 
 echo "== profile"
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/ingest.jfr" > "$OUT/samples.txt"
 python3 bench/top-frames.py "$OUT/samples.txt" > "$OUT/profile.md"
+echo "== counting on PostgreSQL: ballot tables plain and partitioned by poll"
+"$WLP/bin/server" stop "$SERVER" >/dev/null
+trap - EXIT; stop_all
+bench/counting.sh
 python3 bench/report.py --out "$OUT" --subscribers "$SUBSCRIBERS" --warmup "$WARMUP" --round "$ROUND" \
   --connections "$CONNECTIONS" \
   --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench pom.xml || echo '+changes')" \
