@@ -1,6 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Callers;
+import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,12 +61,16 @@ public class ResultsResource {
             content = @Content(schema = @Schema(implementation = Results.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response results(@PathParam("id") String id, @Context Request request) {
         Results current = results.results(PollPath.id(id), callers.current());
         EntityTag tag = new EntityTag(current.etag());
         Response.ResponseBuilder answer = request.evaluatePreconditions(tag);
         if (answer == null) {
             answer = Response.ok(current, MediaType.APPLICATION_JSON_TYPE);
+        } else if (answer.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            throw ProblemException.preconditionFailed( // If-Match named another state: a problem, as every refusal
+                    "The results are at " + tag.getValue() + "; If-Match named another.");
         }
         answer.tag(tag);
         if (current.openToEveryVoter()) {

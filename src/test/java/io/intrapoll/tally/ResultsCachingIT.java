@@ -1,5 +1,6 @@
 package io.intrapoll.tally;
 
+import static io.intrapoll.support.ProblemAssertions.assertProblem;
 import static io.intrapoll.support.TestPolls.create;
 import static io.intrapoll.support.TestPolls.singleChoice;
 import static io.intrapoll.support.TestPolls.withAudience;
@@ -46,6 +47,8 @@ class ResultsCachingIT extends AgainstTheServer {
         assertEquals(etag, notModified.header("ETag"));
         assertEquals("", notModified.body());
         assertEquals("public, max-age=1", notModified.header("Cache-Control"));
+        assertProblem(412, voter.with("If-Match", "\"garbage\"").get(path));
+        assertEquals(200, voter.with("If-Match", etag).get(path).status());
 
         vote(voter, poll.getString("id"), optionIds(poll)[0]);
         awaitCounted(author, poll.getString("id"), 1);
