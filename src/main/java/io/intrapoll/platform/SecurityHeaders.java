@@ -62,7 +62,9 @@ public class SecurityHeaders extends HttpFilter {
 
     /** A poll's results say themselves how long they may be kept (io.intrapoll.tally.ResultsResource). */
     private static boolean isResultsRead(HttpServletRequest request) {
-        return RESULTS.matcher(request.getRequestURI()).matches();
+        String uri = request.getRequestURI();
+        // Every request passes here (votes too): the cheap test first, the pattern only for a results address.
+        return uri.endsWith("/results") && RESULTS.matcher(uri).matches();
     }
 
     private static boolean isAsset(HttpServletRequest request) {
