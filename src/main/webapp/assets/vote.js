@@ -33,6 +33,8 @@ function refusal(problem) {
       return 'You have already voted in this poll, and this poll does not allow changing a vote.';
     case 'poll-not-open':
       return 'This poll is not open for voting.';
+    case 'time-up':
+      return 'Time is up: this quiz no longer takes answers.';
     default:
       if (problem.status === 403) return 'This poll is not open to you.';
       if (problem.status === 404) return 'There is no such poll.';
@@ -63,51 +65,148 @@ function enforceMaxChoices(fieldset, max, hint) {
   update();
 }
 
-function ballotForm(poll, previous) {
-  const form = el('form', { novalidate: true });
-  let chosen;
+/** RATING and NPS: the scale as a row of large radio buttons (arrow keys move along it), its ends named. */
+function scaleControl(poll, previous) {
+  const { min, max } = poll.scale;
+  const labels = poll.scaleLabels || (poll.type === 'NPS' ? { min: 'Not at all likely', max: 'Extremely likely' } : {});
+  const values = [];
+  for (let value = min; value <= max; value += 1) values.push(value);
+  const row = el('div', { class: 'scale', role: 'radiogroup', 'aria-labelledby': 'scale-legend' },
+    ...values.map((value) => el('label', { class: 'scale-value' },
+      el('input', { type: 'radio', name: 'rating', value: String(value), checked: previous === value }),
+      el('span', {}, String(value)))));
+  const ends = el('div', { class: 'scale-ends', 'aria-hidden': 'true' },
+    el('span', {}, labels.min ? `${min}: ${labels.min}` : ''), el('span', {}, labels.max ? `${max}: ${labels.max}` : ''));
+  const hint = labels.min || labels.max
+    ? `${min} means ${labels.min || 'lowest'}, ${max} means ${labels.max || 'highest'}.` : `From ${min} to ${max}.`;
+  return {
+    element: el('fieldset', { 'aria-describedby': 'choice-hint' },
+      el('legend', { id: 'scale-legend' }, poll.type === 'NPS'
+        ? 'How likely are you to recommend it? (0 to 10)' : 'Your rating'),
+      el('p', { class: 'muted', id: 'choice-hint' }, hint), row, ends),
+    body: () => {
+      const checked = row.querySelector('input:checked');
+      return checked ? { rating: Number(checked.value) } : null;
+    },
+    empty: 'Choose a number on the scale first.',
+  };
+}
+
+/** OPEN_TEXT: a text box with a live character count against the poll's maximum. */
+function textControl(poll, previous) {
+  const max = poll.maxLength;
+  const counter = el('p', { class: 'muted counter', id: 'text-counter', 'aria-live': 'polite' });
+  const box = el('textarea', {
+    id: 'answer', name: 'text', rows: max > 120 ? 4 : 2, maxlength: String(max),
+    'aria-describedby': 'text-counter',
+  });
+  box.value = previous || '';
+  const update = () => {
+    const left = max - box.value.trim().length;
+    counter.textContent = `${box.value.trim().length} of ${max} characters${left < 0 ? ` — ${-left} too many` : ''}`;
+  };
+  box.addEventListener('input', update);
+  update();
+  return {
+    element: el('div', { class: 'text-answer' }, el('label', { for: 'answer' }, 'Your answer'), box, counter),
+    body: () => (box.value.trim() ? { text: box.value.trim() } : null),
+    empty: 'Write an answer first.',
+    focus: box,
+  };
+}
+
+/** QUIZ: the seconds left, counted from the poll's opening; at zero the form says so and stops. */
+function countdown(poll, form, submit) {
+  if (!poll.timeLimitSeconds || !poll.openedAt) return null;
+  const ends = Date.parse(poll.openedAt) + poll.timeLimitSeconds * 1000;
+  const clock = el('p', { class: 'countdown', id: 'countdown', role: 'timer', 'aria-live': 'off' });
+  const tick = () => {
+    const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    clock.textContent = left > 0 ? `${left} s left` : 'Time is up';
+    clock.classList.toggle('urgent', left <= 5);
+    if (left === 0) {
+      submit.disabled = true;
+      form.querySelectorAll('input').forEach((input) => { input.disabled = true; });
+      return;
+    }
+    setTimeout(tick, 250);
+  };
+  tick();
+  return clock;
+}
+
+function optionsControl(poll, previous) {
   if (poll.type === 'RANKED') {
     const { element, order } = rankingList(poll.options, previous);
-    form.append(el('fieldset', {},
-      el('legend', {}, 'Rank the options, your favourite first'),
-      el('p', { class: 'muted', id: 'ranking-help' },
-        'Drag an option, or focus it and press the Up and Down arrow keys, or use its buttons.'),
-      element));
-    chosen = order;
-  } else {
-    const kind = poll.type === 'MULTIPLE' ? 'checkbox' : 'radio';
-    const hint = el('p', { class: 'muted', id: 'choice-hint' });
-    const fieldset = el('fieldset', { 'aria-describedby': 'choice-hint' },
-      el('legend', {}, poll.type === 'MULTIPLE' ? 'Your choices' : 'Your choice'),
-      hint,
-      choiceInputs(poll, kind, previous));
-    if (poll.type === 'MULTIPLE') enforceMaxChoices(fieldset, poll.maxChoices || poll.options.length, hint);
-    else hint.textContent = 'Choose one.';
-    form.append(fieldset);
-    chosen = () => [...form.querySelectorAll('input[name=choice]:checked')].map((input) => input.value);
+    return {
+      element: el('fieldset', {},
+        el('legend', {}, 'Rank the options, your favourite first'),
+        el('p', { class: 'muted', id: 'ranking-help' },
+          'Drag an option, or focus it and press the Up and Down arrow keys, or use its buttons.'),
+        element),
+      body: () => ({ optionIds: order() }),
+      empty: 'Choose an option first.',
+    };
   }
+  const several = poll.type === 'MULTIPLE' || (poll.type === 'QUIZ' && poll.maxChoices > 1);
+  const kind = several ? 'checkbox' : 'radio';
+  const hint = el('p', { class: 'muted', id: 'choice-hint' });
+  const fieldset = el('fieldset', { 'aria-describedby': 'choice-hint' },
+    el('legend', {}, several ? 'Your choices' : 'Your choice'),
+    hint,
+    choiceInputs(poll, kind, previous));
+  if (several) enforceMaxChoices(fieldset, poll.maxChoices || poll.options.length, hint);
+  else hint.textContent = 'Choose one.';
+  return {
+    element: fieldset,
+    body: () => {
+      const optionIds = [...fieldset.querySelectorAll('input[name=choice]:checked')].map((input) => input.value);
+      return optionIds.length ? { optionIds } : null;
+    },
+    empty: 'Choose an option first.',
+  };
+}
+
+function controlFor(poll, receipt) {
+  if (poll.type === 'RATING' || poll.type === 'NPS') return scaleControl(poll, receipt && receipt.rating);
+  if (poll.type === 'OPEN_TEXT') return textControl(poll, receipt && receipt.text);
+  return optionsControl(poll, (receipt && receipt.optionIds) || []);
+}
+
+function ballotForm(poll, receipt) {
+  const form = el('form', { novalidate: true });
+  const control = controlFor(poll, receipt);
+  form.append(control.element);
   const error = el('p', { class: 'field-error', id: 'ballot-error', role: 'alert' });
-  const submit = el('button', { type: 'submit' }, previous.length ? 'Change my vote' : 'Cast my vote');
+  const submit = el('button', { type: 'submit', class: 'cast' }, receipt ? 'Change my vote' : 'Cast my vote');
   form.append(error, submit);
+  if (poll.type === 'QUIZ') {
+    const clock = countdown(poll, form, submit);
+    if (clock) form.prepend(clock);
+  }
+  // An error about an empty ballot goes once the voter answers.
+  form.addEventListener('input', () => { error.textContent = ''; });
+  form.addEventListener('change', () => { error.textContent = ''; });
   // The same choice sent again (a retry after a lost answer) carries the same key; another choice a new one.
   const keys = new Map();
-  const keyFor = (optionIds) => {
-    const choice = JSON.stringify(optionIds);
+  const keyFor = (body) => {
+    const choice = JSON.stringify(body);
     if (!keys.has(choice)) keys.set(choice, crypto.randomUUID());
     return keys.get(choice);
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const optionIds = chosen();
-    if (optionIds.length === 0) {
-      error.textContent = 'Choose an option first.';
+    const body = control.body();
+    if (!body) {
+      error.textContent = control.empty;
+      if (control.focus) control.focus.focus();
       return;
     }
     error.textContent = '';
     submit.disabled = true;
     try {
       const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
-        method: 'POST', body: { optionIds }, headers: { 'Idempotency-Key': keyFor(optionIds) },
+        method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
       });
       ballot.replaceChildren(resultsLink());
       say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.'));
@@ -156,7 +255,7 @@ async function show() {
   if (receipt) {
     showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.'));
   }
-  ballot.replaceChildren(ballotForm(poll, (receipt && receipt.optionIds) || []), resultsLink());
+  ballot.replaceChildren(ballotForm(poll, receipt), resultsLink());
 }
 
 show().catch((problem) => say('error', problem instanceof Problem ? refusal(problem) : String(problem)));

@@ -17,7 +17,10 @@ public enum AuditAction {
     WEBHOOK_CHANGED("webhook.changed"),
     WEBHOOK_DELETED("webhook.deleted"),
     /** An admin asked for a delivery again. */
-    WEBHOOK_REDELIVERED("webhook.redelivered");
+    WEBHOOK_REDELIVERED("webhook.redelivered"),
+    /** A moderator hid an open-text answer (the detail names the answer, never its author). */
+    RESPONSE_HIDDEN("response.hidden"),
+    RESPONSE_SHOWN("response.shown");
 
     private final String name;
 

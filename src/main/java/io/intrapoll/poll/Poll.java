@@ -27,6 +27,12 @@ import java.util.TreeSet;
 @Table(name = "poll")
 public class Poll {
 
+    static final int DEFAULT_MAX_LENGTH = 280;
+
+    /** The fields that shape a ballot: they change only in DRAFT. */
+    static final List<String> BALLOT_SHAPING_FIELDS =
+            List.of("type", "options", "maxChoices", "anonymous", "scale", "maxLength", "language", "timeLimitSeconds");
+
     @Id
     @Column(length = 36)
     private String id;
@@ -80,6 +86,34 @@ public class Poll {
     @Version
     private long version;
 
+    // RATING and NPS: the scale, and optional words for its ends (RATING).
+    @Column(name = "scale_min")
+    private Integer scaleMin;
+
+    @Column(name = "scale_max")
+    private Integer scaleMax;
+
+    @Column(name = "scale_label_min", length = 50)
+    private String scaleLabelMin;
+
+    @Column(name = "scale_label_max", length = 50)
+    private String scaleLabelMax;
+
+    // OPEN_TEXT: the longest answer, and the language whose stop words the word cloud leaves out.
+    @Column(name = "max_length")
+    private Integer maxLength;
+
+    @Column(length = 2)
+    private String language;
+
+    /** QUIZ: how long after opening a ballot is taken. */
+    @Column(name = "time_limit_seconds")
+    private Integer timeLimitSeconds;
+
+    /** When the poll last opened: a quiz's clock starts here. */
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
     @ElementCollection
     @CollectionTable(name = "poll_option", joinColumns = @JoinColumn(name = "poll_id"))
     @OrderColumn(name = "position")
@@ -108,9 +142,15 @@ public class Poll {
                 input.options() == null
                         ? List.of()
                         : input.options().stream()
-                                .map(option -> PollOption.withNewId(option.label()))
+                                .map(option -> PollOption.withNewId(option.label(), option.correct()))
                                 .toList());
         poll.maxChoices = input.maxChoices();
+        poll.setScale(input.scale());
+        poll.setScaleLabels(input.scaleLabels());
+        poll.maxLength = input.maxLength();
+        poll.language = input.language();
+        poll.timeLimitSeconds = input.timeLimitSeconds();
+        poll.applyTypeDefaults();
         poll.anonymous = Boolean.TRUE.equals(input.anonymous());
         poll.allowVoteChange = Boolean.TRUE.equals(input.allowVoteChange());
         poll.resultsVisibility = input.resultsVisibility() == null ? ResultsVisibility.LIVE : input.resultsVisibility();
@@ -127,14 +167,16 @@ public class Poll {
      * @throws PollStateException when such a field is sent after the poll was opened
      */
     void change(PollInput input) {
-        boolean shapesBallots =
-                input.has("type") || input.has("options") || input.has("maxChoices") || input.has("anonymous");
+        boolean shapesBallots = BALLOT_SHAPING_FIELDS.stream().anyMatch(input::has);
         if (shapesBallots && status != PollStatus.DRAFT) {
             throw new PollStateException(
                     "poll-not-draft",
                     "Poll is not a draft",
-                    "type, options, maxChoices and anonymous can change only while the poll is a DRAFT; it is " + status
-                            + ".");
+                    String.join(", ", BALLOT_SHAPING_FIELDS) + " can change only while the poll is a DRAFT; it is "
+                            + status + ".");
+        }
+        if (input.has("type") && input.type() != type) {
+            forgetFieldsOfType(input);
         }
         if (input.has("title")) {
             title = input.title();
@@ -153,6 +195,21 @@ public class Poll {
         }
         if (input.has("maxChoices")) {
             maxChoices = input.maxChoices();
+        }
+        if (input.has("scale")) {
+            setScale(input.scale());
+        }
+        if (input.has("scaleLabels")) {
+            setScaleLabels(input.scaleLabels());
+        }
+        if (input.has("maxLength")) {
+            maxLength = input.maxLength();
+        }
+        if (input.has("language")) {
+            language = input.language();
+        }
+        if (input.has("timeLimitSeconds")) {
+            timeLimitSeconds = input.timeLimitSeconds();
         }
         if (input.has("anonymous")) {
             anonymous = Boolean.TRUE.equals(input.anonymous());
@@ -174,14 +231,71 @@ public class Poll {
             closesAt = input.closesAt();
             closeScheduleFired = false;
         }
+        applyTypeDefaults();
+    }
+
+    /** A change of type drops what only the old type took, unless the same request sends it (then PollRules judges). */
+    private void forgetFieldsOfType(PollInput input) {
+        if (!input.has("maxChoices")) {
+            maxChoices = null;
+        }
+        if (!input.has("scale")) {
+            scaleMin = null;
+            scaleMax = null;
+        }
+        if (!input.has("scaleLabels")) {
+            scaleLabelMin = null;
+            scaleLabelMax = null;
+        }
+        if (!input.has("maxLength")) {
+            maxLength = null;
+        }
+        if (!input.has("language")) {
+            language = null;
+        }
+        if (!input.has("timeLimitSeconds")) {
+            timeLimitSeconds = null;
+        }
+        if (!input.has("options") && input.type() != null && !input.type().hasOptions()) {
+            options = new ArrayList<>();
+        }
+    }
+
+    /** What a type takes and was not sent gets its default (API.md, "More question types"). */
+    private void applyTypeDefaults() {
+        if (type == PollType.RATING && scaleMin == null && scaleMax == null) {
+            scaleMin = 1;
+            scaleMax = 5;
+        }
+        if (type == PollType.NPS) {
+            scaleMin = scaleMin == null ? 0 : scaleMin;
+            scaleMax = scaleMax == null ? 10 : scaleMax;
+        }
+        if (type == PollType.OPEN_TEXT) {
+            maxLength = maxLength == null ? DEFAULT_MAX_LENGTH : maxLength;
+            language = language == null ? "en" : language;
+        }
+        if (type == PollType.QUIZ && maxChoices == null) {
+            maxChoices = 1;
+        }
+    }
+
+    private void setScale(PollInput.ScaleInput scale) {
+        scaleMin = scale == null ? null : scale.min();
+        scaleMax = scale == null ? null : scale.max();
+    }
+
+    private void setScaleLabels(PollInput.ScaleLabels labels) {
+        scaleLabelMin = labels == null ? null : labels.min();
+        scaleLabelMax = labels == null ? null : labels.max();
     }
 
     /** An option sent with the id of an existing one keeps that id; an unknown id stays for PollRules to refuse. */
     private PollOption keepOrCreate(PollInput.OptionInput input) {
         if (input.id() == null) {
-            return PollOption.withNewId(input.label());
+            return PollOption.withNewId(input.label(), input.correct());
         }
-        return new PollOption(input.id(), input.label());
+        return new PollOption(input.id(), input.label(), input.correct());
     }
 
     /** DRAFT or CLOSED to OPEN. Opening by hand also settles a pending opening time. */
@@ -189,6 +303,7 @@ public class Poll {
         requireStatus("open", PollStatus.DRAFT, PollStatus.CLOSED);
         status = PollStatus.OPEN;
         openScheduleFired = true;
+        openedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
@@ -285,6 +400,38 @@ public class Poll {
 
     public long version() {
         return version;
+    }
+
+    public Integer scaleMin() {
+        return scaleMin;
+    }
+
+    public Integer scaleMax() {
+        return scaleMax;
+    }
+
+    public String scaleLabelMin() {
+        return scaleLabelMin;
+    }
+
+    public String scaleLabelMax() {
+        return scaleLabelMax;
+    }
+
+    public Integer maxLength() {
+        return maxLength;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Integer timeLimitSeconds() {
+        return timeLimitSeconds;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
     }
 
     public List<PollOption> options() {

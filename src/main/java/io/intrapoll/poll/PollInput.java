@@ -53,8 +53,30 @@ public record PollInput(
         @JsonbTypeDeserializer(OptionInput.ObjectsOrLabels.class)
         List<OptionInput> options,
 
-        @Schema(minimum = "1", description = "MULTIPLE only: at most this many choices (default: all options).")
+        @Schema(
+                minimum = "1",
+                description = "MULTIPLE: at most this many choices (default: all options); QUIZ: the same (default 1).")
         Integer maxChoices,
+
+        @Schema(description = "RATING only: the scale, min 0 or 1, max 2 to 10 (default 1 to 5).")
+        ScaleInput scale,
+
+        @Schema(description = "RATING only: words for the scale's ends.")
+        ScaleLabels scaleLabels,
+
+        @Schema(minimum = "1", maximum = "500", description = "OPEN_TEXT only: the longest answer (default 280).")
+        Integer maxLength,
+
+        @Schema(
+                enumeration = {"en", "de", "fr"},
+                description = "OPEN_TEXT only: whose stop words the word cloud leaves out (default en).")
+        String language,
+
+        @Schema(
+                minimum = "5",
+                maximum = "600",
+                description = "QUIZ only: ballots are taken this long after opening; faster right answers score more.")
+        Integer timeLimitSeconds,
 
         @Schema(defaultValue = "false", description = "Store no link between a person and a ballot.")
         Boolean anonymous,
@@ -84,6 +106,18 @@ public record PollInput(
         return present.contains(field);
     }
 
+    /** A RATING poll's scale. */
+    @Schema(name = "Scale")
+    public record ScaleInput(
+            @Schema(example = "1") Integer min,
+            @Schema(example = "5") Integer max) {}
+
+    /** Words shown at a RATING scale's ends. */
+    @Schema(name = "ScaleLabels")
+    public record ScaleLabels(
+            @Schema(maxLength = 50, example = "Poor") String min,
+            @Schema(maxLength = 50, example = "Great") String max) {}
+
     /** An option as sent: a label, and the id of the option it keeps, if any. */
     @Schema(name = "OptionInput")
     public record OptionInput(
@@ -91,7 +125,10 @@ public record PollInput(
             String id,
 
             @Schema(minLength = 1, maxLength = 200, example = "Pizza place")
-            String label) {
+            String label,
+
+            @Schema(description = "QUIZ only, on every option: whether choosing it is right.")
+            Boolean correct) {
 
         /** Options are objects, or just their labels: {@code ["Pizza", "Sushi"]}. */
         public static final class ObjectsOrLabels implements JsonbDeserializer<List<OptionInput>> {
@@ -107,7 +144,7 @@ public record PollInput(
                 List<OptionInput> result = new ArrayList<>();
                 for (JsonValue option : options.asJsonArray()) {
                     if (option instanceof JsonString label) {
-                        result.add(new OptionInput(null, label.getString()));
+                        result.add(new OptionInput(null, label.getString(), null));
                     } else if (option.getValueType() == JsonValue.ValueType.OBJECT) {
                         result.add(JsonBodies.bind(option, OptionInput.class));
                     } else {

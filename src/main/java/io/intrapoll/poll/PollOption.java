@@ -14,17 +14,26 @@ public class PollOption {
     @Column(name = "label", nullable = false, length = 200)
     private String label;
 
+    /** QUIZ only: whether choosing it is right (null for other types). */
+    @Column(name = "correct")
+    private Boolean correct;
+
     protected PollOption() {
         // for JPA
     }
 
-    PollOption(String id, String label) {
+    PollOption(String id, String label, Boolean correct) {
         this.id = id;
         this.label = label;
+        this.correct = correct;
     }
 
-    static PollOption withNewId(String label) {
-        return new PollOption(UUID.randomUUID().toString(), label);
+    static PollOption withNewId(String label, Boolean correct) {
+        return new PollOption(UUID.randomUUID().toString(), label, correct);
+    }
+
+    public Boolean correct() {
+        return correct;
     }
 
     public String id() {

@@ -61,13 +61,17 @@ public class PollRepository {
     }
 
     /** Every poll's type, by id: how its ballots count. */
-    public Map<PollId, PollType> typeByPoll() {
-        Map<PollId, PollType> types = new HashMap<>();
-        em.createQuery("SELECT p.id, p.type FROM Poll p", Object[].class)
+    public Map<PollId, Counting> countingByPoll() {
+        Map<PollId, Counting> counting = new HashMap<>();
+        em.createQuery("SELECT p.id, p.type, p.language FROM Poll p", Object[].class)
                 .getResultStream()
-                .forEach(row -> types.put(new PollId((String) row[0]), (PollType) row[1]));
-        return types;
+                .forEach(row ->
+                        counting.put(new PollId((String) row[0]), new Counting((PollType) row[1], (String) row[2])));
+        return counting;
     }
+
+    /** What counting a poll's ballots needs to know: its type, and an open-text poll's language. */
+    public record Counting(PollType type, String language) {}
 
     /** Every group named in some poll's audience: the only groups that matter for visibility. */
     List<String> audienceGroupsInUse() {
@@ -114,9 +118,15 @@ public class PollRepository {
         }
         List<PollView> views =
                 items.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList().stream()
-                        .map(PollView::of)
+                        .map(poll -> answersFor(poll, caller))
                         .toList();
         return new PollPage(views, query.page(), query.size(), count.getSingleResult());
+    }
+
+    /** A quiz's correct options only for those who may know them (its owner, admins, and all once it closed). */
+    private static PollView answersFor(Poll poll, Caller caller) {
+        PollView view = PollView.of(poll);
+        return view.revealsAnswers() && !PollSnapshot.of(view).showsAnswersTo(caller) ? view.withoutAnswers() : view;
     }
 
     private static String escapeLike(String text) {
@@ -154,7 +164,7 @@ public class PollRepository {
      */
     boolean fireOpening(PollId id, Instant now) {
         int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
-                        + " p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
+                        + " p.openedAt = :now, p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
                         + " AND p.status = :draft AND p.opensAt <= :now")
                 .setParameter("open", PollStatus.OPEN)
                 .setParameter("draft", PollStatus.DRAFT)

@@ -17,6 +17,11 @@ final class PollRules {
     static final int OPTIONS_MIN = 2;
     static final int OPTIONS_MAX = 50;
     static final int GROUP_MAX = 200;
+    static final int SCALE_LABEL_MAX = 50;
+    static final int TEXT_MAX = 500;
+    static final int TIME_LIMIT_MIN = 5;
+    static final int TIME_LIMIT_MAX = 600;
+    static final Set<String> LANGUAGES = Set.of("en", "de", "fr");
 
     private PollRules() {}
 
@@ -30,7 +35,7 @@ final class PollRules {
             errors.add(new FieldError("description", "must be at most " + DESCRIPTION_MAX + " characters"));
         }
         if (poll.type() == null) {
-            errors.add(new FieldError("type", "is required: SINGLE, MULTIPLE or RANKED"));
+            errors.add(new FieldError("type", "is required: SINGLE, MULTIPLE, RANKED, RATING, NPS, OPEN_TEXT or QUIZ"));
         }
         if (poll.resultsVisibility() == null) {
             errors.add(new FieldError("resultsVisibility", "must be LIVE or AFTER_CLOSE"));
@@ -40,14 +45,87 @@ final class PollRules {
                     "allowVoteChange",
                     "an anonymous poll cannot allow a change of vote: nothing links a ballot to its voter"));
         }
-        options(errors, poll.options());
+        if (poll.type() == null || poll.type().hasOptions()) {
+            options(errors, poll.options(), poll.type() == PollType.QUIZ);
+        } else if (!poll.options().isEmpty()) {
+            errors.add(new FieldError("options", notTaken(poll.type())));
+        }
         maxChoices(errors, poll);
+        scale(errors, poll);
+        openText(errors, poll);
+        timeLimit(errors, poll);
         groups(errors, poll.audienceGroups());
         schedule(errors, poll, scheduleChanged, now);
         return errors;
     }
 
-    private static void options(List<FieldError> errors, List<PollOption> options) {
+    private static String notTaken(PollType type) {
+        return "a " + type + " poll does not take this field";
+    }
+
+    private static void scale(List<FieldError> errors, Poll poll) {
+        if (poll.type() == PollType.RATING) {
+            if (poll.scaleMin() == null || (poll.scaleMin() != 0 && poll.scaleMin() != 1)) {
+                errors.add(new FieldError("scale.min", "must be 0 or 1"));
+            }
+            if (poll.scaleMax() == null || poll.scaleMax() < 2 || poll.scaleMax() > 10) {
+                errors.add(new FieldError("scale.max", "must be 2 to 10"));
+            }
+            optionalText(errors, "scaleLabels.min", poll.scaleLabelMin(), SCALE_LABEL_MAX);
+            optionalText(errors, "scaleLabels.max", poll.scaleLabelMax(), SCALE_LABEL_MAX);
+            return;
+        }
+        if (poll.type() == PollType.NPS) {
+            if (!Integer.valueOf(0).equals(poll.scaleMin())
+                    || !Integer.valueOf(10).equals(poll.scaleMax())) {
+                errors.add(new FieldError("scale", "an NPS poll's scale is always 0 to 10; leave it out"));
+            }
+        } else if (poll.scaleMin() != null || poll.scaleMax() != null) {
+            errors.add(new FieldError("scale", notTaken(poll.type())));
+        }
+        if (poll.scaleLabelMin() != null || poll.scaleLabelMax() != null) {
+            errors.add(new FieldError("scaleLabels", notTaken(poll.type())));
+        }
+    }
+
+    private static void openText(List<FieldError> errors, Poll poll) {
+        if (poll.type() == PollType.OPEN_TEXT) {
+            if (poll.maxLength() == null || poll.maxLength() < 1 || poll.maxLength() > TEXT_MAX) {
+                errors.add(new FieldError("maxLength", "must be 1 to " + TEXT_MAX));
+            }
+            if (!LANGUAGES.contains(poll.language())) {
+                errors.add(new FieldError("language", "must be en, de or fr"));
+            }
+            return;
+        }
+        if (poll.maxLength() != null) {
+            errors.add(new FieldError("maxLength", notTaken(poll.type())));
+        }
+        if (poll.language() != null) {
+            errors.add(new FieldError("language", notTaken(poll.type())));
+        }
+    }
+
+    private static void timeLimit(List<FieldError> errors, Poll poll) {
+        Integer limit = poll.timeLimitSeconds();
+        if (limit == null) {
+            return;
+        }
+        if (poll.type() != PollType.QUIZ) {
+            errors.add(new FieldError("timeLimitSeconds", notTaken(poll.type())));
+        } else if (limit < TIME_LIMIT_MIN || limit > TIME_LIMIT_MAX) {
+            errors.add(new FieldError(
+                    "timeLimitSeconds", "must be " + TIME_LIMIT_MIN + " to " + TIME_LIMIT_MAX + " seconds"));
+        }
+    }
+
+    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && (value.isBlank() || value.length() > max)) {
+            errors.add(new FieldError(field, "must be 1 to " + max + " characters, or left out"));
+        }
+    }
+
+    private static void options(List<FieldError> errors, List<PollOption> options, boolean quiz) {
         if (options.size() < OPTIONS_MIN || options.size() > OPTIONS_MAX) {
             errors.add(new FieldError("options", "must have " + OPTIONS_MIN + " to " + OPTIONS_MAX + " options"));
         }
@@ -63,6 +141,14 @@ final class PollRules {
             if (!ids.add(option.id())) {
                 errors.add(new FieldError(path + ".id", "repeats another option's id"));
             }
+            if (quiz && option.correct() == null) {
+                errors.add(new FieldError(path + ".correct", "is required in a QUIZ: true or false"));
+            } else if (!quiz && option.correct() != null) {
+                errors.add(new FieldError(path + ".correct", "applies only to QUIZ polls"));
+            }
+        }
+        if (quiz && !options.isEmpty() && options.stream().noneMatch(option -> Boolean.TRUE.equals(option.correct()))) {
+            errors.add(new FieldError("options", "a QUIZ needs at least one correct option"));
         }
     }
 
@@ -84,13 +170,22 @@ final class PollRules {
         if (maxChoices == null) {
             return;
         }
-        if (poll.type() != PollType.MULTIPLE) {
-            errors.add(new FieldError("maxChoices", "applies only to MULTIPLE polls"));
+        if (poll.type() != PollType.MULTIPLE && poll.type() != PollType.QUIZ) {
+            errors.add(new FieldError("maxChoices", "applies only to MULTIPLE and QUIZ polls"));
         } else if (maxChoices < 1 || maxChoices > poll.options().size()) {
             errors.add(new FieldError(
                     "maxChoices",
                     "must be between 1 and the number of options ("
                             + poll.options().size() + ")"));
+        } else if (poll.type() == PollType.QUIZ) {
+            long correct = poll.options().stream()
+                    .filter(option -> Boolean.TRUE.equals(option.correct()))
+                    .count();
+            if (correct > maxChoices) {
+                errors.add(new FieldError(
+                        "maxChoices",
+                        "must allow choosing every correct option (" + correct + "), or no ballot could score"));
+            }
         }
     }
 

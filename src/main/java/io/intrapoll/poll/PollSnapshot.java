@@ -1,12 +1,19 @@
 package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What a ballot is checked against: a poll's shape, status and audience, small enough to cache on every node.
  * It also holds the rules of who sees a poll, which {@link Poll} applies too.
+ *
+ * @param optionIds what a ballot may choose: the options' ids, or for RATING and NPS the scale's values as text
+ * @param answer how a ballot answers beyond its choices: the longest text, the language, the quiz's correct options
+ *     and time limit
  */
 public record PollSnapshot(
         PollId id,
@@ -18,25 +25,37 @@ public record PollSnapshot(
         boolean allowVoteChange,
         String createdBy,
         Set<String> audienceGroups,
-        ResultsVisibility resultsVisibility) {
+        ResultsVisibility resultsVisibility,
+        Answer answer) {
 
     public PollSnapshot {
         optionIds = List.copyOf(optionIds);
         audienceGroups = Set.copyOf(audienceGroups);
     }
 
+    /**
+     * @param maxLength OPEN_TEXT: the longest text
+     * @param language OPEN_TEXT: whose stop words the word cloud leaves out
+     * @param correctOptionIds QUIZ: the right choices
+     * @param timeLimitSeconds QUIZ: how long after opening ballots are taken (null: no limit)
+     * @param openedAt when the poll last opened (null while a draft)
+     */
+    public record Answer(
+            Integer maxLength,
+            String language,
+            Set<String> correctOptionIds,
+            Integer timeLimitSeconds,
+            Instant openedAt) {
+
+        public Answer {
+            correctOptionIds = Set.copyOf(correctOptionIds);
+        }
+
+        public static final Answer NONE = new Answer(null, null, Set.of(), null, null);
+    }
+
     static PollSnapshot of(Poll poll) {
-        return new PollSnapshot(
-                poll.id(),
-                poll.type(),
-                poll.maxChoices(),
-                poll.options().stream().map(PollOption::id).toList(),
-                poll.status(),
-                poll.anonymous(),
-                poll.allowVoteChange(),
-                poll.createdBy(),
-                poll.audienceGroups(),
-                poll.resultsVisibility());
+        return of(PollView.of(poll));
     }
 
     static PollSnapshot of(PollView poll) {
@@ -44,13 +63,36 @@ public record PollSnapshot(
                 new PollId(poll.id()),
                 poll.type(),
                 poll.maxChoices(),
-                poll.options().stream().map(PollView.OptionView::id).toList(),
+                choosable(poll),
                 poll.status(),
                 poll.anonymous(),
                 poll.allowVoteChange(),
                 poll.createdBy(),
                 Set.copyOf(poll.audienceGroups()),
-                poll.resultsVisibility());
+                poll.resultsVisibility(),
+                new Answer(
+                        poll.maxLength(),
+                        poll.language(),
+                        poll.options().stream()
+                                .filter(option -> Boolean.TRUE.equals(option.correct()))
+                                .map(PollView.OptionView::id)
+                                .collect(Collectors.toSet()),
+                        poll.timeLimitSeconds(),
+                        poll.openedAt()));
+    }
+
+    private static List<String> choosable(PollView poll) {
+        if (poll.scale() != null && poll.type() != null && poll.type().isScale()) {
+            return IntStream.rangeClosed(poll.scale().min(), poll.scale().max())
+                    .mapToObj(Integer::toString)
+                    .toList();
+        }
+        return poll.options().stream().map(PollView.OptionView::id).toList();
+    }
+
+    /** A quiz's correct options are for owners and admins, and for everyone once the poll is closed. */
+    public boolean showsAnswersTo(Caller caller) {
+        return isClosed() || isManageableBy(caller);
     }
 
     /** CLOSED or ARCHIVED: no more ballots, the results are final once counted. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A poll as the API shows it. */
+/** A poll as the API shows it. Fields a type does not take are left out. */
 @Schema(name = "Poll")
 public record PollView(
         // Text, not a PollId: the API's JSON and the poll cache's JSON carry the id as a plain string.
@@ -16,8 +16,19 @@ public record PollView(
 
         String description,
         PollType type,
+
+        @Schema(description = "SINGLE, MULTIPLE, RANKED and QUIZ; empty for the other types")
         List<OptionView> options,
-        @Schema(description = "MULTIPLE only") Integer maxChoices,
+
+        @Schema(description = "MULTIPLE and QUIZ") Integer maxChoices,
+
+        @Schema(description = "RATING and NPS (always 0 to 10)")
+        Scale scale,
+
+        @Schema(description = "RATING, when set") PollInput.ScaleLabels scaleLabels,
+        @Schema(description = "OPEN_TEXT") Integer maxLength,
+        @Schema(description = "OPEN_TEXT: en, de or fr") String language,
+        @Schema(description = "QUIZ, when set") Integer timeLimitSeconds,
         boolean anonymous,
         boolean allowVoteChange,
         ResultsVisibility resultsVisibility,
@@ -25,6 +36,10 @@ public record PollView(
         PollStatus status,
         Instant opensAt,
         Instant closesAt,
+
+        @Schema(description = "When the poll last opened; a quiz's time limit counts from here")
+        Instant openedAt,
+
         @Schema(example = "author") String createdBy,
         Instant createdAt,
 
@@ -33,7 +48,14 @@ public record PollView(
 
     @Schema(name = "PollOption")
     public record OptionView(
-            String id, @Schema(example = "Pizza place") String label) {}
+            String id,
+            @Schema(example = "Pizza place") String label,
+
+            @Schema(description = "QUIZ only; shown to voters once the poll is closed, to owners and admins always")
+            Boolean correct) {}
+
+    @Schema(name = "PollScale")
+    public record Scale(int min, int max) {}
 
     static PollView of(Poll poll) {
         return new PollView(
@@ -42,9 +64,16 @@ public record PollView(
                 poll.description(),
                 poll.type(),
                 poll.options().stream()
-                        .map(option -> new OptionView(option.id(), option.label()))
+                        .map(option -> new OptionView(option.id(), option.label(), option.correct()))
                         .toList(),
                 poll.maxChoices(),
+                poll.scaleMin() == null ? null : new Scale(poll.scaleMin(), poll.scaleMax()),
+                poll.scaleLabelMin() == null && poll.scaleLabelMax() == null
+                        ? null
+                        : new PollInput.ScaleLabels(poll.scaleLabelMin(), poll.scaleLabelMax()),
+                poll.maxLength(),
+                poll.language(),
+                poll.timeLimitSeconds(),
                 poll.anonymous(),
                 poll.allowVoteChange(),
                 poll.resultsVisibility(),
@@ -52,6 +81,7 @@ public record PollView(
                 poll.status(),
                 poll.opensAt(),
                 poll.closesAt(),
+                poll.openedAt(),
                 poll.createdBy(),
                 poll.createdAt(),
                 poll.version());
@@ -60,5 +90,39 @@ public record PollView(
     /** A strong entity tag for this version of the poll. */
     String etag() {
         return Long.toString(version);
+    }
+
+    /** Whether this view tells which quiz options are correct, which voters may not know before the close. */
+    boolean revealsAnswers() {
+        return type == PollType.QUIZ && options.stream().anyMatch(option -> option.correct() != null);
+    }
+
+    /** The view for a voter of an open quiz: the options without which are correct. */
+    PollView withoutAnswers() {
+        return new PollView(
+                id,
+                title,
+                description,
+                type,
+                options.stream()
+                        .map(option -> new OptionView(option.id(), option.label(), null))
+                        .toList(),
+                maxChoices,
+                scale,
+                scaleLabels,
+                maxLength,
+                language,
+                timeLimitSeconds,
+                anonymous,
+                allowVoteChange,
+                resultsVisibility,
+                audienceGroups,
+                status,
+                opensAt,
+                closesAt,
+                openedAt,
+                createdBy,
+                createdAt,
+                version);
     }
 }

@@ -1,5 +1,6 @@
 package io.intrapoll.poll;
 
+import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.Callers;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.platform.RecordBodyReader;
@@ -124,7 +125,8 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id, @Context Request request) {
-        PollCache.Cached poll = service.get(PollPath.id(id), callers.current());
+        Caller caller = callers.current();
+        PollCache.Cached poll = service.get(PollPath.id(id), caller);
         EntityTag tag = new EntityTag(poll.view().etag());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         if (precondition != null) {
@@ -134,6 +136,9 @@ public class PollsResource {
                         "The poll's version is " + poll.view().version() + "; If-Match named another.");
             }
             return answer; // 304 Not Modified for If-None-Match
+        }
+        if (poll.view().revealsAnswers() && !poll.rules().showsAnswersTo(caller)) {
+            return Response.ok(poll.view().withoutAnswers()).tag(tag).build();
         }
         // The cache holds the view as JSON-B writes it, which is what the JSON provider would write again.
         return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE)

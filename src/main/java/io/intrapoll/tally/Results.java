@@ -22,6 +22,23 @@ public record Results(
         @Schema(description = "RANKED only: the instant-runoff rounds")
         List<RoundResult> rounds,
 
+        @Schema(description = "RATING and NPS: votes for every value of the scale, lowest first")
+        List<ValueResult> distribution,
+
+        @Schema(description = "RATING and NPS: the mean rating, two decimals (absent before the first ballot)")
+        Double mean,
+
+        @Schema(description = "RATING and NPS: the median rating (absent before the first ballot)")
+        Double median,
+
+        @Schema(description = "NPS only") NpsResult nps,
+
+        @Schema(description = "OPEN_TEXT only: at most 50 words, most frequent first; hidden and held answers left out")
+        List<WordCount> words,
+
+        @Schema(description = "QUIZ only, once the poll is closed")
+        List<String> correctOptionIds,
+
         // Names this representation: equal tags, equal bytes (HTTP's strong ETag).
         @JsonbTransient @Schema(hidden = true) String etag,
 
@@ -42,6 +59,23 @@ public record Results(
             String label,
             long votes,
             @Schema(example = "12.5") double percent) {}
+
+    @Schema(name = "ValueResult")
+    public record ValueResult(
+            @Schema(example = "4") int value,
+            long votes,
+            @Schema(example = "25.0") double percent) {}
+
+    /** Promoters rate 9-10, passives 7-8, detractors 0-6; the score is % promoters - % detractors, rounded. */
+    @Schema(name = "NpsResult")
+    public record NpsResult(
+            long promoters,
+            long passives,
+            long detractors,
+            @Schema(example = "32") int score) {}
+
+    @Schema(name = "WordCount")
+    public record WordCount(@Schema(example = "coffee") String word, long count) {}
 
     @Schema(name = "RankedRound")
     public record RoundResult(int round, Map<String, Long> votes, long exhausted, String eliminated, String winner) {}

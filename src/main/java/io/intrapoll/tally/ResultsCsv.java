@@ -1,12 +1,34 @@
 package io.intrapoll.tally;
 
-/** Results as CSV (RFC 4180), one row per option; cells that a spreadsheet would run as formulas are defused. */
+/** Results as CSV (RFC 4180); cells that a spreadsheet would run as formulas are defused. */
 final class ResultsCsv {
 
     private ResultsCsv() {}
 
+    /** Options: one row per option (QUIZ: with whether it is correct); a scale: per value; open text: per word. */
     static String of(Results results) {
-        StringBuilder csv = new StringBuilder("option_id,label,votes,percent\r\n");
+        if (results.distribution() != null) {
+            StringBuilder csv = new StringBuilder("value,votes,percent\r\n");
+            results.distribution()
+                    .forEach(value -> csv.append(value.value())
+                            .append(',')
+                            .append(value.votes())
+                            .append(',')
+                            .append(value.percent())
+                            .append("\r\n"));
+            return csv.toString();
+        }
+        if (results.words() != null) {
+            StringBuilder csv = new StringBuilder("word,count\r\n");
+            results.words()
+                    .forEach(word -> csv.append(cell(word.word()))
+                            .append(',')
+                            .append(word.count())
+                            .append("\r\n"));
+            return csv.toString();
+        }
+        boolean quiz = results.correctOptionIds() != null;
+        StringBuilder csv = new StringBuilder("option_id,label,votes,percent" + (quiz ? ",correct" : "") + "\r\n");
         for (Results.OptionResult option : results.options()) {
             csv.append(cell(option.id()))
                     .append(',')
@@ -14,8 +36,11 @@ final class ResultsCsv {
                     .append(',')
                     .append(option.votes())
                     .append(',')
-                    .append(option.percent())
-                    .append("\r\n");
+                    .append(option.percent());
+            if (quiz) {
+                csv.append(',').append(results.correctOptionIds().contains(option.id()));
+            }
+            csv.append("\r\n");
         }
         return csv.toString();
     }

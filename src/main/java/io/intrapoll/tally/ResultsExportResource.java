@@ -30,8 +30,11 @@ public class ResultsExportResource {
     @Operation(
             operationId = "exportResultsCsv",
             summary = "Results as CSV",
-            description = "Owner or admin. One row per option.")
-    @APIResponse(responseCode = "200", description = "option_id,label,votes,percent")
+            description = "Owner or admin. One row per option (QUIZ: with a correct column once closed); RATING "
+                    + "and NPS: one row per value of the scale; OPEN_TEXT: one row per word, every word.")
+    @APIResponse(
+            responseCode = "200",
+            description = "option_id,label,votes,percent[,correct]; value,votes,percent; or word,count")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response csv(@PathParam("id") String id) {
         Results export = results.export(PollPath.id(id), callers.current());

@@ -7,6 +7,7 @@ import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollRepository;
+import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.PollView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,9 @@ import java.util.Optional;
 /** Results of a poll, for those allowed to see them. */
 @ApplicationScoped
 public class ResultsService {
+
+    /** The word cloud's size (API.md). */
+    static final int WORDS_SHOWN = 50;
 
     @Inject
     AuditTrail audit;
@@ -73,7 +78,7 @@ public class ResultsService {
         if (!poll.rules().isManageableBy(caller)) {
             throw ProblemException.forbidden("Only the poll's owner or an admin may export its results.");
         }
-        return resultsOf(poll);
+        return resultsOf(poll, live.copyOf(poll.rules().id()), Integer.MAX_VALUE);
     }
 
     @Transactional
@@ -81,7 +86,7 @@ public class ResultsService {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only admins rebuild tallies.");
         }
-        RebuildReport report = tallies.rebuild(polls.typeByPoll());
+        RebuildReport report = tallies.rebuild(polls.countingByPoll());
         audit.record(
                 caller.name(),
                 AuditAction.TALLIES_REBUILT,
@@ -109,17 +114,35 @@ public class ResultsService {
     }
 
     private Results resultsOf(PollCache.Cached cached, LiveTallies.Copy copy) {
+        return resultsOf(cached, copy, WORDS_SHOWN);
+    }
+
+    /** @param wordLimit OPEN_TEXT: how many of the most frequent words */
+    private Results resultsOf(PollCache.Cached cached, LiveTallies.Copy copy, int wordLimit) {
         PollView poll = cached.view();
-        PollId pollId = cached.rules().id();
+        PollSnapshot rules = cached.rules();
+        PollId pollId = rules.id();
         LiveTallies.Tally tally = copy.tally();
         long total = tally.ballots();
         Map<String, Long> votes = tally.votes();
         List<Results.OptionResult> options = poll.options().stream()
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();
-        boolean closed = cached.rules().isClosed();
+        boolean closed = rules.isClosed();
         boolean isFinal = closed && queue.isDrained(pollId);
         List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(pollId, poll) : null;
+        List<ScaleStatistics.Bucket> buckets = poll.type().isScale()
+                ? rules.optionIds().stream()
+                        .map(value ->
+                                new ScaleStatistics.Bucket(Integer.parseInt(value), votes.getOrDefault(value, 0L)))
+                        .toList()
+                : null;
+        List<String> correct = poll.type() == PollType.QUIZ && closed
+                ? poll.options().stream()
+                        .map(PollView.OptionView::id)
+                        .filter(rules.answer().correctOptionIds()::contains)
+                        .toList()
+                : null;
         // As of the tallies' last change (the poll's creation before its first ballot), not of this read: the same
         // tally revision of the same poll version is the same body, which the ETag then names.
         Instant asOf = copy.changedAtMillis() > 0 ? Instant.ofEpochMilli(copy.changedAtMillis()) : poll.createdAt();
@@ -132,6 +155,17 @@ public class ResultsService {
                 asOf,
                 isFinal,
                 rounds,
+                buckets == null
+                        ? null
+                        : buckets.stream()
+                                .map(bucket -> new Results.ValueResult(
+                                        bucket.value(), bucket.votes(), percent(bucket.votes(), total)))
+                                .toList(),
+                buckets == null ? null : ScaleStatistics.mean(buckets),
+                buckets == null ? null : ScaleStatistics.median(buckets),
+                poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,
+                poll.type() == PollType.OPEN_TEXT ? mostFrequent(votes, wordLimit) : null,
+                correct,
                 etag,
                 cached.rules().showsResultsToEveryVoter());
     }
@@ -146,11 +180,26 @@ public class ResultsService {
     }
 
     private static Results.OptionResult optionResult(PollView.OptionView option, long votes, long total) {
-        double percent = total == 0
+        return new Results.OptionResult(option.id(), option.label(), votes, percent(votes, total));
+    }
+
+    /** Percent of all ballots, one decimal. */
+    private static double percent(long votes, long total) {
+        return total == 0
                 ? 0
                 : BigDecimal.valueOf(votes * 100.0 / total)
                         .setScale(1, RoundingMode.HALF_UP)
                         .doubleValue();
-        return new Results.OptionResult(option.id(), option.label(), votes, percent);
+    }
+
+    /** The most frequent words, ties alphabetically, so the same tallies give the same list. */
+    private static List<Results.WordCount> mostFrequent(Map<String, Long> counts, int limit) {
+        return counts.entrySet().stream()
+                .filter(word -> word.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(word -> new Results.WordCount(word.getKey(), word.getValue()))
+                .toList();
     }
 }

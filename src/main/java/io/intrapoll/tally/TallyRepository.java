@@ -1,7 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.poll.PollId;
-import io.intrapoll.poll.PollType;
+import io.intrapoll.poll.PollRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -126,7 +126,7 @@ public class TallyRepository {
      * aggregator that is counting meanwhile wait and add its group after the recount, so nothing is lost or counted
      * twice.
      */
-    RebuildReport rebuild(Map<PollId, PollType> typeByPoll) {
+    RebuildReport rebuild(Map<PollId, PollRepository.Counting> countingByPoll) {
         Map<PollId, Long> revisions = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT poll_id, revision FROM poll_tally FOR UPDATE")
                 .getResultList()) {
@@ -136,11 +136,20 @@ public class TallyRepository {
         em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
         em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
         TallyDeltas counts = new TallyDeltas();
-        for (Object row :
-                em.createNativeQuery("SELECT poll_id, choices FROM ballot").getResultList()) {
+        for (Object row : em.createNativeQuery("SELECT poll_id, choices, hidden, held FROM ballot")
+                .getResultList()) {
             Object[] columns = (Object[]) row;
             PollId poll = new PollId((String) columns[0]);
-            counts.count(poll, typeByPoll.get(poll), Arrays.asList(((String) columns[1]).split(",")));
+            PollRepository.Counting counting = countingByPoll.get(poll);
+            boolean shown = !((Boolean) columns[2]) && !((Boolean) columns[3]);
+            counts.count(
+                    poll,
+                    shown
+                            ? TallyDeltas.countedKeys(
+                                    counting.type(),
+                                    counting.language(),
+                                    Arrays.asList(((String) columns[1]).split(",", -1)))
+                            : List.of());
         }
         counts.ballots()
                 .forEach(

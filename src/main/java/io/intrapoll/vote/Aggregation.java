@@ -4,6 +4,7 @@ import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
+import io.intrapoll.response.BlockedWords;
 import io.intrapoll.tally.TallyDeltas;
 import io.intrapoll.tally.TallyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +49,9 @@ public class Aggregation {
 
     @Inject
     PollCache polls;
+
+    @Inject
+    BlockedWords blockedWords;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -87,7 +92,7 @@ public class Aggregation {
             if (poll == null) {
                 return; // deleted meanwhile: nothing to count
             }
-            ballots.forEach(ballot -> count(ballot, poll.type(), now, deltas, participations));
+            ballots.forEach(ballot -> count(ballot, poll, now, deltas, participations));
         });
         em.flush();
         tallies.add(
@@ -122,16 +127,17 @@ public class Aggregation {
                 .toList());
         Collections.shuffle(fresh, random);
         TallyDeltas deltas = new TallyDeltas();
-        Map<PollId, PollType> types = new HashMap<>();
+        Map<PollId, Optional<PollSnapshot>> snapshots = new HashMap<>();
         int ballots = 0;
         for (AnonymousChoices half : fresh) {
-            PollType type = types.computeIfAbsent(
-                    half.pollId(), id -> polls.find(id).map(PollSnapshot::type).orElse(null));
-            if (type == null) {
+            PollSnapshot poll =
+                    snapshots.computeIfAbsent(half.pollId(), polls::find).orElse(null);
+            if (poll == null) {
                 continue; // deleted meanwhile: nothing to count
             }
-            em.persist(new CountedBallot(half, hour));
-            deltas.count(half.pollId(), type, half.choices());
+            boolean held = isHeld(poll, half.choices());
+            em.persist(new CountedBallot(half, hour, held));
+            deltas.count(half.pollId(), keysOf(poll, half.choices(), !held));
             ballots++;
         }
         em.flush();
@@ -180,7 +186,7 @@ public class Aggregation {
      */
     private void count(
             Ballot ballot,
-            PollType type,
+            PollSnapshot poll,
             Instant now,
             TallyDeltas deltas,
             Map<Participation.Key, Participation> participations) {
@@ -193,8 +199,7 @@ public class Aggregation {
             if (ballot.isParticipationOnly()) {
                 return; // its choices are counted apart (applyChoices)
             }
-            em.persist(new CountedBallot(ballot, now));
-            deltas.count(ballot.pollId(), type, ballot.choices());
+            countBallot(ballot, poll, now, deltas);
             return;
         }
         if (ballot.revision() <= existing.revision() || ballot.isAnonymous()) {
@@ -205,16 +210,34 @@ public class Aggregation {
                         CountedBallot.class)
                 .setParameter("poll", ballot.pollId().value())
                 .setParameter("voter", ballot.voter())
+                // Locked: a moderator hiding this answer meanwhile must not take its words out a second time.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
         if (replaced != null) {
-            deltas.uncount(ballot.pollId(), type, replaced.choices());
+            deltas.uncount(ballot.pollId(), keysOf(poll, replaced.choices(), replaced.isShown()));
             em.remove(replaced);
             em.flush();
         }
         existing.record(ballot);
-        em.persist(new CountedBallot(ballot, now));
-        deltas.count(ballot.pollId(), type, ballot.choices());
+        countBallot(ballot, poll, now, deltas);
+    }
+
+    private void countBallot(Ballot ballot, PollSnapshot poll, Instant now, TallyDeltas deltas) {
+        boolean held = isHeld(poll, ballot.choices());
+        em.persist(new CountedBallot(ballot, now, held));
+        deltas.count(ballot.pollId(), keysOf(poll, ballot.choices(), !held));
+    }
+
+    /** An open-text answer with a blocked word waits for a moderator. */
+    private boolean isHeld(PollSnapshot poll, List<String> choices) {
+        return poll.type() == PollType.OPEN_TEXT
+                && blockedWords.holds(String.join(",", choices), poll.answer().language());
+    }
+
+    /** What a ballot adds to the tallies; an answer not shown adds no words, though it counts as a ballot. */
+    private static List<String> keysOf(PollSnapshot poll, List<String> choices, boolean shown) {
+        return shown ? TallyDeltas.countedKeys(poll.type(), poll.answer().language(), choices) : List.of();
     }
 }

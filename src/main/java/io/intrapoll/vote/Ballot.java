@@ -16,6 +16,8 @@ import java.util.List;
  *     ({@link VoterRegistry}): no participation can exist, so counting inserts it without looking (a redelivery,
  *     which finds its own earlier insert, is counted again without this shortcut)
  * @param trace the W3C traceparent of the step before (the request, the durable write), or null when untraced
+ * @param points a quiz ballot's score, fixed when it was accepted (null for other types); it stays with the
+ *     participation half of an anonymous ballot, which the leaderboard reads
  */
 public record Ballot(
         String id,
@@ -28,10 +30,39 @@ public record Ballot(
         String receiptId,
         String idempotencyKey,
         boolean provenFirst,
-        String trace) {
+        String trace,
+        Integer points) {
 
     public Ballot {
         choices = List.copyOf(choices);
+    }
+
+    /** A ballot that scores no points. */
+    public Ballot(
+            String id,
+            PollId pollId,
+            String voterKey,
+            String voter,
+            List<String> choices,
+            Instant acceptedAt,
+            int revision,
+            String receiptId,
+            String idempotencyKey,
+            boolean provenFirst,
+            String trace) {
+        this(
+                id,
+                pollId,
+                voterKey,
+                voter,
+                choices,
+                acceptedAt,
+                revision,
+                receiptId,
+                idempotencyKey,
+                provenFirst,
+                trace,
+                null);
     }
 
     /** An untraced ballot. */
@@ -62,7 +93,8 @@ public record Ballot(
                 receiptId,
                 idempotencyKey,
                 provenFirst,
-                traceparent);
+                traceparent,
+                points);
     }
 
     boolean isAnonymous() {
@@ -85,7 +117,8 @@ public record Ballot(
                 receiptId,
                 idempotencyKey,
                 provenFirst,
-                null);
+                null,
+                points);
     }
 
     /** The choices half of an anonymous poll's ballot: its random id, poll and choices, nothing else. */

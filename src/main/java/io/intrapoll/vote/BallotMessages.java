@@ -46,6 +46,9 @@ final class BallotMessages {
             if (ballot.trace() != null) {
                 json.add("trace", ballot.trace());
             }
+            if (ballot.points() != null) {
+                json.add("pts", ballot.points());
+            }
             ballots.add(json);
         }
         return ballots.build().toString();
@@ -101,6 +104,7 @@ final class BallotMessages {
                 json.getString("receipt"),
                 json.getString("idem", null),
                 json.getBoolean("first", false),
-                json.getString("trace", null));
+                json.getString("trace", null),
+                json.containsKey("pts") ? json.getInt("pts") : null);
     }
 }

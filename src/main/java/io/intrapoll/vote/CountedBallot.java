@@ -41,11 +41,21 @@ public class CountedBallot {
     @Column(name = "counted_at", nullable = false)
     private Instant countedAt;
 
+    /** OPEN_TEXT: hidden by a moderator; its words are left out of the word cloud. */
+    @Column(nullable = false)
+    private boolean hidden;
+
+    /** OPEN_TEXT: held back for a blocked word until a moderator shows it. */
+    @Column(nullable = false)
+    private boolean held;
+
     protected CountedBallot() {
         // for JPA
     }
 
-    CountedBallot(Ballot ballot, Instant now) {
+    /** @param held an open-text answer with a blocked word: counted, its words not shown until a moderator shows it */
+    CountedBallot(Ballot ballot, Instant now, boolean held) {
+        this.held = held;
         this.id = ballot.id();
         this.pollId = ballot.pollId().value();
         this.voter = ballot.voter();
@@ -56,7 +66,8 @@ public class CountedBallot {
     }
 
     /** An anonymous ballot's choices half: no voter, and the hour it was counted as its only time. */
-    CountedBallot(AnonymousChoices half, Instant hour) {
+    CountedBallot(AnonymousChoices half, Instant hour, boolean held) {
+        this.held = held;
         this.id = half.id();
         this.pollId = half.pollId().value();
         this.choices = String.join(",", half.choices());
@@ -65,7 +76,12 @@ public class CountedBallot {
     }
 
     public List<String> choices() {
-        return choices.isEmpty() ? List.of() : Arrays.asList(choices.split(","));
+        return choices.isEmpty() ? List.of() : Arrays.asList(choices.split(",", -1));
+    }
+
+    /** Whether its words count in the word cloud: not hidden, not held. */
+    public boolean isShown() {
+        return !hidden && !held;
     }
 
     public String id() {

@@ -35,6 +35,10 @@ public class Participation {
     @Column(name = "accepted_at", nullable = false)
     private Instant acceptedAt;
 
+    /** A quiz ballot's score (null for other types): what the leaderboard ranks. */
+    @Column
+    private Integer points;
+
     protected Participation() {
         // for JPA
     }
@@ -51,6 +55,7 @@ public class Participation {
         this.idempotencyKey = ballot.idempotencyKey();
         this.revision = ballot.revision();
         this.acceptedAt = ballot.acceptedAt();
+        this.points = ballot.points();
     }
 
     Key key() {

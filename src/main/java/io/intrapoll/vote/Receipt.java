@@ -1,6 +1,8 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollSnapshot;
+import io.intrapoll.poll.PollType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,12 +18,33 @@ public record Receipt(
         @Schema(example = "ACCEPTED") String status,
         Instant acceptedAt,
 
-        @Schema(description = "GET .../votes/mine only, and never for anonymous polls")
-        List<String> optionIds) {
+        @Schema(description = "GET .../votes/mine only, and never for anonymous polls; types with options")
+        List<String> optionIds,
+
+        @Schema(description = "GET .../votes/mine only, and never for anonymous polls; RATING and NPS")
+        Integer rating,
+
+        @Schema(description = "GET .../votes/mine only, and never for anonymous polls; OPEN_TEXT")
+        String text) {
 
     static final String ACCEPTED = "ACCEPTED";
 
     static Receipt accepted(String receiptId, PollId pollId, Instant acceptedAt) {
-        return new Receipt(receiptId, pollId.value(), ACCEPTED, acceptedAt, null);
+        return new Receipt(receiptId, pollId.value(), ACCEPTED, acceptedAt, null, null, null);
+    }
+
+    /** The caller's own receipt, with the ballot's content in the field of its type (none: anonymous). */
+    static Receipt mine(String receiptId, PollSnapshot poll, Instant acceptedAt, List<String> choices) {
+        String pollId = poll.id().value();
+        if (choices == null || choices.isEmpty()) {
+            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, null);
+        }
+        if (poll.type().isScale()) {
+            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, Integer.valueOf(choices.get(0)), null);
+        }
+        if (poll.type() == PollType.OPEN_TEXT) {
+            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, String.join(",", choices));
+        }
+        return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, choices, null, null);
     }
 }

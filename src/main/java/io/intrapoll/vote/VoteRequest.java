@@ -5,14 +5,24 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A vote as sent: the chosen option ids (for RANKED, in order of preference). Whether they fit the poll is the
- * ballot's rule ({@link BallotRules}, a 422).
+ * A vote as sent: the chosen option ids (for RANKED, in order of preference), a rating (RATING, NPS) or a text
+ * (OPEN_TEXT). Which one the poll takes, and whether it fits, is the ballot's rule ({@link BallotRules}, a 422).
  */
-@Schema(name = "VoteRequest")
+@Schema(name = "VoteRequest", description = "Exactly one of optionIds, rating and text, as the poll's type takes.")
 public record VoteRequest(
         @Schema(
-                required = true,
-                description = "Option ids; RANKED: all options or a prefix, best first",
+                description = "SINGLE, MULTIPLE, RANKED, QUIZ: option ids; RANKED: all options or a prefix, best first",
                 example = "[\"demo-lunch-pizza\"]")
-        @NotNull(message = "is required: an array of option ids")
-        List<@NotNull(message = "must be a string") String> optionIds) {}
+        List<@NotNull(message = "must be a string") String> optionIds,
+
+        @Schema(description = "RATING: a value of the poll's scale; NPS: 0 to 10", example = "4")
+        Integer rating,
+
+        @Schema(description = "OPEN_TEXT: 1 to the poll's maxLength characters after trimming", example = "More coffee")
+        String text) {
+
+    /** A vote for options (the types that have them). */
+    public static VoteRequest ofOptions(List<String> optionIds) {
+        return new VoteRequest(optionIds, null, null);
+    }
+}

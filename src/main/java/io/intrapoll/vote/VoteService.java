@@ -1,6 +1,7 @@
 package io.intrapoll.vote;
 
 import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.VoterKeys;
 import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
@@ -9,6 +10,8 @@ import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollStatus;
+import io.intrapoll.poll.PollType;
+import io.intrapoll.quiz.QuizScoring;
 import io.intrapoll.vote.BallotIntake.Submission;
 import io.intrapoll.vote.VoterRegistry.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,13 +70,13 @@ public class VoteService {
     @Inject
     VoteMetrics metrics;
 
-    public Receipt vote(PollId id, List<String> optionIds, String idempotencyKey, Caller caller) {
+    public Receipt vote(PollId id, VoteRequest request, String idempotencyKey, Caller caller) {
         Timer.Context timing = metrics.ingestLatency().time();
         // The whole answer, not only the wait for the broker, stays within the wait: a vote during an outage
         // gets its 503 fast even when the steps before the write were slow.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         try {
-            Receipt receipt = accept(id, optionIds, idempotencyKey, caller, deadline);
+            Receipt receipt = accept(id, request, idempotencyKey, caller, deadline);
             metrics.accepted().inc();
             return receipt;
         } catch (ProblemException refused) {
@@ -87,7 +90,7 @@ public class VoteService {
     private static VoteMetrics.Rejection rejection(Problem problem) {
         return switch (problem.status()) {
             case 409 ->
-                problem.type().endsWith("/poll-not-open")
+                problem.type().endsWith("/poll-not-open") || problem.type().endsWith("/time-up")
                         ? VoteMetrics.Rejection.POLL_NOT_OPEN
                         : VoteMetrics.Rejection.ALREADY_VOTED;
             case 422, 400 -> VoteMetrics.Rejection.INVALID_CHOICES;
@@ -96,18 +99,29 @@ public class VoteService {
         };
     }
 
-    private Receipt accept(PollId id, List<String> optionIds, String idempotencyKey, Caller caller, long deadline) {
+    private Receipt accept(PollId id, VoteRequest request, String idempotencyKey, Caller caller, long deadline) {
         if (!ingestEnabled) {
             throw ProblemException.unavailable("This node does not take votes (aggregator only).", RETRY_AFTER_SECONDS);
         }
         PollSnapshot poll = votable(id, caller);
-        List<FieldError> errors = BallotRules.check(poll.type(), poll.maxChoices(), poll.optionIds(), optionIds);
+        List<FieldError> errors = BallotRules.check(poll, request);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The ballot does not fit the poll.", errors);
         }
+        List<String> optionIds = BallotRules.choices(poll, request);
+        Instant now = clock.instant();
+        Integer points = null;
+        if (poll.type() == PollType.QUIZ) {
+            if (QuizScoring.isTimeUp(poll, now)) {
+                throw ProblemException.conflict(
+                        "time-up",
+                        "Time is up",
+                        "This quiz took answers for " + poll.answer().timeLimitSeconds() + " seconds after it opened.");
+            }
+            points = QuizScoring.points(poll, optionIds, now);
+        }
         PollId pollId = poll.id();
         String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
-        Instant now = clock.instant();
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
@@ -147,7 +161,8 @@ public class VoteService {
                 receiptId,
                 idempotencyKey,
                 taken.provenFirst(),
-                traceOf(poll));
+                traceOf(poll),
+                points);
         makeDurable(ballot, fresh, replaced, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now);
     }
@@ -164,7 +179,7 @@ public class VoteService {
             throw ProblemException.notFound("You have not voted in this poll.");
         }
         List<String> choices = poll.anonymous() ? null : choicesOf(claim, pollId, caller.name());
-        return new Receipt(claim.receiptId(), pollId.value(), Receipt.ACCEPTED, claim.acceptedAt(), choices);
+        return Receipt.mine(claim.receiptId(), poll, claim.acceptedAt(), choices);
     }
 
     private List<String> choicesOf(Claim claim, PollId pollId, String voter) {
@@ -281,7 +296,8 @@ public class VoteService {
                 orphan.receiptId(),
                 orphan.idempotencyKey(),
                 false, // a retry's ballot: its first attempt may have been counted
-                traceOf(poll));
+                traceOf(poll),
+                poll.type() == PollType.QUIZ ? QuizScoring.points(poll, optionIds, orphan.acceptedAt()) : null);
         // Should this retry fail too, the claim goes back to the ballot counted before it, if any.
         makeDurable(ballot, orphan, counted, voterKey, deadline);
         return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());

@@ -47,7 +47,9 @@ public class VotesResource {
             description = "202 means the ballot is durable. For RANKED polls the order of optionIds is the ranking "
                     + "(all options or a prefix). Repeating a request with the same Idempotency-Key gives the same "
                     + "receipt and counts nothing twice. A 409's type ends in /already-voted (no change allowed) or "
-                    + "/poll-not-open; a 422 names an unknown or repeated option, or too many or too few choices; a "
+                    + "/poll-not-open, or /time-up for a quiz past its time limit; a 422 names an unknown or repeated "
+                    + "option, too many or too few choices, a rating off the scale, an empty or too long text, or a "
+                    + "field the poll's type does not take; a "
                     + "503 means the ballot could not be stored safely and nothing was counted.")
     @RequestBody(
             required = true,
@@ -55,8 +57,11 @@ public class VotesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = VoteRequest.class),
-                            examples =
-                                    @ExampleObject(name = "single", value = "{\"optionIds\": [\"demo-lunch-pizza\"]}")))
+                            examples = {
+                                @ExampleObject(name = "options", value = "{\"optionIds\": [\"demo-lunch-pizza\"]}"),
+                                @ExampleObject(name = "rating", value = "{\"rating\": 4}"),
+                                @ExampleObject(name = "text", value = "{\"text\": \"More coffee\"}")
+                            }))
     @APIResponse(
             responseCode = "202",
             description = "Accepted and durable",
@@ -74,7 +79,7 @@ public class VotesResource {
                     @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
                     String idempotencyKey,
             @Valid VoteRequest ballot) {
-        Receipt receipt = votes.vote(PollPath.id(id), ballot.optionIds(), idempotencyKey, callers.current());
+        Receipt receipt = votes.vote(PollPath.id(id), ballot, idempotencyKey, callers.current());
         return Response.accepted(receipt).build();
     }
 

@@ -143,7 +143,8 @@ class PollInputTest {
         assertEquals(400, problem.status());
         assertEquals(Set.of("type", "resultsVisibility"), fields(problem));
         assertEquals(
-                "must be one of SINGLE, MULTIPLE, RANKED", messages(problem).get("type"));
+                "must be one of SINGLE, MULTIPLE, RANKED, RATING, NPS, OPEN_TEXT, QUIZ",
+                messages(problem).get("type"));
     }
 
     @Test

@@ -97,7 +97,8 @@ class PollLifecycleTest {
         Poll poll = draft();
         String pizzaId = poll.options().get(0).id();
         poll.change(Polls.changeOptions(List.of(
-                new PollInput.OptionInput(pizzaId, "Pizza (Napoli)"), new PollInput.OptionInput(null, "Tacos"))));
+                new PollInput.OptionInput(pizzaId, "Pizza (Napoli)", null),
+                new PollInput.OptionInput(null, "Tacos", null))));
         assertEquals(pizzaId, poll.options().get(0).id());
         assertEquals("Pizza (Napoli)", poll.options().get(0).label());
     }

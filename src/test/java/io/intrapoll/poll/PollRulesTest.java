@@ -78,7 +78,8 @@ class PollRulesTest {
 
     @Test
     void optionIdsSentMustBeKnown() {
-        var sent = List.of(new PollInput.OptionInput("known", "a"), new PollInput.OptionInput("stranger", "b"));
+        var sent = List.of(
+                new PollInput.OptionInput("known", "a", null), new PollInput.OptionInput("stranger", "b", null));
         var errors = PollRules.checkOptionIds(sent, Set.of("known"));
         assertEquals(1, errors.size());
         assertEquals("options[1].id", errors.get(0).field());

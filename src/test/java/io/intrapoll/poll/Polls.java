@@ -20,6 +20,11 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 audience,
                 null,
                 null,
@@ -37,6 +42,11 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(),
                 null,
                 null,
@@ -50,6 +60,11 @@ final class Polls {
                 null,
                 PollType.SINGLE,
                 options(List.of("a", "b")),
+                null,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -77,6 +92,11 @@ final class Polls {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null);
             case "options" -> changeOptions(options((List<String>) value));
             default -> throw new IllegalArgumentException(field);
@@ -85,12 +105,29 @@ final class Polls {
 
     static PollInput changeOptions(List<PollInput.OptionInput> options) {
         return new PollInput(
-                Set.of("options"), null, null, null, options, null, null, null, null, null, null, null, null);
+                Set.of("options"),
+                null,
+                null,
+                null,
+                options,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static List<PollInput.OptionInput> options(List<String> labels) {
         return labels.stream()
-                .map(label -> new PollInput.OptionInput(null, label))
+                .map(label -> new PollInput.OptionInput(null, label, null))
                 .toList();
     }
 }

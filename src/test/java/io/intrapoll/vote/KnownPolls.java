@@ -41,6 +41,7 @@ final class KnownPolls extends PollCache {
                 allowVoteChange,
                 "author",
                 Set.of(),
-                ResultsVisibility.LIVE);
+                ResultsVisibility.LIVE,
+                PollSnapshot.Answer.NONE);
     }
 }

@@ -73,9 +73,19 @@ class VoteRequestTest {
     }
 
     @Test
-    void optionIdsAreRequiredAndEachIsAString() {
-        assertEquals(Set.of("optionIds"), invalid(read("{}")));
-        assertEquals(Set.of("optionIds"), invalid(read("{\"optionIds\": null}")));
+    void eachOptionIdIsAString() {
+        // Which of optionIds, rating and text a ballot needs depends on the poll's type: BallotRules' 422.
+        assertEquals(Set.of(), invalid(read("{}")));
+        assertEquals(Set.of(), invalid(read("{\"optionIds\": null}")));
         assertEquals(Set.of("optionIds[1].<list element>"), invalid(read("{\"optionIds\": [\"a\", null]}")));
+    }
+
+    @Test
+    void aRatingIsAWholeNumberAndATextAString() {
+        assertEquals(4, read("{\"rating\": 4}").rating());
+        assertEquals("More coffee", read("{\"text\": \"More coffee\"}").text());
+        for (String body : List.of("{\"rating\": 4.5}", "{\"rating\": \"4\"}", "{\"text\": 5}")) {
+            assertEquals(400, refusal(body).status(), body);
+        }
     }
 }

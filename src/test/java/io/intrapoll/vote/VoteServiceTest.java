@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.Role;
+import io.intrapoll.identity.VoterKeys;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.LocalCaches;
 import io.intrapoll.platform.Problem;
@@ -66,8 +67,7 @@ class VoteServiceTest {
         intake.writers = 1;
         intake.capacity = 1_000;
         intake.start(null);
-        VoterKeys keys = new VoterKeys();
-        keys.secret = "unit-test-secret";
+        VoterKeys keys = VoterKeys.withSecret("unit-test-secret");
         votes.polls = counting.polls;
         votes.registry = registry;
         votes.keys = keys;
@@ -255,7 +255,8 @@ class VoteServiceTest {
                 open.allowVoteChange(),
                 open.createdBy(),
                 open.audienceGroups(),
-                open.resultsVisibility()));
+                open.resultsVisibility(),
+                open.answer()));
         Problem refused = refused(() -> vote(ANA, null, "red"));
         assertEquals(409, refused.status());
         assertTrue(refused.type().endsWith("/poll-not-open"), refused.type());
@@ -293,7 +294,7 @@ class VoteServiceTest {
         open(POLL, false);
         counting.add(KnownPolls.open(OTHER_POLL, PollType.SINGLE, false, false)); // opened before the cache was up
         vote(ANA, null, "red");
-        votes.vote(OTHER_POLL, List.of("red"), null, ANA);
+        votes.vote(OTHER_POLL, VoteRequest.ofOptions(List.of("red")), null, ANA);
         Map<PollId, Boolean> provenFirst =
                 broker.ballots().stream().collect(Collectors.toMap(Ballot::pollId, Ballot::provenFirst));
         assertEquals(Map.of(POLL, true, OTHER_POLL, false), provenFirst);
@@ -356,7 +357,7 @@ class VoteServiceTest {
     }
 
     private Receipt vote(Caller caller, String idempotencyKey, String... choices) {
-        return votes.vote(POLL, List.of(choices), idempotencyKey, caller);
+        return votes.vote(POLL, VoteRequest.ofOptions(List.of(choices)), idempotencyKey, caller);
     }
 
     /** What the aggregator does with each group the broker delivers. */

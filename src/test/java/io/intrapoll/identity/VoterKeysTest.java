@@ -1,4 +1,4 @@
-package io.intrapoll.vote;
+package io.intrapoll.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

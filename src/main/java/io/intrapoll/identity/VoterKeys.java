@@ -1,4 +1,4 @@
-package io.intrapoll.vote;
+package io.intrapoll.identity;
 
 import io.intrapoll.poll.PollId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,14 @@ public class VoterKeys {
     @ConfigProperty(name = "intrapoll.voter-key.secret")
     String secret;
 
-    String keyFor(PollId pollId, String user, boolean anonymous) {
+    /** Keys under the given secret, outside the container (tests). */
+    public static VoterKeys withSecret(String secret) {
+        VoterKeys keys = new VoterKeys();
+        keys.secret = secret;
+        return keys;
+    }
+
+    public String keyFor(PollId pollId, String user, boolean anonymous) {
         return anonymous ? pseudonym(pollId, user) : user;
     }
 
