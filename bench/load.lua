@@ -12,9 +12,16 @@
 --   noop     POST /api/v1/bench/noop            a no-op behind Intrapoll's own filters and sign-in
 --   naive    POST /api/v1/bench/naive-votes/{id}   the naive design: one synchronous UPDATE per vote
 -- POLLS lists "id=optionId,..."; requests cycle through (voter, poll) pairs. DELAY_MS, if set, paces each
--- connection (rate = connections * 1000 / DELAY_MS), for latency at a chosen rate.
+-- connection (rate = connections * 1000 / DELAY_MS), for latency at a chosen rate. BALLOT picks a vote's body:
+-- options (the default: the pair's option), rating (1 to 5 by voter) or text (one of a few answers by voter).
 local mode = os.getenv("MODE") or "vote"
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local ballot = os.getenv("BALLOT") or "options"
+local answers = {
+  "More coffee in the kitchen", "Fewer meetings on Fridays", "Better onboarding for new hires",
+  "A clearer roadmap for next quarter", "Pair programming sessions", "Quieter rooms for focused work",
+  "Lunch talks about what other teams build",
+}
 local polls = {}
 for pair in string.gmatch(os.getenv("POLLS") or "none=none", "[^,]+") do
   local id, option = string.match(pair, "([^=]+)=(.+)")
@@ -93,7 +100,13 @@ request = function()
   elseif mode == "results" then
     return wrk.format("GET", "/api/v1/polls/" .. poll.id .. "/results", { ["Authorization"] = auth[voter] })
   end
-  return wrk.format("POST", "/api/v1/polls/" .. poll.id .. "/votes", headers, poll.body)
+  local body = poll.body
+  if ballot == "rating" then
+    body = '{"rating": ' .. (voter % 5 + 1) .. '}'
+  elseif ballot == "text" then
+    body = '{"text": "' .. answers[voter % #answers + 1] .. '"}'
+  end
+  return wrk.format("POST", "/api/v1/polls/" .. poll.id .. "/votes", headers, body)
 end
 
 -- One machine-readable line for bench/run.sh: requests/s, latency percentiles (ms), answers per status.

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Creates COUNT open SINGLE polls (options a, b; a change of vote allowed) as `author` over one keep-alive
-connection and prints them as "id=firstOptionId,..." for bench/load.lua.
+"""Creates COUNT open polls as `author` over one keep-alive connection and prints them as "id=firstOptionId,..."
+for bench/load.lua. TYPE (default SINGLE: options a, b) may be RATING (1 to 5) or OPEN_TEXT (280 characters,
+English), whose pairs name no option ("id=-"); each allows a change of vote.
 
-    bench/polls.py <base-url> <count> <title-prefix>
+    bench/polls.py <base-url> <count> <title-prefix> [TYPE]
 """
 import base64
 import http.client
@@ -11,18 +12,21 @@ import sys
 from urllib.parse import urlparse
 
 base, count, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+kind = sys.argv[4] if len(sys.argv) > 4 else "SINGLE"
 url = urlparse(base)
 connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
 headers = {"Content-Type": "application/json",
            "Authorization": "Basic " + base64.b64encode(b"author:author").decode()}
 pairs = []
 for i in range(count):
-    body = json.dumps({"title": f"{prefix} {i + 1}", "type": "SINGLE", "options": ["a", "b"],
-                       "allowVoteChange": True, "open": True})
+    poll = {"title": f"{prefix} {i + 1}", "type": kind, "allowVoteChange": True, "open": True}
+    if kind == "SINGLE":
+        poll["options"] = ["a", "b"]
+    body = json.dumps(poll)
     connection.request("POST", "/api/v1/polls", body, headers)
     answer = connection.getresponse()
     poll = json.loads(answer.read())
     if answer.status != 201:
         sys.exit(f"creating a poll answered {answer.status}: {poll}")
-    pairs.append(poll["id"] + "=" + poll["options"][0]["id"])
+    pairs.append(poll["id"] + "=" + (poll["options"][0]["id"] if poll["options"] else "-"))
 print(",".join(pairs))

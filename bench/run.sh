@@ -87,7 +87,7 @@ timed_start "$REFERENCE" "$REFERENCE_BASE/api/open/noop" >/dev/null
 echo "ready: Intrapoll (pid $PID) and the reference"
 
 load() { # base mode polls seconds connections [delay-ms] -> the RESULT line
-  MODE="$2" POLLS="$3" THREADS=2 DELAY_MS="${6:-0}" wrk -t2 -c"$5" -d"${4}s" --latency -s bench/load.lua "$1" \
+  MODE="$2" POLLS="$3" THREADS=2 DELAY_MS="${6:-0}" BALLOT="${BALLOT:-options}" wrk -t2 -c"$5" -d"${4}s" --latency -s bench/load.lua "$1" \
     | grep '^RESULT' | sed 's/^RESULT //'
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
@@ -109,7 +109,7 @@ scenario() { # name base mode warm-up-polls round-polls...
     load "$base" "$mode" "$polls" "$ROUND" "$CONNECTIONS" > "$OUT/rounds/$name-$round.txt"
     [ "$name" = vote ] && [ "$round" -eq 2 ] && jcmd "$PID" JFR.stop name=bench >/dev/null
     wait "$vmstat"
-    if [ "$name" = vote ]; then
+    if [[ "$name" = vote* ]]; then
       local ended; ended=$(date +%s%3N)
       until [ "$(lag_ms)" = 0 ]; do sleep 0.05; done
       python3 -c "print(f'{($(date +%s%3N) - $ended) / 1000:.2f}')" > "$OUT/rounds/$name-$round.drain"
@@ -154,10 +154,18 @@ READS=$(python3 bench/polls.py "$BASE" 20 "reads")
 WARM_VOTES=$(python3 bench/polls.py "$BASE" 200 "vote warm-up")
 ROUND_VOTES=(); for round in 1 2 3; do ROUND_VOTES+=("$(python3 bench/polls.py "$BASE" 100 "vote round $round")"); done
 HALF_VOTES=$(python3 bench/polls.py "$BASE" 40 "paced")
+# The other question types' ingest (issue 18): the same pipeline with a rating, and with a text whose words are
+# counted as ballots are counted.
+WARM_RATING=$(python3 bench/polls.py "$BASE" 200 "rating warm-up" RATING)
+ROUND_RATING=(); for round in 1 2 3; do ROUND_RATING+=("$(python3 bench/polls.py "$BASE" 100 "rating round $round" RATING)"); done
+WARM_TEXT=$(python3 bench/polls.py "$BASE" 200 "text warm-up" OPEN_TEXT)
+ROUND_TEXT=(); for round in 1 2 3; do ROUND_TEXT+=("$(python3 bench/polls.py "$BASE" 100 "text round $round" OPEN_TEXT)"); done
 scenario static "$BASE" static none=none none=none none=none none=none
 scenario poll "$BASE" poll "$READS" "$READS" "$READS" "$READS"
 scenario results "$BASE" results "$READS" "$READS" "$READS" "$READS"
 scenario vote "$BASE" vote "$WARM_VOTES" "${ROUND_VOTES[@]}"
+BALLOT=rating scenario vote-rating "$BASE" vote "$WARM_RATING" "${ROUND_RATING[@]}"
+BALLOT=text scenario vote-text "$BASE" vote "$WARM_TEXT" "${ROUND_TEXT[@]}"
 # The group commits' sizes so far (warm-up included): ballots per broker write, and per counting transaction.
 curl -sf "$BASE/metrics?scope=application" | python3 -c '
 import re, sys

@@ -85,4 +85,7 @@ export function formatTime(instant) {
   return instant ? new Date(instant).toLocaleString() : '';
 }
 
-export const typeNames = { SINGLE: 'One choice', MULTIPLE: 'Several choices', RANKED: 'Ranked' };
+export const typeNames = {
+  SINGLE: 'One choice', MULTIPLE: 'Several choices', RANKED: 'Ranked', RATING: 'Rating',
+  NPS: 'Net Promoter Score', OPEN_TEXT: 'Open text', QUIZ: 'Quiz',
+};

@@ -7,7 +7,8 @@
 //                                #operations-link, #audit-link, Voter pages), #who and the sign-out form.
 //   <ip-header>                  signed out (the sign-in page): the brand alone, no link, no skip link.
 //
-//   <ip-results>                 the live results: #total, the polite #announce and the #bars list, drawn into by
+//   <ip-results>                 the live results: #total, the polite #announce, the #summary (mean, median, NPS),
+//                                the #bars list, the #cloud (open text) and the #leaderboard (quiz), drawn into by
 //                                live-results.js's ResultsView.
 //     table                      adds the "Show as a table" #table-fallback, its rows in #table-body.
 //     rounds                     adds the hidden #rounds section with #rounds-body for instant-runoff rounds,
@@ -87,7 +88,10 @@
       const parts = [
         h('p', { class: 'total', id: 'total' }),
         h('p', { id: 'announce', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+        h('div', { class: 'summary', id: 'summary', hidden: true }),
         h('ul', { class: 'bars', id: 'bars', 'aria-describedby': 'total' }),
+        h('figure', { class: 'cloud', id: 'cloud', hidden: true }),
+        h('section', { class: 'leaderboard', id: 'leaderboard', hidden: true, 'aria-labelledby': 'leaderboard-heading' }),
       ];
       if (this.hasAttribute('table')) {
         parts.push(h('details', { id: 'table-fallback' },

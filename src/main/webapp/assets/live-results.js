@@ -5,7 +5,8 @@ import { el, showMessage, Problem, api } from './common.js';
 const ANNOUNCE_EVERY_MS = 5000;
 
 function votesText(option) {
-  return `${option.votes} ${option.votes === 1 ? 'vote' : 'votes'} (${option.percent}%)`;
+  const votes = `${option.votes} ${option.votes === 1 ? 'vote' : 'votes'}`;
+  return option.percent === undefined ? votes : `${votes} (${option.percent}%)`;
 }
 
 function ballotsText(results) {
@@ -13,56 +14,254 @@ function ballotsText(results) {
   return `${n} ${n === 1 ? 'ballot' : 'ballots'}`;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+const CLOUD_WIDTH = 800;
+const CLOUD_HEIGHT = 420;
+
+function svg(tag, attributes = {}) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
 /**
- * Draws results into the page's #bars, #total, #table-body, #rounds-body (the markup of <ip-results>, elements.js);
- * keeps bars so they can move.
+ * Places words on an Archimedean spiral from the centre, largest first, each where its box overlaps none placed
+ * before (the boxes estimated from the font size, so the layout needs no measuring and is the same for the same
+ * words). Returns word -> {x, y, size}; words that find no room are left out of the picture (the table has them).
+ */
+export function layoutCloud(words, width = CLOUD_WIDTH, height = CLOUD_HEIGHT) {
+  const placed = new Map();
+  const boxes = [];
+  const most = Math.max(1, ...words.map((word) => word.count));
+  for (const word of words) {
+    const size = Math.round(16 + 48 * Math.sqrt(word.count / most));
+    const w = size * 0.58 * word.word.length + 6;
+    const h = size * 1.05;
+    for (let step = 0; step < 1500; step += 1) {
+      const angle = step * 0.35;
+      const radius = 2.2 * angle;
+      const x = width / 2 + radius * Math.cos(angle) * 1.6;
+      const y = height / 2 + radius * Math.sin(angle);
+      const box = { left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2 };
+      if (box.left < 0 || box.right > width || box.top < 0 || box.bottom > height) continue;
+      if (boxes.some((other) => box.left < other.right && other.left < box.right
+        && box.top < other.bottom && other.top < box.bottom)) continue;
+      boxes.push(box);
+      placed.set(word.word, { x, y, size });
+      break;
+    }
+  }
+  return placed;
+}
+
+/**
+ * Draws results into the page's #bars, #total, #summary, #cloud, #leaderboard, #table-body, #rounds-body (the
+ * markup of <ip-results>, elements.js); keeps bars and words so they can move.
+ *
+ * @param poll the poll (its type, scale labels), or null
+ * @param leaderboardWhileOpen a quiz's leaderboard before it closes too (its owner's console)
  */
 export class ResultsView {
-  constructor() {
+  constructor(poll = null, { leaderboardWhileOpen = false } = {}) {
+    this.poll = poll;
+    this.leaderboardWhileOpen = leaderboardWhileOpen;
     this.bars = document.getElementById('bars');
     this.total = document.getElementById('total');
+    this.summary = document.getElementById('summary');
+    this.cloud = document.getElementById('cloud');
+    this.leaderboard = document.getElementById('leaderboard');
     this.tableBody = document.getElementById('table-body');
     this.announceSlot = document.getElementById('announce');
     this.rows = new Map();
+    this.words = new Map();
+    this.leaderboardFor = null;
     this.lastAnnounced = 0;
     this.pendingAnnouncement = null;
   }
 
   show(results) {
-    for (const option of results.options) {
-      let row = this.rows.get(option.id);
-      if (!row) {
-        row = {
-          count: el('span', { class: 'count' }),
-          fill: el('div', { class: 'fill' }),
-        };
-        this.bars.append(el('li', { 'data-option-id': option.id },
-          el('div', { class: 'row' }, el('span', { class: 'option' }, option.label), row.count),
-          el('div', { class: 'track', 'aria-hidden': 'true' }, row.fill)));
-        this.rows.set(option.id, row);
-      }
-      row.count.textContent = votesText(option);
-      row.fill.style.width = `${Math.min(100, option.percent)}%`;
-    }
+    const rows = this.rowsOf(results);
+    if (results.words) this.showCloud(results.words);
+    else this.showBars(rows, results);
+    this.showSummary(results);
     const state = results.final ? ' · final' : (results.status === 'OPEN' ? ' · live' : '');
     this.total.replaceChildren(
       el('span', { id: 'total-ballots' }, ballotsText(results)),
       results.final ? el('span', { class: 'final' }, state) : state);
     if (this.tableBody) {
-      this.tableBody.replaceChildren(...results.options.map((option) => el('tr', {},
-        el('th', { scope: 'row' }, option.label),
-        el('td', { class: 'number' }, String(option.votes)),
-        el('td', { class: 'number' }, `${option.percent}%`))));
+      const head = document.querySelector('#table-fallback thead th');
+      if (head) head.textContent = results.words ? 'Word' : (results.distribution ? 'Rating' : 'Option');
+      this.tableBody.replaceChildren(...rows.map((row) => el('tr', {},
+        el('th', { scope: 'row' }, row.label),
+        el('td', { class: 'number' }, String(row.votes)),
+        el('td', { class: 'number' }, row.percent === undefined ? '' : `${row.percent}%`))));
     }
     this.showRounds(results);
-    this.announce(results);
+    this.showLeaderboard(results);
+    this.announce(results, rows);
+  }
+
+  /** What the bars and the table show: options, the values of a scale, or the words of open text. */
+  rowsOf(results) {
+    if (results.distribution) {
+      const labels = (this.poll && this.poll.scaleLabels) || {};
+      const first = results.distribution[0].value;
+      const last = results.distribution[results.distribution.length - 1].value;
+      return results.distribution.map((value) => ({
+        id: `value-${value.value}`,
+        label: String(value.value) + (value.value === first && labels.min ? ` (${labels.min})` : '')
+          + (value.value === last && labels.max ? ` (${labels.max})` : ''),
+        votes: value.votes,
+        percent: value.percent,
+      }));
+    }
+    if (results.words) {
+      return results.words.map((word) => ({ id: `word-${word.word}`, label: word.word, votes: word.count }));
+    }
+    const correct = new Set(results.correctOptionIds || []);
+    return results.options.map((option) => ({ ...option, correct: correct.has(option.id) }));
+  }
+
+  showBars(rows, results) {
+    this.bars.hidden = false;
+    this.cloud.hidden = true;
+    for (const option of rows) {
+      let row = this.rows.get(option.id);
+      if (!row) {
+        row = {
+          label: el('span', { class: 'option' }, option.label),
+          count: el('span', { class: 'count' }),
+          fill: el('div', { class: 'fill' }),
+          item: null,
+        };
+        row.item = el('li', { 'data-option-id': option.id },
+          el('div', { class: 'row' }, row.label, row.count),
+          el('div', { class: 'track', 'aria-hidden': 'true' }, row.fill));
+        this.bars.append(row.item);
+        this.rows.set(option.id, row);
+      }
+      row.label.replaceChildren(option.label,
+        ...(option.correct ? [' ', el('span', { class: 'correct-mark' }, '✓ correct')] : []));
+      row.item.classList.toggle('correct', Boolean(option.correct));
+      row.count.textContent = votesText(option);
+      row.fill.style.width = `${Math.min(100, option.percent)}%`;
+    }
+    this.bars.classList.toggle('scale-bars', Boolean(results.distribution));
+  }
+
+  /** Mean and median of a scale, the NPS split and score; nothing for the other types. */
+  showSummary(results) {
+    if (results.distribution === undefined || results.distribution === null) {
+      this.summary.hidden = true;
+      return;
+    }
+    this.summary.hidden = false;
+    const parts = [el('p', { class: 'statistics' },
+      el('span', {}, 'Mean ', el('strong', { id: 'mean' }, results.mean === undefined ? '–' : String(results.mean))),
+      el('span', {}, 'Median ', el('strong', { id: 'median' },
+        results.median === undefined ? '–' : String(results.median))))];
+    if (results.nps) {
+      const nps = results.nps;
+      const all = nps.promoters + nps.passives + nps.detractors;
+      const share = (n) => (all === 0 ? 0 : (100 * n) / all);
+      const segment = (kind, n) => {
+        const part = el('div', { class: `nps-${kind}` });
+        part.style.width = `${share(n)}%`;
+        return part;
+      };
+      parts.push(
+        el('p', { class: 'nps-score' }, 'NPS ', el('strong', { id: 'nps-score' },
+          nps.score > 0 ? `+${nps.score}` : String(nps.score))),
+        el('div', { class: 'nps-split', 'aria-hidden': 'true' },
+          segment('detractors', nps.detractors), segment('passives', nps.passives),
+          segment('promoters', nps.promoters)),
+        el('p', { class: 'nps-legend' },
+          el('span', { class: 'key detractors' }, `${nps.detractors} detractors (0–6)`), ' · ',
+          el('span', { class: 'key passives' }, `${nps.passives} passives (7–8)`), ' · ',
+          el('span', { class: 'key promoters' }, `${nps.promoters} promoters (9–10)`)),
+        el('p', { class: 'muted' }, 'The score is the share of promoters minus the share of detractors.'));
+    }
+    this.summary.replaceChildren(...parts);
+  }
+
+  /** The word cloud as SVG text, words keeping their element so a change moves and resizes them smoothly. */
+  showCloud(words) {
+    this.bars.hidden = true;
+    this.cloud.hidden = false;
+    if (!this.cloudSvg) {
+      this.cloudSvg = svg('svg', {
+        viewBox: `0 0 ${CLOUD_WIDTH} ${CLOUD_HEIGHT}`, role: 'img', 'aria-labelledby': 'cloud-caption',
+      });
+      this.cloudList = el('ol', { class: 'visually-hidden' });
+      this.cloud.replaceChildren(this.cloudSvg,
+        el('figcaption', { id: 'cloud-caption', class: 'visually-hidden' },
+          'Word cloud: the words written most often, largest. The list follows.'),
+        this.cloudList);
+    }
+    const layout = layoutCloud(words);
+    const shown = new Set();
+    words.forEach((word, index) => {
+      const place = layout.get(word.word);
+      if (!place) return;
+      shown.add(word.word);
+      let text = this.words.get(word.word);
+      if (!text) {
+        text = svg('text', { 'text-anchor': 'middle', 'dominant-baseline': 'middle', class: `w${index % 4}` });
+        text.textContent = word.word;
+        text.style.opacity = '0';
+        text.style.transform = `translate(${CLOUD_WIDTH / 2}px, ${CLOUD_HEIGHT / 2}px)`;
+        this.cloudSvg.append(text);
+        this.words.set(word.word, text);
+        text.getBoundingClientRect(); // the start of the transition
+      }
+      text.style.opacity = '1';
+      text.style.fontSize = `${place.size}px`;
+      text.style.transform = `translate(${place.x}px, ${place.y}px)`;
+    });
+    for (const [word, text] of this.words) {
+      if (!shown.has(word)) {
+        text.remove();
+        this.words.delete(word);
+      }
+    }
+    this.cloudList.replaceChildren(...words.map((word) => el('li', {},
+      `${word.word}: ${word.count} ${word.count === 1 ? 'answer' : 'answers'}`)));
+  }
+
+  /** Once a quiz has closed, its top scorers and the caller's own place. */
+  async showLeaderboard(results) {
+    const quiz = this.poll && this.poll.type === 'QUIZ';
+    if (!this.leaderboard || !(results.correctOptionIds || (quiz && this.leaderboardWhileOpen))) return;
+    const key = `${results.totalBallots}.${results.final}`;
+    if (this.leaderboardFor === key) return;
+    this.leaderboardFor = key;
+    let board;
+    try {
+      board = await api(`/polls/${encodeURIComponent(results.pollId)}/leaderboard`);
+    } catch (problem) {
+      return; // not shown to this caller
+    }
+    this.leaderboard.hidden = false;
+    this.leaderboard.replaceChildren(
+      el('h2', { id: 'leaderboard-heading' }, 'Leaderboard'),
+      board.entries.length === 0
+        ? el('p', { class: 'muted' }, 'Nobody answered.')
+        : el('ol', { class: 'ranking-board' }, ...board.entries.map((entry) => el('li', {},
+          el('span', { class: 'rank' }, String(entry.rank)),
+          el('span', { class: 'name' }, entry.name),
+          el('span', { class: 'points' }, `${entry.points} points`)))),
+      board.mine ? el('p', { id: 'my-place' }, `Your place: ${board.mine.rank}, ${board.mine.points} points.`) : '');
   }
 
   /** At most one announcement every few seconds: a screen reader is not a ticker. */
-  announce(results) {
-    const leader = [...results.options].sort((a, b) => b.votes - a.votes)[0];
-    const text = `${ballotsText(results)}${results.final ? ', final' : ''}.`
-      + (leader && leader.votes > 0 ? ` Leading: ${leader.label}, ${votesText(leader)}.` : '');
+  announce(results, rows) {
+    const leader = [...rows].sort((a, b) => b.votes - a.votes)[0];
+    let detail = '';
+    if (results.nps) detail = ` NPS ${results.nps.score}.`;
+    else if (results.mean !== undefined && results.mean !== null) detail = ` Mean rating ${results.mean}.`;
+    else if (results.words) detail = leader && leader.votes > 0 ? ` Most written: ${leader.label}.` : '';
+    else if (leader && leader.votes > 0) detail = ` Leading: ${leader.label}, ${votesText(leader)}.`;
+    const text = `${ballotsText(results)}${results.final ? ', final' : ''}.${detail}`;
     clearTimeout(this.pendingAnnouncement);
     const wait = this.lastAnnounced + ANNOUNCE_EVERY_MS - Date.now();
     const speak = () => { this.announceSlot.textContent = text; this.lastAnnounced = Date.now(); };

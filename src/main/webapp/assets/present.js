@@ -17,11 +17,11 @@ document.addEventListener('fullscreenchange', () => {
   fullscreen.textContent = document.fullscreenElement ? 'Leave full screen' : 'Full screen';
 });
 
-const view = new ResultsView();
 try {
   const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
   document.title = `${poll.title} · Presenter view · Intrapoll`;
   document.getElementById('title').textContent = poll.title;
+  const view = new ResultsView(poll);
   await followResults(pollId, (results) => view.show(results), message);
 } catch (problem) {
   showMessage(message, 'error', problem.message);

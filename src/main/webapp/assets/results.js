@@ -3,19 +3,43 @@ import { api, el, signedInHeader, pollIdFromAddress, showMessage } from './commo
 import { ResultsView, followResults } from './live-results.js';
 
 const pollId = pollIdFromAddress() || '';
+const ANSWERS_EVERY_MS = 10000;
+
+/** An open-text poll's newest visible answers, read again at most every ten seconds as results change. */
+function latestAnswers() {
+  let last = 0;
+  let pending = null;
+  const read = async () => {
+    last = Date.now();
+    try {
+      const page = await api(`/polls/${encodeURIComponent(pollId)}/responses?size=20`);
+      document.getElementById('answers-section').hidden = false;
+      document.getElementById('answers').replaceChildren(...(page.items.length
+        ? page.items.map((answer) => el('li', { class: 'response' }, el('p', { class: 'text' }, answer.text)))
+        : [el('li', { class: 'muted' }, 'No answers yet.')]));
+    } catch (problem) {
+      // not shown to this caller: the word cloud is all
+    }
+  };
+  return () => {
+    if (pending) return;
+    pending = setTimeout(() => { pending = null; read(); }, Math.max(0, last + ANSWERS_EVERY_MS - Date.now()));
+  };
+}
 const message = document.getElementById('message');
 signedInHeader().catch(() => {});
 document.getElementById('vote-link').href = `/app/vote.html?poll=${encodeURIComponent(pollId)}`;
 document.getElementById('present-link').href = `/app/present.html?poll=${encodeURIComponent(pollId)}`;
 
-const view = new ResultsView();
 try {
   const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
   document.title = `${poll.title} · Results · Intrapoll`;
   document.getElementById('title').textContent = poll.title;
   document.getElementById('state').textContent =
     poll.status === 'OPEN' ? 'Open: results move as votes arrive.' : `This poll is ${poll.status.toLowerCase()}.`;
-  await followResults(pollId, (results) => view.show(results), message);
+  const view = new ResultsView(poll);
+  const answers = poll.type === 'OPEN_TEXT' ? latestAnswers() : () => {};
+  await followResults(pollId, (results) => { view.show(results); answers(); }, message);
 } catch (problem) {
   showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, 'Go to my polls'));
 }

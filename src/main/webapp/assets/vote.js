@@ -81,8 +81,7 @@ function scaleControl(poll, previous) {
     ? `${min} means ${labels.min || 'lowest'}, ${max} means ${labels.max || 'highest'}.` : `From ${min} to ${max}.`;
   return {
     element: el('fieldset', { 'aria-describedby': 'choice-hint' },
-      el('legend', { id: 'scale-legend' }, poll.type === 'NPS'
-        ? 'How likely are you to recommend it? (0 to 10)' : 'Your rating'),
+      el('legend', { id: 'scale-legend' }, poll.type === 'NPS' ? 'Your score, 0 to 10' : 'Your rating'),
       el('p', { class: 'muted', id: 'choice-hint' }, hint), row, ends),
     body: () => {
       const checked = row.querySelector('input:checked');

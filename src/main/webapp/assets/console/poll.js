@@ -22,11 +22,12 @@ function say(kind, ...content) {
 // ---- the options editor ----
 function renumberOptions() {
   [...optionsList.children].forEach((item, index) => {
-    const input = item.querySelector('input');
+    const input = item.querySelector('input[type=text]');
     input.id = `f-options-${index}`;
     input.setAttribute('aria-describedby', `e-options-${index}`);
     item.querySelector('label').htmlFor = input.id;
     item.querySelector('label').textContent = `Option ${index + 1}`;
+    item.querySelector('input.correct').setAttribute('aria-label', `Option ${index + 1} is a correct answer`);
     item.querySelector('.field-error').id = `e-options-${index}`;
     item.querySelector('button').setAttribute('aria-label', `Remove option ${index + 1}`);
   });
@@ -37,6 +38,8 @@ function addOption(option = { label: '' }) {
     el('label', {}),
     el('div', { class: 'inline' },
       el('input', { type: 'text', maxlength: '200', value: option.label, 'data-option-id': option.id || null }),
+      el('label', { class: 'choice correct-choice' },
+        el('input', { type: 'checkbox', class: 'correct', checked: option.correct === true }), 'Correct'),
       el('button', { type: 'button', class: 'secondary small' }, 'Remove')),
     el('p', { class: 'field-error' }));
   item.querySelector('button').addEventListener('click', () => {
@@ -50,8 +53,21 @@ function addOption(option = { label: '' }) {
 
 document.getElementById('add-option').addEventListener('click', () => addOption().querySelector('input').focus());
 
+const WITH_OPTIONS = ['SINGLE', 'MULTIPLE', 'RANKED', 'QUIZ'];
+
+/** Only the fields the chosen type takes are shown (and sent). */
 function showMaxChoices() {
-  document.getElementById('max-choices-field').hidden = field('type').value !== 'MULTIPLE';
+  const type = field('type').value;
+  document.getElementById('max-choices-field').hidden = type !== 'MULTIPLE' && type !== 'QUIZ';
+  document.getElementById('options-fieldset').hidden = !WITH_OPTIONS.includes(type);
+  document.getElementById('scale-fieldset').hidden = type !== 'RATING';
+  document.getElementById('text-fields').hidden = type !== 'OPEN_TEXT';
+  document.getElementById('time-limit-field').hidden = type !== 'QUIZ';
+  optionsList.classList.toggle('quiz', type === 'QUIZ');
+  if (WITH_OPTIONS.includes(type) && optionsList.children.length === 0) {
+    addOption();
+    addOption();
+  }
 }
 field('type').addEventListener('change', showMaxChoices);
 
@@ -70,6 +86,13 @@ function fill(current) {
   optionsList.replaceChildren();
   current.options.forEach((option) => addOption(option));
   field('maxChoices').value = current.maxChoices || '';
+  field('scaleMin').value = String(current.scale ? current.scale.min : 1);
+  field('scaleMax').value = String(current.scale ? current.scale.max : 5);
+  field('scaleLabelMin').value = (current.scaleLabels && current.scaleLabels.min) || '';
+  field('scaleLabelMax').value = (current.scaleLabels && current.scaleLabels.max) || '';
+  field('maxLength').value = String(current.maxLength || 280);
+  field('language').value = current.language || 'en';
+  field('timeLimitSeconds').value = current.timeLimitSeconds || '';
   field('resultsVisibility').value = current.resultsVisibility;
   field('anonymous').checked = current.anonymous;
   field('allowVoteChange').checked = current.allowVoteChange;
@@ -79,6 +102,7 @@ function fill(current) {
   const draft = current.status === 'DRAFT';
   field('type').disabled = !draft;
   document.getElementById('options-fieldset').disabled = !draft;
+  for (const name of ['scaleMin', 'scaleMax', 'maxLength', 'language', 'timeLimitSeconds']) field(name).disabled = !draft;
   document.getElementById('options-hint').hidden = draft;
   showMaxChoices();
 }
@@ -88,8 +112,13 @@ function formValues() {
     title: field('title').value.trim(),
     description: field('description').value,
     type: field('type').value,
-    options: [...optionsList.querySelectorAll('input')].map((input) => (input.dataset.optionId
-      ? { id: input.dataset.optionId, label: input.value.trim() } : { label: input.value.trim() })),
+    options: [...optionsList.children].map((item) => {
+      const input = item.querySelector('input[type=text]');
+      const option = input.dataset.optionId ? { id: input.dataset.optionId, label: input.value.trim() }
+        : { label: input.value.trim() };
+      if (field('type').value === 'QUIZ') option.correct = item.querySelector('input.correct').checked;
+      return option;
+    }),
     resultsVisibility: field('resultsVisibility').value,
     anonymous: field('anonymous').checked,
     allowVoteChange: field('allowVoteChange').checked,
@@ -97,23 +126,45 @@ function formValues() {
     opensAt: fromLocalInput(field('opensAt').value),
     closesAt: fromLocalInput(field('closesAt').value),
   };
-  if (values.type === 'MULTIPLE' && field('maxChoices').value !== '') {
+  if ((values.type === 'MULTIPLE' || values.type === 'QUIZ') && field('maxChoices').value !== '') {
     values.maxChoices = Number(field('maxChoices').value);
+  }
+  if (!WITH_OPTIONS.includes(values.type)) values.options = [];
+  if (values.type === 'RATING') {
+    values.scale = { min: Number(field('scaleMin').value), max: Number(field('scaleMax').value) };
+    const labels = { min: field('scaleLabelMin').value.trim(), max: field('scaleLabelMax').value.trim() };
+    values.scaleLabels = labels.min || labels.max
+      ? { ...(labels.min ? { min: labels.min } : {}), ...(labels.max ? { max: labels.max } : {}) } : null;
+  }
+  if (values.type === 'OPEN_TEXT') {
+    values.maxLength = Number(field('maxLength').value);
+    values.language = field('language').value;
+  }
+  if (values.type === 'QUIZ' && field('timeLimitSeconds').value !== '') {
+    values.timeLimitSeconds = Number(field('timeLimitSeconds').value);
   }
   return values;
 }
 
-/** A merge patch: only what changed; type and options only while the poll is a draft. */
+const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds'];
+
+/** A merge patch: only what changed; what shapes a ballot only while the poll is a draft. */
 function changes(values) {
   const patch = {};
   for (const [name, value] of Object.entries(values)) {
-    if ((name === 'type' || name === 'options') && poll.status !== 'DRAFT') continue;
+    if (SHAPES_BALLOTS.includes(name) && poll.status !== 'DRAFT') continue;
     let before = poll[name] === undefined ? null : poll[name];
     // The inputs hold minutes: a stored time with seconds is unchanged unless its minute changed.
     if (name === 'opensAt' || name === 'closesAt') before = fromLocalInput(toLocalInput(before));
     if (JSON.stringify(before) !== JSON.stringify(value ?? null)) patch[name] = value;
   }
-  if (poll.maxChoices && values.maxChoices === undefined) patch.maxChoices = null;
+  if (poll.status === 'DRAFT') {
+    // A field the chosen type no longer takes is cleared.
+    for (const name of ['maxChoices', 'timeLimitSeconds']) {
+      if (poll[name] && values[name] === undefined && poll.type === values.type) patch[name] = null;
+    }
+  }
+  if (poll.scaleLabels && values.type === 'RATING' && values.scaleLabels === null) patch.scaleLabels = null;
   return patch;
 }
 
@@ -206,7 +257,10 @@ async function duplicate() {
     options: poll.options.map((option) => ({ label: option.label })), resultsVisibility: poll.resultsVisibility,
     anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
   };
-  if (poll.type === 'MULTIPLE' && poll.maxChoices) copy.maxChoices = poll.maxChoices;
+  if (poll.type === 'QUIZ') copy.options = poll.options.map((option) => ({ label: option.label, correct: option.correct }));
+  for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds']) {
+    if (poll[name] !== undefined && poll[name] !== null && !(poll.type === 'NPS' && name === 'scale')) copy[name] = poll[name];
+  }
   try {
     const created = await api('/polls', { method: 'POST', body: copy });
     location.assign(`/console/poll.html?poll=${encodeURIComponent(created.id)}&duplicated`);
@@ -238,11 +292,65 @@ function showResults() {
   if (poll.status === 'DRAFT' || stream) { section.hidden = poll.status === 'DRAFT'; return; }
   section.hidden = false;
   document.getElementById('export-csv').href = `/api/v1/polls/${encodeURIComponent(poll.id)}/results.csv`;
-  const view = new ResultsView();
+  const view = new ResultsView(poll, { leaderboardWhileOpen: true });
   stream = 'starting'; // one stream per page, even if the poll is saved while it connects
   followResults(poll.id, (results) => view.show(results), document.getElementById('results-message'))
     .then((source) => { stream = source || null; });
 }
+
+// ---- open-text answers: moderation ----
+const RESPONSES_PAGE = 50;
+let responsesShown = 0;
+
+function responseItem(response) {
+  const state = response.held ? 'held for a blocked word' : (response.hidden ? 'hidden' : 'shown');
+  const toggle = el('button', { type: 'button', class: 'secondary small' },
+    response.hidden || response.held ? 'Show' : 'Hide');
+  toggle.setAttribute('aria-label', `${toggle.textContent}: ${response.text}`);
+  const item = el('li', { class: `response ${response.hidden || response.held ? 'is-hidden' : ''}` },
+    el('p', { class: 'text' }, response.text),
+    el('p', { class: 'muted meta' }, `${new Date(response.submittedAt).toLocaleString()} · `,
+      el('span', { class: 'state' }, state)),
+    toggle);
+  toggle.addEventListener('click', async () => {
+    const action = response.hidden || response.held ? 'show' : 'hide';
+    toggle.disabled = true;
+    try {
+      const changed = await api(`/polls/${encodeURIComponent(poll.id)}/responses/${encodeURIComponent(response.id)}/${action}`,
+        { method: 'POST' });
+      const fresh = responseItem(changed);
+      item.replaceWith(fresh);
+      fresh.querySelector('button').focus();
+      showMessage(document.getElementById('responses-message'), 'success',
+        action === 'hide' ? 'The answer is hidden.' : 'The answer is shown.');
+    } catch (problem) {
+      toggle.disabled = false;
+      showMessage(document.getElementById('responses-message'), 'error', problem.message);
+    }
+  });
+  return item;
+}
+
+async function loadResponses(more = false) {
+  const list = document.getElementById('responses');
+  if (!more) { list.replaceChildren(); responsesShown = 0; }
+  const page = await api(`/polls/${encodeURIComponent(poll.id)}/responses?page=${responsesShown / RESPONSES_PAGE}`
+    + `&size=${RESPONSES_PAGE}`);
+  list.append(...page.items.map(responseItem));
+  responsesShown += page.items.length;
+  if (page.total === 0) list.replaceChildren(el('li', { class: 'muted' }, 'No answers yet.'));
+  document.getElementById('more-responses').hidden = responsesShown >= page.total;
+}
+
+function showResponses() {
+  const section = document.getElementById('responses-section');
+  section.hidden = poll.type !== 'OPEN_TEXT' || poll.status === 'DRAFT';
+  if (!section.hidden) {
+    loadResponses().catch((problem) => showMessage(document.getElementById('responses-message'), 'error', problem.message));
+  }
+}
+document.getElementById('more-responses').addEventListener('click', () => loadResponses(true)
+  .catch((problem) => showMessage(document.getElementById('responses-message'), 'error', problem.message)));
 
 document.getElementById('export-json').addEventListener('click', async () => {
   try {
@@ -265,6 +373,7 @@ function show(current, tag) {
   fill(poll);
   lifecycleButtons();
   showResults();
+  showResponses();
 }
 
 async function start() {

@@ -15,6 +15,7 @@ import io.intrapoll.support.Api;
 import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +110,93 @@ class ConcurrentVotingIT extends AgainstTheServer {
         awaitCounted(author, id, 1);
         Votes.sleep(500);
         assertEquals(1, author.get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+    }
+
+    @Test
+    void aCrowdRatingAndAnsweringAtOnceIsCountedExactlyAsAccepted() throws Exception {
+        String rating = create(
+                        author,
+                        Json.createObjectBuilder()
+                                .add("title", "Rate the quarter")
+                                .add("type", "RATING")
+                                .add("allowVoteChange", true)
+                                .add("open", true))
+                .getString("id");
+        String text = create(
+                        author,
+                        Json.createObjectBuilder()
+                                .add("title", "One word for the quarter")
+                                .add("type", "OPEN_TEXT")
+                                .add("open", true))
+                .getString("id");
+        List<String> crowd = Voters.crowd(300);
+        List<String> words = List.of("growth", "focus", "launch", "hiring");
+        List<Callable<String>> ballots = new ArrayList<>();
+        for (int i = 0; i < crowd.size(); i++) {
+            Api voter = Api.as(crowd.get(i));
+            int value = i % 5 + 1;
+            String word = words.get(i % words.size());
+            ballots.add(() -> rate(voter, rating, value) == 202 ? "rating " + value : "refused");
+            ballots.add(() -> voter.post("/api/v1/polls/" + text + "/votes", "{\"text\": \"Quarter of " + word + "\"}")
+                                    .status()
+                            == 202
+                    ? "word " + word
+                    : "refused");
+        }
+        List<String> outcomes = runTogether(ballots, 64);
+        assertEquals(0, outcomes.stream().filter("refused"::equals).count(), outcomes::toString);
+        // Then a tenth of the crowd changes its rating, each twice at the same moment (to 5 and to 1): one change
+        // or both are accepted, and whichever is the latest accepted is what counts.
+        List<Callable<String>> changes = new ArrayList<>();
+        for (int i = 0; i < crowd.size(); i += 10) {
+            Api voter = Api.as(crowd.get(i));
+            changes.add(() -> String.valueOf(rate(voter, rating, 5)));
+            changes.add(() -> String.valueOf(rate(voter, rating, 1)));
+        }
+        List<String> changed = runTogether(changes, 60);
+        assertTrue(
+                changed.stream().allMatch(status -> status.equals("202") || status.equals("409")), changed::toString);
+        assertTrue(changed.contains("202"), changed::toString);
+
+        Map<String, Long> accepted = new HashMap<>();
+        outcomes.forEach(outcome -> accepted.merge(outcome, 1L, Long::sum));
+        JsonObject ratings = awaitCounted(author, rating, crowd.size());
+        JsonObject answers = awaitCounted(author, text, crowd.size());
+        Votes.sleep(1000);
+        ratings = author.get("/api/v1/polls/" + rating + "/results").json();
+        answers = author.get("/api/v1/polls/" + text + "/results").json();
+        assertEquals(crowd.size(), ratings.getInt("totalBallots"), "a change replaces, never adds");
+        // Each voter's counted rating is the one their latest accepted ballot holds.
+        Map<Integer, Long> expected = new HashMap<>();
+        for (String voter : crowd) {
+            int mine = Api.as(voter)
+                    .get("/api/v1/polls/" + rating + "/votes/mine")
+                    .json()
+                    .getInt("rating");
+            expected.merge(mine, 1L, Long::sum);
+        }
+        for (var value : ratings.getJsonArray("distribution")) {
+            int v = value.asJsonObject().getInt("value");
+            assertEquals(
+                    expected.getOrDefault(v, 0L),
+                    value.asJsonObject().getJsonNumber("votes").longValue(),
+                    "rating " + v + " (" + accepted + ")");
+        }
+        assertEquals(crowd.size(), answers.getInt("totalBallots"));
+        Map<String, Long> counted = new HashMap<>();
+        answers.getJsonArray("words")
+                .forEach(word -> counted.put(
+                        word.asJsonObject().getString("word"),
+                        word.asJsonObject().getJsonNumber("count").longValue()));
+        Map<String, Long> expectedWords = new HashMap<>();
+        expectedWords.put("quarter", (long) crowd.size());
+        words.forEach(word -> expectedWords.put(word, accepted.get("word " + word)));
+        assertEquals(expectedWords, counted);
+    }
+
+    private static int rate(Api voter, String pollId, int value) {
+        return voter.post("/api/v1/polls/" + pollId + "/votes", "{\"rating\": " + value + "}")
+                .status();
     }
 
     private static <T> List<T> runTogether(List<Callable<T>> calls, int threads) throws Exception {

@@ -2,7 +2,6 @@ package io.intrapoll.vote;
 
 import static io.intrapoll.support.TestPolls.poll;
 import static io.intrapoll.support.Votes.optionIds;
-import static io.intrapoll.support.Votes.vote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,9 @@ import io.intrapoll.support.TestDatabase;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import io.intrapoll.support.WebhookReceiver;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,22 @@ class LibertyCrashIT {
         String anonymousId = createdAnonymous.json().getString("id");
         String[] anonymousOptions = optionIds(createdAnonymous.json());
         Map<String, Integer> anonymousStatusByVoter = new ConcurrentHashMap<>();
+        // A rating and an open-text poll beside them: their ballots are a value and a text, counted the same way.
+        String ratingId = created(
+                author,
+                Json.createObjectBuilder()
+                        .add("title", "Crash, rated")
+                        .add("type", "RATING")
+                        .add("open", true));
+        String textId = created(
+                author,
+                Json.createObjectBuilder()
+                        .add("title", "Crash, in words")
+                        .add("type", "OPEN_TEXT")
+                        .add("open", true));
+        Map<String, Integer> ratingByVoter = new ConcurrentHashMap<>();
+        Map<String, Integer> ratingStatusByVoter = new ConcurrentHashMap<>();
+        Map<String, Integer> textStatusByVoter = new ConcurrentHashMap<>();
 
         Map<String, Integer> statusByVoter = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
@@ -74,10 +91,20 @@ class LibertyCrashIT {
             String voter = crowd.get(i);
             String option = options[i % 2];
             String anonymousOption = anonymousOptions[i % 2];
+            int rating = i % 5 + 1;
+            String word = WORDS.get(i % WORDS.size());
             voters.submit(() -> {
-                statusByVoter.put(voter, voteUntilAnswered(voter, "crash-", id, option, retried));
+                statusByVoter.put(voter, voteUntilAnswered(voter, "crash-", id, options(option), retried));
                 anonymousStatusByVoter.put(
-                        voter, voteUntilAnswered(voter, "crash-anonymous-", anonymousId, anonymousOption, retried));
+                        voter,
+                        voteUntilAnswered(voter, "crash-anonymous-", anonymousId, options(anonymousOption), retried));
+                ratingByVoter.put(voter, rating);
+                ratingStatusByVoter.put(
+                        voter,
+                        voteUntilAnswered(voter, "crash-rating-", ratingId, "{\"rating\": " + rating + "}", retried));
+                textStatusByVoter.put(
+                        voter,
+                        voteUntilAnswered(voter, "crash-text-", textId, "{\"text\": \"Crash " + word + "\"}", retried));
                 answered.incrementAndGet();
                 Votes.sleep(20);
             });
@@ -135,6 +162,65 @@ class LibertyCrashIT {
                         .json()
                         .getJsonNumber("totalBallots")
                         .longValue());
+
+        assertRatingsAndWordsCountedOnce(
+                author, ratingId, ratingStatusByVoter, ratingByVoter, textId, textStatusByVoter);
+    }
+
+    /** The rating and open-text polls: each 202 one counted ballot, its value or its words counted once. */
+    private static void assertRatingsAndWordsCountedOnce(
+            Api author,
+            String ratingId,
+            Map<String, Integer> ratingStatusByVoter,
+            Map<String, Integer> ratingByVoter,
+            String textId,
+            Map<String, Integer> textStatusByVoter)
+            throws java.sql.SQLException {
+        assertTrue(
+                ratingStatusByVoter.values().stream().allMatch(status -> status == 202), ratingStatusByVoter::toString);
+        assertTrue(textStatusByVoter.values().stream().allMatch(status -> status == 202), textStatusByVoter::toString);
+        JsonObject ratings = Votes.awaitCounted(author, ratingId, VOTERS);
+        JsonObject words = Votes.awaitCounted(author, textId, VOTERS);
+        Votes.sleep(2000);
+        ratings = author.get("/api/v1/polls/" + ratingId + "/results").json();
+        words = author.get("/api/v1/polls/" + textId + "/results").json();
+        assertEquals(VOTERS, ratings.getInt("totalBallots"));
+        for (JsonValue value : ratings.getJsonArray("distribution")) {
+            int rating = value.asJsonObject().getInt("value");
+            long expected =
+                    ratingByVoter.values().stream().filter(r -> r == rating).count();
+            assertEquals(expected, value.asJsonObject().getJsonNumber("votes").longValue(), "rating " + rating);
+        }
+        assertEquals(
+                List.of(List.of(String.valueOf(VOTERS))),
+                TestDatabase.rows("SELECT COUNT(DISTINCT voter) FROM ballot WHERE poll_id = ?", ratingId));
+        assertEquals(VOTERS, words.getInt("totalBallots"));
+        Map<String, Integer> counted = new HashMap<>();
+        words.getJsonArray("words")
+                .forEach(word -> counted.put(
+                        word.asJsonObject().getString("word"),
+                        word.asJsonObject().getInt("count")));
+        Map<String, Integer> expected = new HashMap<>();
+        expected.put("crash", VOTERS);
+        for (int i = 0; i < VOTERS; i++) {
+            expected.merge(WORDS.get(i % WORDS.size()), 1, Integer::sum);
+        }
+        assertEquals(expected, counted, "every answer's words counted once");
+        assertEquals(
+                List.of(List.of(String.valueOf(VOTERS))),
+                TestDatabase.rows("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", textId));
+    }
+
+    private static final List<String> WORDS = List.of("alpha", "bravo", "charlie");
+
+    private static String options(String option) {
+        return "{\"optionIds\": [\"" + option + "\"]}";
+    }
+
+    private static String created(Api author, jakarta.json.JsonObjectBuilder poll) {
+        Api.Reply created = author.post("/api/v1/polls", poll.build().toString());
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
     }
 
     /**
@@ -196,7 +282,7 @@ class LibertyCrashIT {
 
     /** As a careful client does: retries a lost or refused request with the same Idempotency-Key. */
     private static int voteUntilAnswered(
-            String voter, String keyPrefix, String pollId, String option, java.util.Set<String> retried) {
+            String voter, String keyPrefix, String pollId, String body, java.util.Set<String> retried) {
         Api client = NODE.as(voter).with("Idempotency-Key", keyPrefix + voter);
         int status = -1;
         for (int attempt = 0; attempt < 240 && retryable(status); attempt++) {
@@ -205,7 +291,7 @@ class LibertyCrashIT {
                 Votes.sleep(500);
             }
             try {
-                Api.Reply reply = vote(client, pollId, option);
+                Api.Reply reply = client.post("/api/v1/polls/" + pollId + "/votes", body);
                 // While the restarted node's application is still starting, the server answers 404
                 // without problem+json: the node is not there yet.
                 status = reply.status() == 404 && !reply.isProblem() ? -1 : reply.status();
