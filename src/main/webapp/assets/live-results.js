@@ -9,6 +9,10 @@ function votesText(option) {
   return option.percent === undefined ? votes : `${votes} (${option.percent}%)`;
 }
 
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 function ballotsText(results) {
   const n = results.totalBallots;
   return `${n} ${n === 1 ? 'ballot' : 'ballots'}`;
@@ -144,7 +148,9 @@ export class ResultsView {
         ...(option.correct ? [' ', el('span', { class: 'correct-mark' }, '✓ correct')] : []));
       row.item.classList.toggle('correct', Boolean(option.correct));
       row.count.textContent = votesText(option);
-      row.fill.style.width = `${Math.min(100, option.percent)}%`;
+      const share = `${Math.min(100, option.percent)}%`;
+      row.fill.style.width = share;
+      row.fill.style.setProperty('--share', share); // the presenter view draws a scale as columns
     }
     this.bars.classList.toggle('scale-bars', Boolean(results.distribution));
   }
@@ -176,9 +182,9 @@ export class ResultsView {
           segment('detractors', nps.detractors), segment('passives', nps.passives),
           segment('promoters', nps.promoters)),
         el('p', { class: 'nps-legend' },
-          el('span', { class: 'key detractors' }, `${nps.detractors} detractors (0–6)`), ' · ',
-          el('span', { class: 'key passives' }, `${nps.passives} passives (7–8)`), ' · ',
-          el('span', { class: 'key promoters' }, `${nps.promoters} promoters (9–10)`)),
+          el('span', { class: 'key detractors' }, `${count(nps.detractors, 'detractor')} (0–6)`), ' · ',
+          el('span', { class: 'key passives' }, `${count(nps.passives, 'passive')} (7–8)`), ' · ',
+          el('span', { class: 'key promoters' }, `${count(nps.promoters, 'promoter')} (9–10)`)),
         el('p', { class: 'muted' }, 'The score is the share of promoters minus the share of detractors.'));
     }
     this.summary.replaceChildren(...parts);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -84,9 +85,17 @@ class QuestionTypePagesIT extends AgainstTheServer {
         String keyboard = Voters.fresh();
         try (Browser browser = Browser.signedInAs(keyboard)) {
             browser.open("/app/vote.html?poll=" + id);
-            browser.find(By.cssSelector("input[name=rating][value='1']")).sendKeys(Keys.SPACE);
-            browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
-            browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+            browser.find(By.cssSelector(".scale-value"));
+            // The radio buttons are drawn by their labels: a keyboard user tabs to the group and moves along it.
+            browser.driver()
+                    .executeScript(
+                            "arguments[0].focus()",
+                            browser.driver().findElement(By.cssSelector("input[name=rating][value='1']")));
+            new Actions(browser.driver())
+                    .sendKeys(Keys.SPACE)
+                    .sendKeys(Keys.ARROW_RIGHT)
+                    .sendKeys(Keys.ARROW_RIGHT)
+                    .perform();
             browser.find(By.cssSelector(submit)).sendKeys(Keys.ENTER);
             browser.waitForText(By.id("message"), "your vote is in");
         }
