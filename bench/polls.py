@@ -9,6 +9,7 @@ import base64
 import http.client
 import json
 import sys
+import time
 from urllib.parse import urlparse
 
 base, count, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -23,9 +24,14 @@ for i in range(count):
     if kind == "SINGLE":
         poll["options"] = ["a", "b"]
     body = json.dumps(poll)
-    connection.request("POST", "/api/v1/polls", body, headers)
-    answer = connection.getresponse()
-    poll = json.loads(answer.read())
+    while True:
+        connection.request("POST", "/api/v1/polls", body, headers)
+        answer = connection.getresponse()
+        poll = json.loads(answer.read())
+        if answer.status != 429:
+            break
+        # The author's request budget (so many a minute): wait as told, then go on.
+        time.sleep(int(answer.getheader("Retry-After") or "1"))
     if answer.status != 201:
         sys.exit(f"creating a poll answered {answer.status}: {poll}")
     pairs.append(poll["id"] + "=" + (poll["options"][0]["id"] if poll["options"] else "-"))

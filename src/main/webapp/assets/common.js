@@ -23,8 +23,10 @@ export function signInAgain() {
 }
 
 /** Calls the API; resolves with the JSON body (or null), rejects with a Problem. */
-export async function api(path, { method = 'GET', body, headers = {}, contentType = 'application/json', withResponse = false } = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+export async function api(path, {
+  method = 'GET', body, headers = {}, contentType = 'application/json', withResponse = false, cache = 'default',
+} = {}) {
+  const init = { method, credentials: 'same-origin', cache, headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = contentType;
     init.body = JSON.stringify(body);

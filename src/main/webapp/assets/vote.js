@@ -5,6 +5,8 @@ import { rankingList } from './ranking.js';
 const pollId = pollIdFromAddress();
 const message = document.getElementById('message');
 const ballot = document.getElementById('ballot');
+/** How far the server's clock is ahead of this device's (milliseconds; the Date header's second is the limit). */
+let serverClockAhead = 0;
 const resultsHref = `/app/results.html?poll=${encodeURIComponent(pollId || '')}`;
 
 signedInHeader().catch(() => {});
@@ -117,7 +119,8 @@ function textControl(poll, previous) {
 /** QUIZ: the seconds left, counted from the poll's opening; at zero the form says so and stops. */
 function countdown(poll, form, submit) {
   if (!poll.timeLimitSeconds || !poll.openedAt) return null;
-  const ends = Date.parse(poll.openedAt) + poll.timeLimitSeconds * 1000;
+  // On the server's clock (this device's may be off): the server decides when time is up.
+  const ends = Date.parse(poll.openedAt) + poll.timeLimitSeconds * 1000 - serverClockAhead;
   const clock = el('p', { class: 'countdown', id: 'countdown', role: 'timer', 'aria-live': 'off' });
   const tick = () => {
     const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
@@ -235,7 +238,11 @@ async function show() {
     say('error', 'No poll was given. ', el('a', { href: '/app/' }, 'Go to my polls'));
     return;
   }
-  const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
+  const { body: poll, response } = await api(`/polls/${encodeURIComponent(pollId)}`, {
+    withResponse: true, cache: 'no-store', // a fresh Date header: the server's clock now
+  });
+  const serverNow = Date.parse(response.headers.get('Date'));
+  if (!Number.isNaN(serverNow)) serverClockAhead = serverNow - Date.now();
   document.title = `${poll.title} · Vote · Intrapoll`;
   document.getElementById('title').textContent = poll.title;
   document.getElementById('description').textContent = poll.description || '';

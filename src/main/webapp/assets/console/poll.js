@@ -146,6 +146,12 @@ function formValues() {
   return values;
 }
 
+/** JSON with each object's keys sorted: the server writes {max, min}, the form {min, max}. */
+function canonical(value) {
+  return JSON.stringify(value, (key, inner) => (inner && typeof inner === 'object' && !Array.isArray(inner)
+    ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner));
+}
+
 const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds'];
 
 /** A merge patch: only what changed; what shapes a ballot only while the poll is a draft. */
@@ -156,7 +162,7 @@ function changes(values) {
     let before = poll[name] === undefined ? null : poll[name];
     // The inputs hold minutes: a stored time with seconds is unchanged unless its minute changed.
     if (name === 'opensAt' || name === 'closesAt') before = fromLocalInput(toLocalInput(before));
-    if (JSON.stringify(before) !== JSON.stringify(value ?? null)) patch[name] = value;
+    if (canonical(before) !== canonical(value ?? null)) patch[name] = value;
   }
   if (poll.status === 'DRAFT') {
     // A field the chosen type no longer takes is cleared.
@@ -300,7 +306,8 @@ function showResults() {
 
 // ---- open-text answers: moderation ----
 const RESPONSES_PAGE = 50;
-let responsesShown = 0;
+let responsesPage = 0;
+const responsesListed = new Set();
 
 function responseItem(response) {
   const state = response.held ? 'held for a blocked word' : (response.hidden ? 'hidden' : 'shown');
@@ -331,15 +338,18 @@ function responseItem(response) {
   return item;
 }
 
+/** Newest first, a page at a time; answers that arrived meanwhile shift the pages, so each is listed once. */
 async function loadResponses(more = false) {
   const list = document.getElementById('responses');
-  if (!more) { list.replaceChildren(); responsesShown = 0; }
-  const page = await api(`/polls/${encodeURIComponent(poll.id)}/responses?page=${responsesShown / RESPONSES_PAGE}`
+  if (!more) { list.replaceChildren(); responsesPage = 0; responsesListed.clear(); }
+  const page = await api(`/polls/${encodeURIComponent(poll.id)}/responses?page=${responsesPage}`
     + `&size=${RESPONSES_PAGE}`);
-  list.append(...page.items.map(responseItem));
-  responsesShown += page.items.length;
+  responsesPage += 1;
+  const fresh = page.items.filter((response) => !responsesListed.has(response.id));
+  fresh.forEach((response) => responsesListed.add(response.id));
+  list.append(...fresh.map(responseItem));
   if (page.total === 0) list.replaceChildren(el('li', { class: 'muted' }, 'No answers yet.'));
-  document.getElementById('more-responses').hidden = responsesShown >= page.total;
+  document.getElementById('more-responses').hidden = responsesPage * RESPONSES_PAGE >= page.total;
 }
 
 function showResponses() {

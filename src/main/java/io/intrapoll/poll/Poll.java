@@ -259,6 +259,11 @@ public class Poll {
         if (!input.has("options") && input.type() != null && !input.type().hasOptions()) {
             options = new ArrayList<>();
         }
+        if (!input.has("options") && input.type() != PollType.QUIZ) {
+            options = new ArrayList<>(options.stream()
+                    .map(option -> new PollOption(option.id(), option.label(), null))
+                    .toList());
+        }
     }
 
     /** What a type takes and was not sent gets its default (API.md, "More question types"). */
@@ -301,6 +306,12 @@ public class Poll {
     /** DRAFT or CLOSED to OPEN. Opening by hand also settles a pending opening time. */
     void open() {
         requireStatus("open", PollStatus.DRAFT, PollStatus.CLOSED);
+        if (type == PollType.QUIZ && status == PollStatus.CLOSED) {
+            throw new PollStateException(
+                    "quiz-closed",
+                    "A quiz does not reopen",
+                    "Its answers were shown when it closed; duplicate it to ask again.");
+        }
         status = PollStatus.OPEN;
         openScheduleFired = true;
         openedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

@@ -187,7 +187,8 @@ public class PollsResource {
     @Operation(
             operationId = "openPoll",
             summary = "Open a poll",
-            description = "Owner or admin. DRAFT or CLOSED (reopen) to OPEN; otherwise 409.")
+            description = "Owner or admin. DRAFT or CLOSED (reopen) to OPEN; otherwise 409. A closed QUIZ does not "
+                    + "reopen (409, type ending in /quiz-closed): its answers were shown at the close.")
     @APIResponse(
             responseCode = "200",
             description = "The opened poll",

@@ -86,7 +86,7 @@ public class ResultsService {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only admins rebuild tallies.");
         }
-        RebuildReport report = tallies.rebuild(polls.countingByPoll());
+        RebuildReport report = tallies.rebuild(polls::countingByPoll);
         audit.record(
                 caller.name(),
                 AuditAction.TALLIES_REBUILT,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** The durable tallies in PostgreSQL: the one place that writes and reads them, and the counted ballots' choices. */
 @ApplicationScoped
@@ -126,13 +127,15 @@ public class TallyRepository {
      * aggregator that is counting meanwhile wait and add its group after the recount, so nothing is lost or counted
      * twice.
      */
-    RebuildReport rebuild(Map<PollId, PollRepository.Counting> countingByPoll) {
+    RebuildReport rebuild(Supplier<Map<PollId, PollRepository.Counting>> polls) {
         Map<PollId, Long> revisions = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT poll_id, revision FROM poll_tally FOR UPDATE")
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             revisions.put(new PollId((String) columns[0]), ((Number) columns[1]).longValue());
         }
+        // Read after the locks: a poll counted meanwhile has its type here.
+        Map<PollId, PollRepository.Counting> countingByPoll = polls.get();
         em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
         em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
         TallyDeltas counts = new TallyDeltas();
@@ -141,6 +144,10 @@ public class TallyRepository {
             Object[] columns = (Object[]) row;
             PollId poll = new PollId((String) columns[0]);
             PollRepository.Counting counting = countingByPoll.get(poll);
+            if (counting == null) { // created since the polls were read: read them again
+                countingByPoll = polls.get();
+                counting = countingByPoll.get(poll);
+            }
             boolean shown = !((Boolean) columns[2]) && !((Boolean) columns[3]);
             counts.count(
                     poll,

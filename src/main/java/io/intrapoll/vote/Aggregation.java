@@ -215,19 +215,31 @@ public class Aggregation {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        // The same answer sent again stays hidden: changing a vote must not undo a moderator's decision.
+        boolean hidden = replaced != null
+                && replaced.isHidden()
+                && String.join(",", replaced.choices()).strip().equalsIgnoreCase(String.join(",", ballot.choices()));
         if (replaced != null) {
             deltas.uncount(ballot.pollId(), keysOf(poll, replaced.choices(), replaced.isShown()));
             em.remove(replaced);
             em.flush();
         }
         existing.record(ballot);
-        countBallot(ballot, poll, now, deltas);
+        countBallot(ballot, poll, now, deltas, hidden);
     }
 
     private void countBallot(Ballot ballot, PollSnapshot poll, Instant now, TallyDeltas deltas) {
+        countBallot(ballot, poll, now, deltas, false);
+    }
+
+    private void countBallot(Ballot ballot, PollSnapshot poll, Instant now, TallyDeltas deltas, boolean hidden) {
         boolean held = isHeld(poll, ballot.choices());
-        em.persist(new CountedBallot(ballot, now, held));
-        deltas.count(ballot.pollId(), keysOf(poll, ballot.choices(), !held));
+        CountedBallot counted = new CountedBallot(ballot, now, held);
+        if (hidden) {
+            counted.hide();
+        }
+        em.persist(counted);
+        deltas.count(ballot.pollId(), keysOf(poll, ballot.choices(), counted.isShown()));
     }
 
     /** An open-text answer with a blocked word waits for a moderator. */

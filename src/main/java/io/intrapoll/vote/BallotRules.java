@@ -69,7 +69,14 @@ final class BallotRules {
             errors.add(new FieldError("text", "is required and must not be blank"));
         } else if (text.strip().length() > maxLength) {
             errors.add(new FieldError("text", "must be at most " + maxLength + " characters"));
+        } else if (text.chars().anyMatch(BallotRules::isControl)) {
+            errors.add(new FieldError("text", "must not contain control characters (line breaks and tabs may stay)"));
         }
+    }
+
+    /** A control character other than a line break or tab (PostgreSQL refuses NUL in text). */
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     private static void options(

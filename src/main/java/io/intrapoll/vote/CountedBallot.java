@@ -79,6 +79,15 @@ public class CountedBallot {
         return choices.isEmpty() ? List.of() : Arrays.asList(choices.split(",", -1));
     }
 
+    boolean isHidden() {
+        return hidden;
+    }
+
+    /** Hidden by a moderator before it was counted again (a changed vote with the same answer). */
+    void hide() {
+        hidden = true;
+    }
+
     /** Whether its words count in the word cloud: not hidden, not held. */
     public boolean isShown() {
         return !hidden && !held;

@@ -111,8 +111,16 @@ public class VoteService {
         List<String> optionIds = BallotRules.choices(poll, request);
         Instant now = clock.instant();
         Integer points = null;
+        PollId pollId = poll.id();
+        String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
         if (poll.type() == PollType.QUIZ) {
             if (QuizScoring.isTimeUp(poll, now)) {
+                // A retry of a ballot accepted in time still gets its receipt.
+                Claim earlier = registry.find(pollId, voterKey);
+                if (idempotencyKey != null && earlier != null && idempotencyKey.equals(earlier.idempotencyKey())) {
+                    Claim durable = earlier.isDurable() ? earlier : awaitDurable(pollId, voterKey, earlier);
+                    return Receipt.accepted(durable.receiptId(), pollId, durable.acceptedAt());
+                }
                 throw ProblemException.conflict(
                         "time-up",
                         "Time is up",
@@ -120,8 +128,6 @@ public class VoteService {
             }
             points = QuizScoring.points(poll, optionIds, now);
         }
-        PollId pollId = poll.id();
-        String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);

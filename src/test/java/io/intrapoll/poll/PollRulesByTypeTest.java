@@ -111,6 +111,30 @@ class PollRulesByTypeTest {
     }
 
     @Test
+    void aQuizThatBecomesAnotherTypeKeepsItsOptionsWithoutTheirAnswers() {
+        Poll quiz = draft("{\"title\": \"t\", \"type\": \"QUIZ\", \"timeLimitSeconds\": 30, \"options\":"
+                + " [{\"label\": \"a\", \"correct\": true}, {\"label\": \"b\", \"correct\": false}]}");
+        quiz.change(JsonBodies.read(
+                new ByteArrayInputStream("{\"type\": \"MULTIPLE\"}".getBytes(StandardCharsets.UTF_8)),
+                PollInput.class));
+        assertEquals(List.of(), PollRules.check(quiz, false, NOW));
+        assertNull(quiz.options().get(0).correct());
+        assertNull(quiz.timeLimitSeconds());
+        assertNull(quiz.maxChoices(), "MULTIPLE's default: every option");
+    }
+
+    @Test
+    void aClosedQuizDoesNotReopen() {
+        Poll quiz = draft("{\"title\": \"t\", \"type\": \"QUIZ\", \"options\":"
+                + " [{\"label\": \"a\", \"correct\": true}, {\"label\": \"b\", \"correct\": false}]}");
+        quiz.open();
+        quiz.close();
+        PollStateException refused =
+                org.junit.jupiter.api.Assertions.assertThrows(PollStateException.class, quiz::open);
+        assertEquals("quiz-closed", refused.slug());
+    }
+
+    @Test
     void changingTheTypeDropsWhatOnlyTheOldTypeTook() {
         Poll poll = draft("{\"title\": \"t\", \"type\": \"OPEN_TEXT\", \"maxLength\": 100}");
         poll.change(JsonBodies.read(

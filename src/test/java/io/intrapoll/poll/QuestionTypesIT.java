@@ -365,9 +365,14 @@ class QuestionTypesIT extends AgainstTheServer {
                                         .add("correct", false))));
         String id = quiz.getString("id");
         String fast = Voters.fresh();
-        assertEquals(202, vote(Api.as(fast), id, optionIds(quiz)[0]).status());
+        Api.Reply inTime = vote(Api.as(fast).with("Idempotency-Key", "quick-1"), id, optionIds(quiz)[0]);
+        assertEquals(202, inTime.status());
         Thread.sleep(5_500);
         assertProblem(409, "time-up", vote(Api.as(Voters.fresh()), id, optionIds(quiz)[0]));
+        Api.Reply retried = vote(Api.as(fast).with("Idempotency-Key", "quick-1"), id, optionIds(quiz)[0]);
+        assertEquals(202, retried.status(), "a retry of a ballot accepted in time gets its receipt: " + retried);
+        assertEquals(inTime.string("receiptId"), retried.string("receiptId"));
+        assertProblem(409, "time-up", vote(Api.as(fast).with("Idempotency-Key", "quick-2"), id, optionIds(quiz)[1]));
         awaitCounted(author, id, 1);
         assertEquals(200, author.post("/api/v1/polls/" + id + "/close").status());
         JsonObject board =
@@ -384,6 +389,55 @@ class QuestionTypesIT extends AgainstTheServer {
                         .getJsonObject(0)
                         .getString("name"),
                 "the same alias in every read");
+        assertProblem(409, "quiz-closed", author.post("/api/v1/polls/" + id + "/open"));
+    }
+
+    @Test
+    void aChangedVoteWithTheSameAnswerStaysHiddenAndAnotherIsShown() {
+        JsonObject poll = open(typed("Snack wishes", "OPEN_TEXT").add("allowVoteChange", true));
+        String id = poll.getString("id");
+        Api voter = Api.as(Voters.fresh());
+        assertEquals(202, answer(voter, id, "Bananas").status());
+        awaitCounted(author, id, 1);
+        String responseId = author.get("/api/v1/polls/" + id + "/responses")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
+        assertEquals(
+                200,
+                author.post("/api/v1/polls/" + id + "/responses/" + responseId + "/hide")
+                        .status());
+        assertEquals(Map.of(), awaitWords(id, 0));
+
+        assertEquals(202, answer(voter, id, "bananas").status());
+        awaitAnswer(id, "bananas");
+        assertEquals(
+                Map.of(), words(author.get("/api/v1/polls/" + id + "/results").json()), "still hidden");
+        assertTrue(author.get("/api/v1/polls/" + id + "/responses")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getBoolean("hidden"));
+
+        assertEquals(202, answer(voter, id, "Apples").status());
+        assertEquals(Map.of("apples", 1), awaitWords(id, 1));
+        assertEquals(1, author.get("/api/v1/polls/" + id + "/results").json().getInt("totalBallots"));
+        assertEquals(Set.of("text"), errorFields(assertProblem(422, answer(Api.as(Voters.fresh()), id, "nul\u0000"))));
+    }
+
+    /** Waits until the poll's one counted answer is this text (a change of vote was counted). */
+    private void awaitAnswer(String id, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            JsonArray items =
+                    author.get("/api/v1/polls/" + id + "/responses").json().getJsonArray("items");
+            if (items.size() == 1 && items.getJsonObject(0).getString("text").equals(text)) {
+                return;
+            }
+            io.intrapoll.support.Votes.sleep(100);
+        }
+        throw new AssertionError("the changed answer was not counted");
     }
 
     @Test

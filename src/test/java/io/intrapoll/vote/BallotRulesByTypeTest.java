@@ -63,6 +63,9 @@ class BallotRulesByTypeTest {
         assertEquals(List.of("text"), fields(TEXT, null, null, "   "));
         assertEquals(List.of("text"), fields(TEXT, null, null, null));
         assertEquals(List.of("short"), BallotRules.choices(TEXT, new VoteRequest(null, null, "   short  ")));
+        assertEquals(List.of("text"), fields(TEXT, null, null, "nul\u0000"), "PostgreSQL refuses NUL in text");
+        assertEquals(List.of("text"), fields(TEXT, null, null, "bell\u0007"));
+        assertEquals(List.of(), fields(TEXT, null, null, "a\nb\tc"));
     }
 
     @Test
