@@ -83,7 +83,8 @@ def counting(schema):
             "size": read(f"counting/{schema}-size.txt")}
 
 
-plain, partitioned = counting("plain"), counting("partitioned")
+measured_counting = os.path.exists(os.path.join(out, "counting/plain-1.txt"))
+plain, partitioned = (counting("plain"), counting("partitioned")) if measured_counting else (None, None)
 cores = os.cpu_count()
 memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -166,21 +167,27 @@ lines += [
         line.strip() for line in cache_headers.splitlines()
         if line.lower().startswith(("etag", "cache-control", "x-cache-hit", "age"))),
     "",
-    "Counting on PostgreSQL (the machine's PostgreSQL 15; the node on PostgreSQL and its embedded broker): the "
-    "counting MDB paused with `server pause`, first votes queued for two rounds' time, then the MDB resumed and "
-    "timed from the first ballot in PostgreSQL to the last (`bench/counting.sh`). The same code on the schema "
-    "before partitioning (`intrapoll.db.schema-target=8`, plain tables) and on the latest (hash-partitioned by poll, "
-    "16 partitions), each in a fresh database, one after the other in this run.",
     "",
-    "| ballot tables | ballots counted per second (median; the three rounds) | ballots queued per round | ratio | table at the end |",
-    "|---|---|---|---:|---|",
-    f"| plain (schema 8) | **{plain['median']:,.0f}** ({', '.join(f'{r:,.0f}' for r in plain['rates'])}) | "
-    f"{', '.join(f'{q:,}' for q in plain['queued'])} | 1.00 | {plain['size']} |",
-    f"| partitioned by poll (latest) | **{partitioned['median']:,.0f}** "
-    f"({', '.join(f'{r:,.0f}' for r in partitioned['rates'])}) | "
-    f"{', '.join(f'{q:,}' for q in partitioned['queued'])} | {partitioned['median'] / plain['median']:.2f} | "
-    f"{partitioned['size']} |",
-    "",
+]
+if measured_counting:
+    lines += [
+        "Counting on PostgreSQL (the machine's PostgreSQL 15; the node on PostgreSQL and its embedded broker): the "
+        "counting MDB paused with `server pause`, first votes queued for two rounds' time, then the MDB resumed and "
+        "timed from the first ballot in PostgreSQL to the last (`bench/counting.sh`). The same code on the schema "
+        "before partitioning (`intrapoll.db.schema-target=8`, plain tables) and on the latest (hash-partitioned by poll, "
+        "16 partitions), each in a fresh database, one after the other in this run.",
+        "",
+        "| ballot tables | ballots counted per second (median; the three rounds) | ballots queued per round | ratio | table at the end |",
+        "|---|---|---|---:|---|",
+        f"| plain (schema 8) | **{plain['median']:,.0f}** ({', '.join(f'{r:,.0f}' for r in plain['rates'])}) | "
+        f"{', '.join(f'{q:,}' for q in plain['queued'])} | 1.00 | {plain['size']} |",
+        f"| partitioned by poll (latest) | **{partitioned['median']:,.0f}** "
+        f"({', '.join(f'{r:,.0f}' for r in partitioned['rates'])}) | "
+        f"{', '.join(f'{q:,}' for q in partitioned['queued'])} | {partitioned['median'] / plain['median']:.2f} | "
+        f"{partitioned['size']} |",
+        "",
+    ]
+lines += [
     "## Targets (issue 14)",
     "",
     "| target | this run | |",
