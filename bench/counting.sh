@@ -5,7 +5,7 @@
 # ROUND*2 seconds of first votes queued up, the MDB resumed and timed until PostgreSQL holds every accepted ballot.
 # It ran once for issue 22 (bench/CHANGES.md); since schema 10 the code no longer starts on schema 8, so its "plain"
 # half fails at start and bench/run.sh no longer calls it.
-# bench/run.sh runs it last (after the embedded-default scenarios); alone it needs the bench server made by run.sh.
+# Alone it needs the bench server made by run.sh.
 #   bench/counting.sh            WARMUP=60 ROUND=10 CONNECTIONS=32 bench/counting.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
