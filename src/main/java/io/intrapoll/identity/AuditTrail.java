@@ -1,6 +1,7 @@
 package io.intrapoll.identity;
 
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -241,7 +242,7 @@ public class AuditTrail {
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             entries.add(new AuditEntry(
                     ((Number) row[0]).longValue(),
-                    instant(row[1]),
+                    SqlValues.instant(row[1]),
                     (String) row[2],
                     (String) row[3],
                     (String) row[4],
@@ -251,19 +252,6 @@ public class AuditTrail {
                     (String) row[8]));
         }
         return entries;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Instant time) {
-            return time;
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
     }
 
     private static String clip(String text, int max) {

@@ -4,6 +4,7 @@ import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.SqlValues;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
@@ -15,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,16 +118,7 @@ public class ResponseService {
     }
 
     private static TextResponse response(Object[] row) {
-        return new TextResponse((String) row[0], (String) row[1], instant(row[2]), (Boolean) row[3], (Boolean) row[4]);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return new TextResponse(
+                (String) row[0], (String) row[1], SqlValues.instant(row[2]), (Boolean) row[3], (Boolean) row[4]);
     }
 }
