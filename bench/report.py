@@ -110,7 +110,9 @@ lines = [
     f"with Liberty's own BASIC login against the same basicRegistry of the demo voters. wrk runs on the same two "
     f"cores: 2 threads, {a.connections} connections, loopback. Every scenario: {a.warmup} s of warm-up on the same "
     f"requests, then three rounds of {a.round} s; the figures are the median round's. Every figure is from this one "
-    "run; the machine's own speed moves by a quarter between runs, so compare the ratios.",
+    "run; the machine's own speed moves by a quarter between runs, so compare the ratios. The three question types' "
+    "vote rounds are interleaved (SINGLE, RATING, OPEN_TEXT round 1, then round 2, ...), after each type's "
+    "warm-up, so the database's growth falls on all three alike.",
     "",
     "| scenario | req/s (median; the three rounds) | ratio to its reference | p50 ms | p99 ms | CPU us/sy/id/st % | answers |",
     "|---|---|---:|---:|---:|---|---|",
@@ -210,7 +212,11 @@ lines += [
     "",
     "## Where the time goes (JFR, the second measured vote round)",
     "",
-    read("profile.md"),
+    read("vote-profile.md"),
+    "",
+    "### The second OPEN_TEXT round (its words counted as tally keys)",
+    "",
+    read("vote-text-profile.md"),
     "",
     "## Where the start-up time goes (JFR, a start with the class archive)",
     "",

@@ -99,23 +99,32 @@ lag_ms() { curl -sf "$BASE/metrics" | awk '/^intrapoll_aggregation_lag_seconds/ 
 scenario() { # name base mode warm-up-polls round-polls...
   local name="$1" base="$2" mode="$3" warm="$4" round=0 polls
   shift 4
-  echo "-- $name: ${WARMUP} s warm-up"
-  load "$base" "$mode" "$warm" "$WARMUP" "$CONNECTIONS" >/dev/null
+  warm_up "$name" "$base" "$mode" "$warm"
   for polls in "$@"; do
     round=$((round + 1))
-    vmstat 1 "$((ROUND + 1))" > "$OUT/rounds/$name-$round.vmstat" & local vmstat=$!
-    [ "$name" = vote ] && [ "$round" -eq 2 ] \
-      && jcmd "$PID" JFR.start name=bench settings=profile filename="$PWD/$OUT/ingest.jfr" >/dev/null
-    load "$base" "$mode" "$polls" "$ROUND" "$CONNECTIONS" > "$OUT/rounds/$name-$round.txt"
-    [ "$name" = vote ] && [ "$round" -eq 2 ] && jcmd "$PID" JFR.stop name=bench >/dev/null
-    wait "$vmstat"
-    if [[ "$name" = vote* ]]; then
-      local ended; ended=$(date +%s%3N)
-      until [ "$(lag_ms)" = 0 ]; do sleep 0.05; done
-      python3 -c "print(f'{($(date +%s%3N) - $ended) / 1000:.2f}')" > "$OUT/rounds/$name-$round.drain"
-    fi
-    echo "   round $round: $(cat "$OUT/rounds/$name-$round.txt")"
+    measure "$name" "$base" "$mode" "$polls" "$round"
   done
+}
+warm_up() { # name base mode polls
+  echo "-- $1: ${WARMUP} s warm-up"
+  load "$2" "$3" "$4" "$WARMUP" "$CONNECTIONS" >/dev/null
+}
+# One measured round. Round 2 of each vote scenario runs under a JFR recording (each type bears the same cost):
+# the profiles that explain the figures.
+measure() { # name base mode polls round
+  local name="$1" base="$2" mode="$3" polls="$4" round="$5" profiled=""
+  vmstat 1 "$((ROUND + 1))" > "$OUT/rounds/$name-$round.vmstat" & local vmstat=$!
+  [[ "$name" = vote* ]] && [ "$round" -eq 2 ] && profiled=1 \
+    && jcmd "$PID" JFR.start name=bench settings=profile filename="$PWD/$OUT/$name.jfr" >/dev/null
+  load "$base" "$mode" "$polls" "$ROUND" "$CONNECTIONS" > "$OUT/rounds/$name-$round.txt"
+  [ -n "$profiled" ] && jcmd "$PID" JFR.stop name=bench >/dev/null
+  wait "$vmstat"
+  if [[ "$name" = vote* ]]; then
+    local ended; ended=$(date +%s%3N)
+    until [ "$(lag_ms)" = 0 ]; do sleep 0.05; done
+    python3 -c "print(f'{($(date +%s%3N) - $ended) / 1000:.2f}')" > "$OUT/rounds/$name-$round.drain"
+  fi
+  echo "   $name round $round: $(cat "$OUT/rounds/$name-$round.txt")"
 }
 
 heap_sampler() { # the largest heap in use while it runs, from the JVM's own gauge
@@ -163,9 +172,17 @@ ROUND_TEXT=(); for round in 1 2 3; do ROUND_TEXT+=("$(python3 bench/polls.py "$B
 scenario static "$BASE" static none=none none=none none=none none=none
 scenario poll "$BASE" poll "$READS" "$READS" "$READS" "$READS"
 scenario results "$BASE" results "$READS" "$READS" "$READS" "$READS"
-scenario vote "$BASE" vote "$WARM_VOTES" "${ROUND_VOTES[@]}"
-BALLOT=rating scenario vote-rating "$BASE" vote "$WARM_RATING" "${ROUND_RATING[@]}"
-BALLOT=text scenario vote-text "$BASE" vote "$WARM_TEXT" "${ROUND_TEXT[@]}"
+# The three types' ingest is compared in the same conditions: each warmed up on polls of its own, then their rounds
+# interleaved (SINGLE, RATING, OPEN_TEXT round 1, then round 2, ...). One after the other, each met a database and a
+# machine the previous ones had changed: OPEN_TEXT's ballots went into a file holding twice as many as SINGLE's had.
+warm_up vote "$BASE" vote "$WARM_VOTES"
+BALLOT=rating warm_up vote-rating "$BASE" vote "$WARM_RATING"
+BALLOT=text warm_up vote-text "$BASE" vote "$WARM_TEXT"
+for round in 1 2 3; do
+  measure vote "$BASE" vote "${ROUND_VOTES[$((round - 1))]}" "$round"
+  BALLOT=rating measure vote-rating "$BASE" vote "${ROUND_RATING[$((round - 1))]}" "$round"
+  BALLOT=text measure vote-text "$BASE" vote "${ROUND_TEXT[$((round - 1))]}" "$round"
+done
 # The group commits' sizes so far (warm-up included): ballots per broker write, and per counting transaction.
 curl -sf "$BASE/metrics?scope=application" | python3 -c '
 import re, sys
@@ -226,8 +243,10 @@ kill "$(cat "$OUT/haproxy.pid")"
 touch "$OUT/stop-sampling"; wait "$SAMPLER" || true
 
 echo "== profile"
-jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/ingest.jfr" > "$OUT/samples.txt"
-python3 bench/top-frames.py "$OUT/samples.txt" > "$OUT/profile.md"
+for name in vote vote-text; do
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/$name.jfr" > "$OUT/$name-samples.txt"
+  python3 bench/top-frames.py "$OUT/$name-samples.txt" > "$OUT/$name-profile.md"
+done
 "$WLP/bin/server" stop "$SERVER" >/dev/null
 trap - EXIT; stop_all
 # bench/counting.sh (plain vs partitioned ballot tables, issue 22) is no longer part of the run: its "plain" half
