@@ -20,7 +20,16 @@ public enum AuditAction {
     WEBHOOK_REDELIVERED("webhook.redelivered"),
     /** A moderator hid an open-text answer (the detail names the answer, never its author). */
     RESPONSE_HIDDEN("response.hidden"),
-    RESPONSE_SHOWN("response.shown");
+    RESPONSE_SHOWN("response.shown"),
+    EVENT_CREATED("event.created"),
+    EVENT_CHANGED("event.changed"),
+    EVENT_POLL_ADDED("event.poll-added"),
+    /** The presenter put a poll (the detail) or the Q&A (no detail) on screen. */
+    EVENT_PRESENTED("event.presented"),
+    EVENT_ENDED("event.ended"),
+    EVENT_DELETED("event.deleted"),
+    /** A moderator changed a question (the detail names the action: approved, hidden, answered, pinned, unpinned). */
+    QUESTION_MODERATED("question.moderated");
 
     private final String name;
 

@@ -48,7 +48,11 @@ public class AuditResource {
             @Parameter(description = "Who acted (a user name)") @QueryParam("actor") String actor,
             @Parameter(
                             description = "poll.created, poll.changed, poll.opened, poll.closed, poll.archived,"
-                                    + " poll.deleted, tallies.rebuilt, login.failed, login.succeeded or logout")
+                                    + " poll.deleted, tallies.rebuilt, login.failed, login.succeeded, logout,"
+                                    + " webhook.created, webhook.changed, webhook.deleted, webhook.redelivered,"
+                                    + " response.hidden, response.shown, event.created, event.changed,"
+                                    + " event.poll-added, event.presented, event.ended, event.deleted or"
+                                    + " question.moderated")
                     @QueryParam("action")
                     String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601") @QueryParam("from") String from,

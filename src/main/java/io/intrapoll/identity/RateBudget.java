@@ -9,7 +9,9 @@ import java.util.Locale;
 enum RateBudget {
     VOTE,
     OTHER,
-    LOGIN_FAILURE;
+    LOGIN_FAILURE,
+    /** Audience questions a person asks: few a minute, counted cluster-wide (a node's share of five is one). */
+    QUESTION;
 
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

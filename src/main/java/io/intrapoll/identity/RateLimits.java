@@ -99,6 +99,10 @@ public class RateLimits {
     long loginFailuresPerAddress;
 
     @Inject
+    @ConfigProperty(name = "intrapoll.qa.questions-per-minute")
+    long questionsPerMinute;
+
+    @Inject
     @ConfigProperty(name = "intrapoll.rate.trusted-proxies")
     Optional<List<String>> trustedProxies;
 
@@ -109,8 +113,8 @@ public class RateLimits {
     private final Map<RateBudget, Long> localPerUser = new EnumMap<>(RateBudget.class);
 
     private final Map<RateBudget, Long> localPerAddress = new EnumMap<>(RateBudget.class);
-    /** The failed-login budget of an address, shared by all nodes. */
-    private final Map<RateBudget, BucketConfiguration> perAddress = new EnumMap<>(RateBudget.class);
+    /** The failed-login budget of an address and the question budget of a person, shared by all nodes. */
+    private final Map<RateBudget, BucketConfiguration> clusterWide = new EnumMap<>(RateBudget.class);
 
     private final AtomicLong lastWarning = new AtomicLong();
     private FailedLogins.Policy accountPolicy;
@@ -132,7 +136,8 @@ public class RateLimits {
                 loginFailuresPerAccount,
                 Duration.ofSeconds(loginFailuresMaxDelaySeconds),
                 Math.max(loginFailuresPerAccountHour, loginFailuresPerAccount));
-        perAddress.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerAddress));
+        clusterWide.put(RateBudget.LOGIN_FAILURE, perMinute(loginFailuresPerAddress));
+        clusterWide.put(RateBudget.QUESTION, perMinute(questionsPerMinute));
         FunctionalMap.ReadWriteMap<String, byte[]> map = ReadWriteMapImpl.create(
                 FunctionalMapImpl.create(caches.rateLimits().getAdvancedCache()));
         buckets = Bucket4jInfinispan.entryProcessorBasedBuilder(map)
@@ -182,6 +187,27 @@ public class RateLimits {
     }
 
     /**
+     * Takes one question from the person's budget, shared by every node: empty when it had one, else the seconds
+     * until it has. Kept in the rate-limit cache by user name only, for a minute: nothing here names a question.
+     */
+    public OptionalLong spendQuestion(String user) {
+        if (!enabled) {
+            return OptionalLong.empty();
+        }
+        try {
+            ConsumptionProbe probe =
+                    bucket(RateBudget.QUESTION, "user:" + user, clusterWide).tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return OptionalLong.empty();
+            }
+            rejections(RateBudget.QUESTION, "user").inc();
+            return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+        } catch (RuntimeException e) {
+            return letThrough(e);
+        }
+    }
+
+    /**
      * Whether a password for this user name may be tried from this address now: empty if so, else the seconds to
      * wait (then even the right password waits, or a guesser would learn it from the answer). An address that used
      * up its failed logins waits; so does one that failed for this account, as {@link FailedLogins} says.
@@ -192,7 +218,7 @@ public class RateLimits {
         }
         try {
             String address = addressKey(request);
-            OptionalLong wait = peek("address:" + address, perAddress, "address");
+            OptionalLong wait = peek("address:" + address, clusterWide, "address");
             if (wait.isPresent()) {
                 return wait;
             }
@@ -223,7 +249,7 @@ public class RateLimits {
         }
         try {
             String address = addressKey(request);
-            bucket(RateBudget.LOGIN_FAILURE, "address:" + address, perAddress).tryConsume(1);
+            bucket(RateBudget.LOGIN_FAILURE, "address:" + address, clusterWide).tryConsume(1);
             String account = FailedLogins.canonical(user);
             Cache<String, String> failed = caches.failedLogins();
             failed.put(addressKey(account, address), "");

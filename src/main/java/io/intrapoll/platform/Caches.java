@@ -43,6 +43,7 @@ public class Caches {
     public static final String POLLS = "polls";
     public static final String RATE_LIMITS = "rate-limits";
     public static final String FAILED_LOGINS = "failed-logins";
+    public static final String EVENT_SIGNALS = "event-signals";
     private static final Logger LOG = Logger.getLogger(Caches.class.getName());
 
     @Inject
@@ -105,12 +106,14 @@ public class Caches {
         ConfigurationBuilder polls = new ConfigurationBuilder();
         ConfigurationBuilder rateLimits = new ConfigurationBuilder();
         ConfigurationBuilder failedLogins = new ConfigurationBuilder();
+        ConfigurationBuilder eventSignals = new ConfigurationBuilder();
         if (clustered) {
             failedLogins.clustering().cacheMode(CacheMode.REPL_SYNC);
             rateLimits.clustering().cacheMode(CacheMode.REPL_SYNC);
             claims.clustering().cacheMode(CacheMode.REPL_SYNC);
             tallies.clustering().cacheMode(CacheMode.REPL_SYNC);
             polls.clustering().cacheMode(CacheMode.REPL_SYNC);
+            eventSignals.clustering().cacheMode(CacheMode.REPL_SYNC);
         }
         polls.expiration().lifespan(10, TimeUnit.MINUTES);
         // Claims are looked up in participation once they expire. A tally copy is re-read once it is a second
@@ -118,16 +121,19 @@ public class Caches {
         claims.expiration().lifespan(6, TimeUnit.HOURS);
         tallies.expiration().lifespan(1, TimeUnit.MINUTES);
         failedLogins.expiration().lifespan(1, TimeUnit.HOURS); // what they count is an hour's failures
+        eventSignals.expiration().lifespan(1, TimeUnit.MINUTES); // a signal matters when written, not after
         manager.defineConfiguration(CLAIMS, claims.build());
         manager.defineConfiguration(TALLIES, tallies.build());
         manager.defineConfiguration(POLLS, polls.build());
         manager.defineConfiguration(RATE_LIMITS, rateLimits.build());
         manager.defineConfiguration(FAILED_LOGINS, failedLogins.build());
+        manager.defineConfiguration(EVENT_SIGNALS, eventSignals.build());
         manager.getCache(CLAIMS);
         manager.getCache(TALLIES);
         manager.getCache(POLLS);
         manager.getCache(RATE_LIMITS);
         manager.getCache(FAILED_LOGINS);
+        manager.getCache(EVENT_SIGNALS);
         LOG.info(() -> clustered
                 ? "Infinispan joined cluster " + clusterName + " as " + manager.getAddress() + "; members "
                         + manager.getMembers()
@@ -188,6 +194,14 @@ public class Caches {
      */
     public Cache<String, String> failedLogins() {
         return manager.getCache(FAILED_LOGINS);
+    }
+
+    /**
+     * What changed in which event (key: the event's id): every write is seen by a listener on every node, which
+     * tells that node's event streams (io.intrapoll.event.EventStreams).
+     */
+    public Cache<String, String> eventSignals() {
+        return manager.getCache(EVENT_SIGNALS);
     }
 
     /** The cluster's members as this node sees them (just this node when not clustered). */

@@ -20,10 +20,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        Response problem = exception
-                .problem()
-                .withInstance(uriInfo.getRequestUri().getRawPath())
-                .toResponse();
+        // With Retry-After where the problem asks the client to come back (429, 503).
+        Response problem = exception.toResponse(uriInfo.getRequestUri().getRawPath());
         if (!servletResponse.containsHeader(HttpHeaders.CACHE_CONTROL)) {
             // Where SecurityHeaders left caching to the resource (results): a refusal is never kept.
             problem.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -317,6 +317,15 @@ public class Poll {
         openedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
+    /** An open quiz put on screen in its event: its time limit counts from now (API.md, "Quiz scoring"). */
+    boolean restartQuizClock() {
+        if (type != PollType.QUIZ || status != PollStatus.OPEN) {
+            return false;
+        }
+        openedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return true;
+    }
+
     /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
     void close() {
         requireStatus("close", PollStatus.OPEN);

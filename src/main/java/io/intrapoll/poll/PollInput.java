@@ -96,7 +96,10 @@ public record PollInput(
         Instant closesAt,
 
         @Schema(defaultValue = "false", description = "Create only: open the poll at once.")
-        Boolean open) {
+        Boolean open,
+
+        @Schema(description = "Create only: the event the poll joins (its owner or an admin may add it).")
+        String eventId) {
 
     public PollInput {
         present = present == null ? Set.of() : Set.copyOf(present);

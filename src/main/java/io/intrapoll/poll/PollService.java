@@ -38,6 +38,9 @@ public class PollService {
     Event<PollTransition> transitions;
 
     @Inject
+    Event<PollCreatedInEvent> addedToEvent;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -64,6 +67,10 @@ public class PollService {
         }
         polls.add(poll);
         audit.record(caller.name(), AuditAction.POLL_CREATED, poll.id().value(), poll.title());
+        if (input.eventId() != null) {
+            polls.flush(); // the event's row refers to it
+            addedToEvent.fire(new PollCreatedInEvent(poll.id(), input.eventId(), caller));
+        }
         if (poll.status() == PollStatus.OPEN) {
             audit.record(caller.name(), AuditAction.POLL_OPENED, poll.id().value(), "at creation");
             openings.fire(new PollOpened(poll.id()));
@@ -101,6 +108,9 @@ public class PollService {
         if (input.has("open")) {
             rejectIfAny(List.of(new FieldError("open", "applies only when creating; use POST .../open")));
         }
+        if (input.has("eventId")) {
+            rejectIfAny(List.of(new FieldError("eventId", "applies only when creating; use POST /events/{id}/polls")));
+        }
         rejectIfAny(PollRules.checkOptionIds(
                 input.options(), poll.options().stream().map(PollOption::id).collect(Collectors.toSet())));
         inState(() -> poll.change(input));
@@ -124,6 +134,20 @@ public class PollService {
             openings.fire(new PollOpened(id));
         }
         return transitioned(poll);
+    }
+
+    /**
+     * The presenter put the poll on screen in its event: a DRAFT opens, and an open quiz's time limit counts from
+     * now. The caller manages the poll (events add only polls their owner may manage).
+     */
+    @Transactional
+    public void presented(PollId id, Caller caller) {
+        Poll poll = manageable(id, caller, Optional.empty());
+        if (poll.status() == PollStatus.DRAFT) {
+            open(id, Optional.empty(), caller);
+        } else if (poll.restartQuizClock()) {
+            stored(poll);
+        }
     }
 
     @Transactional

@@ -71,6 +71,60 @@ public class LeaderboardService {
         return new Leaderboard(entries, mine(id, keys.keyFor(id, caller.name(), poll.anonymous())));
     }
 
+    /**
+     * An event's leaderboard: each person's points summed over the given polls that are named quizzes whose
+     * leaderboard the caller may see. Anonymous quizzes are left out: their pseudonyms differ from poll to poll by
+     * design, so nothing joins a person's answers across them.
+     */
+    @Transactional
+    public Leaderboard summed(List<PollId> pollIds, Caller caller) {
+        List<String> counted = pollIds.stream()
+                .flatMap(id -> polls.find(id).stream())
+                .filter(poll -> poll.type() == PollType.QUIZ && !poll.anonymous())
+                .filter(poll -> poll.isVisibleTo(caller) && poll.showsResultsTo(caller) && poll.showsAnswersTo(caller))
+                .map(poll -> poll.id().value())
+                .toList();
+        if (counted.isEmpty()) {
+            return new Leaderboard(List.of(), null);
+        }
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        int rank = 0;
+        long previous = -1;
+        int position = 0;
+        for (Object row : em.createNativeQuery("SELECT voter_key, SUM(points) AS total FROM participation"
+                        + " WHERE poll_id IN (:polls) AND points IS NOT NULL GROUP BY voter_key"
+                        + " ORDER BY total DESC, voter_key")
+                .setParameter("polls", counted)
+                .setMaxResults(TOP)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            long points = ((Number) columns[1]).longValue();
+            position++;
+            if (points != previous) {
+                rank = position;
+                previous = points;
+            }
+            entries.add(new Leaderboard.Entry(rank, (String) columns[0], (int) points));
+        }
+        Object mine = em.createNativeQuery("SELECT SUM(points) FROM participation"
+                        + " WHERE poll_id IN (:polls) AND voter_key = :me AND points IS NOT NULL")
+                .setParameter("polls", counted)
+                .setParameter("me", caller.name())
+                .getSingleResult();
+        if (mine == null) {
+            return new Leaderboard(entries, null);
+        }
+        long points = ((Number) mine).longValue();
+        long ahead = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT voter_key FROM participation"
+                                + " WHERE poll_id IN (:polls) AND points IS NOT NULL GROUP BY voter_key"
+                                + " HAVING SUM(points) > :points) ahead")
+                        .setParameter("polls", counted)
+                        .setParameter("points", points)
+                        .getSingleResult())
+                .longValue();
+        return new Leaderboard(entries, new Leaderboard.Mine((int) ahead + 1, (int) points));
+    }
+
     private Leaderboard.Mine mine(PollId id, String voterKey) {
         List<?> mine = em.createNativeQuery(
                         "SELECT points FROM participation WHERE poll_id = ?1 AND voter_key = ?2 AND points IS NOT NULL")

@@ -55,12 +55,12 @@ public class ResultsService {
     }
 
     /** The poll as it is now, for streams to check their subscribers against; empty once deleted. */
-    Optional<PollCache.Cached> poll(PollId pollId) {
+    public Optional<PollCache.Cached> poll(PollId pollId) {
         return cache.read(pollId);
     }
 
     /** Whether the caller may read the poll's results now: what {@link #results} checks. */
-    static boolean mayRead(PollCache.Cached poll, Caller caller) {
+    public static boolean mayRead(PollCache.Cached poll, Caller caller) {
         return poll.rules().isVisibleTo(caller) && poll.rules().showsResultsTo(caller);
     }
 
@@ -68,7 +68,7 @@ public class ResultsService {
      * The results as PostgreSQL has them now, for streams: a stream only sends on a change, so it must not send a
      * cached copy that may not have that change yet.
      */
-    Results fromDatabase(PollCache.Cached poll) {
+    public Results fromDatabase(PollCache.Cached poll) {
         return resultsOf(poll, live.readNow(poll.rules().id()));
     }
 

@@ -6,6 +6,7 @@ import io.intrapoll.poll.PollId;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -28,6 +29,9 @@ public class TallyChangeListener implements MessageListener {
     @Inject
     Tracing tracing;
 
+    @Inject
+    Event<ResultsChanged> announced;
+
     @Override
     public void onMessage(Message message) {
         List<Tracing.Span> spans = List.of();
@@ -36,9 +40,11 @@ public class TallyChangeListener implements MessageListener {
             String polls = message.getStringProperty(Messaging.POLLS_PROPERTY);
             if (polls != null && !polls.isBlank()) {
                 // Text that is no poll id names no stream: a hint lost, like an unreadable one.
-                streams.changed(Arrays.stream(polls.split(","))
+                List<PollId> changed = Arrays.stream(polls.split(","))
                         .flatMap(id -> PollId.parse(id).stream())
-                        .toList());
+                        .toList();
+                streams.changed(changed);
+                announced.fire(new ResultsChanged(changed));
             }
         } catch (JMSException unreadable) {
             // a hint we cannot read is a hint lost: the next change brings the streams up to date

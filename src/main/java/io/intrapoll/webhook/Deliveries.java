@@ -1,5 +1,6 @@
 package io.intrapoll.webhook;
 
+import io.intrapoll.event.QuestionAsked;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.Role;
 import io.intrapoll.platform.ProblemException;
@@ -79,23 +80,40 @@ public class Deliveries {
         }
     }
 
+    /**
+     * A delivery for each active webhook that wants a question asked at an event, in the asking transaction. The
+     * data is the question as the API shows it to everyone, with its event's id: an anonymous one names nobody.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordFor(QuestionAsked asked) {
+        Instant now = clock.instant();
+        record(EventType.EVENT_QUESTION_CREATED, asked.questionId(), JSON.toJson(asked), now, now);
+    }
+
     private void record(EventType type, PollTransition transition, String poll, Instant now, Instant due) {
+        record(type, transition.poll().id(), poll, now, due);
+    }
+
+    /** @param subject the poll or question the delivery is about: its queued attempts are found by it */
+    private void record(EventType type, String subject, String data, Instant now, Instant due) {
         String payload = Json.createObjectBuilder()
                 .add("type", type.label())
                 .add("timestamp", now.toString())
-                .add("data", Json.createReader(new StringReader(poll)).readObject())
+                .add("data", Json.createReader(new StringReader(data)).readObject())
                 .build()
                 .toString();
         for (Webhook webhook : em.createQuery("SELECT w FROM Webhook w WHERE w.active = true", Webhook.class)
                 .getResultList()) {
             if (webhook.wants(type.label())) {
-                em.persist(new WebhookDelivery(
-                        webhook.id(), type.label(), transition.poll().id(), payload, now, due));
+                em.persist(new WebhookDelivery(webhook.id(), type.label(), subject, payload, now, due));
             }
         }
     }
 
-    /** A poll's deliveries not tried yet, with when they are due: after the transition commits, they are queued. */
+    /**
+     * The deliveries about a poll or a question not tried yet, with when they are due: after the change commits,
+     * they are queued.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Due> firstAttemptsOf(String pollId) {
         return em.createQuery(

@@ -9,7 +9,7 @@ enum EventType {
     POLL_CLOSED("poll.closed"),
     /** After a close, once counting has caught up: the poll with its results. */
     POLL_RESULTS_FINAL("poll.results.final"),
-    /** A question asked at an event (audience Q&A); sent once events exist. */
+    /** A question asked at an event (audience Q&A): the question, naming nobody when anonymous. */
     EVENT_QUESTION_CREATED("event.question.created");
 
     private final String label;

@@ -1,5 +1,6 @@
 package io.intrapoll.webhook;
 
+import io.intrapoll.event.QuestionAsked;
 import io.intrapoll.platform.DatabaseMigration;
 import io.intrapoll.poll.PollTransition;
 import jakarta.annotation.PreDestroy;
@@ -49,14 +50,25 @@ public class WebhookEvents {
         deliveries.recordFor(transition);
     }
 
-    /** Queued on a thread of its own: the committing thread is still finishing its transaction. */
+    void record(@Observes(during = TransactionPhase.IN_PROGRESS) QuestionAsked asked) {
+        deliveries.recordFor(asked);
+    }
+
+    void queue(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuestionAsked asked) {
+        queueFirstAttempts(asked.questionId());
+    }
+
     void queue(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollTransition transition) {
-        String pollId = transition.poll().id();
+        queueFirstAttempts(transition.poll().id());
+    }
+
+    /** Queued on a thread of its own: the committing thread is still finishing its transaction. */
+    private void queueFirstAttempts(String subject) {
         executor.execute(() -> {
             try {
                 Instant now = clock.instant();
                 deliveries
-                        .firstAttemptsOf(pollId)
+                        .firstAttemptsOf(subject)
                         .forEach(due -> queue.send(
                                 due.deliveryId(),
                                 due.attempt(),

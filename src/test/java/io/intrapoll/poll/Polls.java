@@ -28,6 +28,7 @@ final class Polls {
                 audience,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -48,6 +49,7 @@ final class Polls {
                 null,
                 null,
                 List.of(),
+                null,
                 null,
                 null,
                 null);
@@ -72,6 +74,7 @@ final class Polls {
                 List.of(),
                 opensAt,
                 closesAt,
+                null,
                 null);
     }
 
@@ -82,6 +85,7 @@ final class Polls {
                 new PollInput(
                         Set.of("title"),
                         (String) value,
+                        null,
                         null,
                         null,
                         null,
@@ -110,6 +114,7 @@ final class Polls {
                 null,
                 null,
                 options,
+                null,
                 null,
                 null,
                 null,

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.EventStream;
 import io.intrapoll.support.LibertyServer;
 import io.intrapoll.support.Metrics;
 import io.intrapoll.support.ProblemAssertions;
@@ -142,6 +143,34 @@ class TwoNodesIT extends AgainstTheServer {
             assertNotNull(onA.awaitBallots(1, Duration.ofSeconds(10)), "node A's subscriber saw it too");
             assertEquals(202, vote(onB(Voters.fresh()), id, optionIds(poll)[1]).status());
             assertNotNull(onA.awaitBallots(2, Duration.ofSeconds(10)), "node A's subscriber saw the vote on B");
+        }
+    }
+
+    /** The presenter's click and a question on node A reach an event stream held by node B (the signals cache). */
+    @Test
+    void anEventChangedOnOneNodeReachesEventStreamsOnTheOther() throws Exception {
+        String event = onA("author")
+                .post("/api/v1/events", "{\"title\": \"Across nodes\"}")
+                .string("id");
+        JsonObject poll = create(
+                onA("author"),
+                poll("Shown across nodes", "SINGLE", "Here", "There").add("eventId", event));
+        try (EventStream onBStream = EventStream.open(NODE_B.base(), Voters.fresh(), event)) {
+            assertNotNull(onBStream.await("event", any -> true, Duration.ofSeconds(5)), "node B sends the state");
+            onA("author")
+                    .post("/api/v1/events/" + event + "/present", "{\"pollId\": \"" + poll.getString("id") + "\"}");
+            assertNotNull(
+                    onBStream.await(
+                            "active-poll",
+                            data -> poll.getString("id").equals(data.getString("activePollId", null)),
+                            Duration.ofSeconds(5)),
+                    "node B's subscriber follows the presenter on A");
+            String question = onA(Voters.fresh())
+                    .post("/api/v1/events/" + event + "/questions", "{\"text\": \"Heard on B?\"}")
+                    .string("id");
+            assertNotNull(
+                    onBStream.await("question", data -> data.getString("id").equals(question), Duration.ofSeconds(5)),
+                    "and sees the question asked on A");
         }
     }
 

@@ -135,6 +135,30 @@ class WebhooksIT extends AgainstTheServer {
         assertEquals(200, delivered.getInt("lastStatusCode"));
     }
 
+    /** A question asked at an event, signed like the rest; an anonymous one names nobody in the delivery. */
+    @Test
+    void aQuestionAskedAtAnEventArrivesWithoutItsAnonymousAsker() throws Exception {
+        WebhookReceiver receiver = receiver();
+        JsonObject webhook = register(receiver.url(), "event.question.created");
+        String event =
+                author.post("/api/v1/events", "{\"title\": \"Announced Q&A\"}").string("id");
+        String asker = Voters.fresh();
+        String question = Api.as(asker)
+                .post(
+                        "/api/v1/events/" + event + "/questions",
+                        "{\"text\": \"Who approved the budget?\", \"anonymous\": true}")
+                .string("id");
+
+        WebhookReceiver.Received asked = receiver.await(forPoll("event.question.created", question), SOON);
+        assertNotNull(asked, "delivered: " + receiver.received());
+        assertTrue(asked.isSignedWith(webhook.getString("secret")));
+        JsonObject data = asked.json().getJsonObject("data");
+        assertEquals(event, data.getString("eventId"));
+        assertEquals("Who approved the budget?", data.getString("text"));
+        assertTrue(data.isNull("author"), data::toString);
+        assertFalse(asked.body().contains(asker), "the asker is nowhere in the delivery");
+    }
+
     @Test
     void aReceiverThatFailsThreeTimesGetsTheDeliveryOnceAsSuccessful() throws Exception {
         WebhookReceiver receiver = receiver().answering(500, 503, 502);
