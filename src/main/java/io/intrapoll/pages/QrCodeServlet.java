@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code /app/qr.svg?poll={id}}: the QR code of a poll's short link, as SVG, for the presenter view. It encodes
+ * {@code /app/qr.svg?poll={id}} or {@code ?join={code}}: the QR code of a poll's short link or an event's join
+ * address, as SVG, for the presenter view. It encodes
  * only the link; whoever scans it still signs in and is checked against the poll's audience.
  */
 @WebServlet(name = "QrCode", urlPatterns = "/app/qr.svg")
@@ -21,12 +22,18 @@ public class QrCodeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String join = request.getParameter("join");
         Optional<PollId> pollId = PollId.parse(request.getParameter("poll"));
-        if (pollId.isEmpty()) {
+        String link;
+        if (JoinLinkServlet.isCode(join)) {
+            link = JoinLinkServlet.joinLink(request, join);
+        } else if (pollId.isPresent()) {
+            link = VotePages.shortLink(request, pollId.get());
+        } else {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        QrCode code = QrCode.encodeText(VotePages.shortLink(request, pollId.get()), QrCode.Ecc.MEDIUM);
+        QrCode code = QrCode.encodeText(link, QrCode.Ecc.MEDIUM);
         response.setContentType("image/svg+xml");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "private, max-age=3600");

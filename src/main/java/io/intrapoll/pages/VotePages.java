@@ -18,10 +18,14 @@ final class VotePages {
 
     /** The short link, absolute, for the presenter's screen and its QR code. */
     static String shortLink(HttpServletRequest request, PollId pollId) {
+        return origin(request) + "/v/" + pollId.value();
+    }
+
+    /** The application's address as the browser reached it: scheme, host, port unless the default, context. */
+    static String origin(HttpServletRequest request) {
         String scheme = request.getScheme();
         int port = request.getServerPort();
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
-                + "/v/" + pollId.value();
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
     }
 }

@@ -1,0 +1,276 @@
+// A poll's ballot on a page: one form per poll type, the receipt on success, plain words for every refusal. The vote
+// page shows one poll; an event's page shows the poll its presenter has on screen.
+import { api, el, showMessage, formatTime, Problem } from './common.js';
+import { rankingList } from './ranking.js';
+
+/**
+ * The ballot of one poll, drawn into the page's slots: message (role=status), ballot, title and description.
+ * onVoted(poll, receipt) follows an accepted vote.
+ */
+export function pollPage(pollId, {
+  message, ballot, title, description, onVoted = () => {}, setsDocumentTitle = true,
+}) {
+  /** How far the server's clock is ahead of this device's (milliseconds; the Date header's second is the limit). */
+  let serverClockAhead = 0;
+  const resultsHref = `/app/results.html?poll=${encodeURIComponent(pollId || '')}`;
+
+  function resultsLink() {
+    return el('p', {}, el('a', { href: resultsHref }, 'See the results'));
+  }
+
+  function say(kind, ...content) {
+    showMessage(message, kind, ...content);
+    message.focus();
+  }
+
+  function receiptMessage(receipt, intro) {
+    return [
+      el('strong', {}, intro),
+      el('br'),
+      'Receipt: ', el('code', { id: 'receipt-id' }, receipt.receiptId),
+      ` · accepted ${formatTime(receipt.acceptedAt)}`,
+    ];
+  }
+
+  function refusal(problem) {
+    switch (problem.kind) {
+      case 'already-voted':
+        return 'You have already voted in this poll, and this poll does not allow changing a vote.';
+      case 'poll-not-open':
+        return 'This poll is not open for voting.';
+      case 'time-up':
+        return 'Time is up: this quiz no longer takes answers.';
+      default:
+        if (problem.status === 403) return 'This poll is not open to you.';
+        if (problem.status === 404) return 'There is no such poll.';
+        if (problem.status === 429) return 'Too many votes at once. Wait a moment and try again.';
+        if (problem.status === 503) return 'Voting is briefly unavailable. Your vote was not recorded; please try again.';
+        return problem.message;
+    }
+  }
+
+  function choiceInputs(poll, kind, previous) {
+    return poll.options.map((option) => el('label', { class: 'choice' },
+      el('input', {
+        type: kind, name: 'choice', value: option.id,
+        checked: previous.includes(option.id),
+      }),
+      option.label));
+  }
+
+  /** MULTIPLE: never more than maxChoices ticked; the rest are disabled once the limit is reached. */
+  function enforceMaxChoices(fieldset, max, hint) {
+    const boxes = [...fieldset.querySelectorAll('input[type=checkbox]')];
+    const update = () => {
+      const ticked = boxes.filter((box) => box.checked).length;
+      boxes.forEach((box) => { box.disabled = !box.checked && ticked >= max; });
+      hint.textContent = `Choose up to ${max}. ${ticked} chosen.`;
+    };
+    boxes.forEach((box) => box.addEventListener('change', update));
+    update();
+  }
+
+  /** RATING and NPS: the scale as a row of large radio buttons (arrow keys move along it), its ends named. */
+  function scaleControl(poll, previous) {
+    const { min, max } = poll.scale;
+    const labels = poll.scaleLabels || (poll.type === 'NPS' ? { min: 'Not at all likely', max: 'Extremely likely' } : {});
+    const values = [];
+    for (let value = min; value <= max; value += 1) values.push(value);
+    const row = el('div', { class: 'scale', role: 'radiogroup', 'aria-labelledby': 'scale-legend' },
+      ...values.map((value) => el('label', { class: 'scale-value' },
+        el('input', { type: 'radio', name: 'rating', value: String(value), checked: previous === value }),
+        el('span', {}, String(value)))));
+    const ends = el('div', { class: 'scale-ends', 'aria-hidden': 'true' },
+      el('span', {}, labels.min ? `${min}: ${labels.min}` : ''), el('span', {}, labels.max ? `${max}: ${labels.max}` : ''));
+    const hint = labels.min || labels.max
+      ? `${min} means ${labels.min || 'lowest'}, ${max} means ${labels.max || 'highest'}.` : `From ${min} to ${max}.`;
+    return {
+      element: el('fieldset', { 'aria-describedby': 'choice-hint' },
+        el('legend', { id: 'scale-legend' }, poll.type === 'NPS' ? 'Your score, 0 to 10' : 'Your rating'),
+        el('p', { class: 'muted', id: 'choice-hint' }, hint), row, ends),
+      body: () => {
+        const checked = row.querySelector('input:checked');
+        return checked ? { rating: Number(checked.value) } : null;
+      },
+      empty: 'Choose a number on the scale first.',
+    };
+  }
+
+  /** OPEN_TEXT: a text box with a live character count against the poll's maximum. */
+  function textControl(poll, previous) {
+    const max = poll.maxLength;
+    const counter = el('p', { class: 'muted counter', id: 'text-counter', 'aria-live': 'polite' });
+    const box = el('textarea', {
+      id: 'answer', name: 'text', rows: max > 120 ? 4 : 2, maxlength: String(max),
+      'aria-describedby': 'text-counter',
+    });
+    box.value = previous || '';
+    const update = () => {
+      const left = max - box.value.trim().length;
+      counter.textContent = `${box.value.trim().length} of ${max} characters${left < 0 ? ` — ${-left} too many` : ''}`;
+    };
+    box.addEventListener('input', update);
+    update();
+    return {
+      element: el('div', { class: 'text-answer' }, el('label', { for: 'answer' }, 'Your answer'), box, counter),
+      body: () => (box.value.trim() ? { text: box.value.trim() } : null),
+      empty: 'Write an answer first.',
+      focus: box,
+    };
+  }
+
+  /** QUIZ: the seconds left, counted from the poll's opening; at zero the form says so and stops. */
+  function countdown(poll, form, submit) {
+    if (!poll.timeLimitSeconds || !poll.openedAt) return null;
+    // On the server's clock (this device's may be off): the server decides when time is up.
+    const ends = Date.parse(poll.openedAt) + poll.timeLimitSeconds * 1000 - serverClockAhead;
+    const clock = el('p', { class: 'countdown', id: 'countdown', role: 'timer', 'aria-live': 'off' });
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+      clock.textContent = left > 0 ? `${left} s left` : 'Time is up';
+      clock.classList.toggle('urgent', left <= 5);
+      if (left === 0) {
+        submit.disabled = true;
+        form.querySelectorAll('input').forEach((input) => { input.disabled = true; });
+        return;
+      }
+      setTimeout(tick, 250);
+    };
+    tick();
+    return clock;
+  }
+
+  function optionsControl(poll, previous) {
+    if (poll.type === 'RANKED') {
+      const { element, order } = rankingList(poll.options, previous);
+      return {
+        element: el('fieldset', {},
+          el('legend', {}, 'Rank the options, your favourite first'),
+          el('p', { class: 'muted', id: 'ranking-help' },
+            'Drag an option, or focus it and press the Up and Down arrow keys, or use its buttons.'),
+          element),
+        body: () => ({ optionIds: order() }),
+        empty: 'Choose an option first.',
+      };
+    }
+    const several = poll.type === 'MULTIPLE' || (poll.type === 'QUIZ' && poll.maxChoices > 1);
+    const kind = several ? 'checkbox' : 'radio';
+    const hint = el('p', { class: 'muted', id: 'choice-hint' });
+    const fieldset = el('fieldset', { 'aria-describedby': 'choice-hint' },
+      el('legend', {}, several ? 'Your choices' : 'Your choice'),
+      hint,
+      choiceInputs(poll, kind, previous));
+    if (several) enforceMaxChoices(fieldset, poll.maxChoices || poll.options.length, hint);
+    else hint.textContent = 'Choose one.';
+    return {
+      element: fieldset,
+      body: () => {
+        const optionIds = [...fieldset.querySelectorAll('input[name=choice]:checked')].map((input) => input.value);
+        return optionIds.length ? { optionIds } : null;
+      },
+      empty: 'Choose an option first.',
+    };
+  }
+
+  function controlFor(poll, receipt) {
+    if (poll.type === 'RATING' || poll.type === 'NPS') return scaleControl(poll, receipt && receipt.rating);
+    if (poll.type === 'OPEN_TEXT') return textControl(poll, receipt && receipt.text);
+    return optionsControl(poll, (receipt && receipt.optionIds) || []);
+  }
+
+  function ballotForm(poll, receipt) {
+    const form = el('form', { novalidate: true });
+    const control = controlFor(poll, receipt);
+    form.append(control.element);
+    const error = el('p', { class: 'field-error', id: 'ballot-error', role: 'alert' });
+    const submit = el('button', { type: 'submit', class: 'cast' }, receipt ? 'Change my vote' : 'Cast my vote');
+    form.append(error, submit);
+    if (poll.type === 'QUIZ') {
+      const clock = countdown(poll, form, submit);
+      if (clock) form.prepend(clock);
+    }
+    // An error about an empty ballot goes once the voter answers.
+    form.addEventListener('input', () => { error.textContent = ''; });
+    form.addEventListener('change', () => { error.textContent = ''; });
+    // The same choice sent again (a retry after a lost answer) carries the same key; another choice a new one.
+    const keys = new Map();
+    const keyFor = (body) => {
+      const choice = JSON.stringify(body);
+      if (!keys.has(choice)) keys.set(choice, crypto.randomUUID());
+      return keys.get(choice);
+    };
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = control.body();
+      if (!body) {
+        error.textContent = control.empty;
+        if (control.focus) control.focus.focus();
+        return;
+      }
+      error.textContent = '';
+      submit.disabled = true;
+      try {
+        const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
+          method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
+        });
+        ballot.replaceChildren(resultsLink());
+        say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.'));
+        onVoted(poll, receipt);
+      } catch (problem) {
+        submit.disabled = false;
+        if (problem.status === 422 && problem.body.errors) {
+          error.textContent = problem.body.errors.map((e) => e.message).join(' ');
+        } else {
+          say('error', refusal(problem));
+        }
+      }
+    });
+    return form;
+  }
+
+  async function myReceipt(poll) {
+    try {
+      return await api(`/polls/${encodeURIComponent(poll.id)}/votes/mine`);
+    } catch (problem) {
+      if (problem.status === 404) return null;
+      throw problem;
+    }
+  }
+
+  async function show() {
+    if (!pollId) {
+      say('error', 'No poll was given. ', el('a', { href: '/app/' }, 'Go to my polls'));
+      return;
+    }
+    const { body: poll, response } = await api(`/polls/${encodeURIComponent(pollId)}`, {
+      withResponse: true, cache: 'no-store', // a fresh Date header: the server's clock now
+    });
+    const serverNow = Date.parse(response.headers.get('Date'));
+    if (!Number.isNaN(serverNow)) serverClockAhead = serverNow - Date.now();
+    if (setsDocumentTitle) document.title = `${poll.title} · Vote · Intrapoll`;
+    title.textContent = poll.title;
+    description.textContent = poll.description || '';
+    if (poll.status !== 'OPEN') {
+      showMessage(message, 'info', poll.status === 'DRAFT'
+        ? 'This poll has not opened yet.' : 'This poll is closed; voting has ended.');
+      ballot.replaceChildren(resultsLink());
+      return;
+    }
+    const receipt = await myReceipt(poll);
+    if (receipt && !poll.allowVoteChange) {
+      showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.'));
+      ballot.replaceChildren(resultsLink());
+      return;
+    }
+    if (receipt) {
+      showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.'));
+    }
+    ballot.replaceChildren(ballotForm(poll, receipt), resultsLink());
+  }
+
+  return {
+    show,
+    /** Says what went wrong, in plain words. */
+    fail: (problem) => say('error', problem instanceof Problem ? refusal(problem) : String(problem)),
+  };
+}
