@@ -227,6 +227,10 @@ python3 bench/results-stream.py "$BASE" "$SUBSCRIBERS" 30 > "$OUT/stream-many.tx
   || echo "failed: see the log" >> "$OUT/stream-many.txt"
 cat "$OUT/stream-many.txt"
 
+echo "== 2,000 subscribers of one event stream follow the presenter through 20 polls (issue 19)"
+python3 bench/event-stream.py "$BASE" 2000 20 > "$OUT/event-stream.txt" || echo "failed: see the log" >> "$OUT/event-stream.txt"
+cat "$OUT/event-stream.txt"
+
 echo "== results at the edge: signed-in browsers' reads straight to the node, through HAProxy, through its cache"
 # bench/haproxy.cfg: one HAProxy, two frontends (without and with the results cache of the Ansible role).
 EDGE_PORT=9480; EDGE_CACHE_PORT=9481

@@ -23,9 +23,24 @@ export function pollPage(pollId, {
     message.focus();
   }
 
-  function receiptMessage(receipt, intro) {
+  /** The choice in words: "Lisbon", "1. Lisbon, 2. Oslo", "4", "“More demos”"; empty when it is not known. */
+  function choiceWords(poll, chosen) {
+    if (!chosen) return '';
+    if (chosen.rating !== undefined && chosen.rating !== null) return String(chosen.rating);
+    if (chosen.text) return `“${chosen.text}”`;
+    const labels = (chosen.optionIds || [])
+      .map((id) => ((poll.options || []).find((option) => option.id === id) || {}).label)
+      .filter(Boolean);
+    return poll.type === 'RANKED' ? labels.map((label, i) => `${i + 1}. ${label}`).join(', ') : labels.join(', ');
+  }
+
+  function receiptMessage(receipt, intro, poll, chosen) {
+    const words = poll ? choiceWords(poll, chosen) : '';
     return [
       el('strong', {}, intro),
+      words ? el('br') : '',
+      words ? 'You voted: ' : '',
+      words ? el('strong', { id: 'my-choice' }, words) : '',
       el('br'),
       'Receipt: ', el('code', { id: 'receipt-id' }, receipt.receiptId),
       ` · accepted ${formatTime(receipt.acceptedAt)}`,
@@ -214,7 +229,7 @@ export function pollPage(pollId, {
           method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
         });
         ballot.replaceChildren(resultsLink());
-        say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.'));
+        say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.', poll, body));
         onVoted(poll, receipt);
       } catch (problem) {
         submit.disabled = false;
@@ -258,12 +273,12 @@ export function pollPage(pollId, {
     }
     const receipt = await myReceipt(poll);
     if (receipt && !poll.allowVoteChange) {
-      showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.'));
+      showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.', poll, receipt));
       ballot.replaceChildren(resultsLink());
       return;
     }
     if (receipt) {
-      showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.'));
+      showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.', poll, receipt));
     }
     ballot.replaceChildren(ballotForm(poll, receipt), resultsLink());
   }

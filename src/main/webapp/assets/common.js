@@ -80,6 +80,8 @@ export async function signedInHeader() {
   const me = await api('/me');
   const slot = document.getElementById('who');
   if (slot) slot.textContent = me.name;
+  const consoleLink = document.getElementById('console-link');
+  if (consoleLink) consoleLink.hidden = !me.roles.some((role) => role === 'admin' || role === 'author');
   return me;
 }
 

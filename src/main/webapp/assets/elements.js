@@ -43,7 +43,8 @@
       brand: 'Intrapoll',
       home: '/app/',
       navigation: 'Account',
-      links: [{ href: '/app/', text: 'My polls' }],
+      // The console's link is shown to authors and admins once the header knows who is signed in (common.js).
+      links: [{ href: '/app/', text: 'My polls' }, { href: '/console/', text: 'Console', id: 'console-link', hidden: true }],
     },
     console: {
       brand: 'Intrapoll console',
@@ -51,6 +52,7 @@
       navigation: 'Console',
       links: [
         { href: '/console/', text: 'Polls' },
+        { href: '/console/events.html', text: 'Events' },
         { href: '/console/operations.html', text: 'Operations', id: 'operations-link' },
         { href: '/console/audit.html', text: 'Audit trail', id: 'audit-link' },
         { href: '/app/', text: 'Voter pages' },
@@ -74,7 +76,7 @@
         h('header', { class: 'site-header' },
           h('a', { class: 'brand', href: area.home }, area.brand),
           h('nav', { 'aria-label': area.navigation },
-            ...area.links.map((link) => h('a', { href: link.href, id: link.id }, link.text)),
+            ...area.links.map((link) => h('a', { href: link.href, id: link.id, hidden: link.hidden }, link.text)),
             h('span', { id: 'who', class: 'muted' }),
             h('form', { method: 'post', action: '/logout' },
               h('button', { type: 'submit', class: 'secondary small' }, 'Sign out')))));

@@ -17,3 +17,13 @@ if (messages[params.get('error')]) {
   message.className = 'message info';
   message.textContent = 'You are signed out.';
 }
+
+// After a wrong password the name is typed already (kept in this tab only, never in the address): only the
+// password is asked again.
+const username = document.getElementById('username');
+const lastName = 'intrapoll.last-user-name';
+document.querySelector('form').addEventListener('submit', () => sessionStorage.setItem(lastName, username.value));
+if (params.get('error') === 'invalid' && sessionStorage.getItem(lastName)) {
+  username.value = sessionStorage.getItem(lastName);
+  document.getElementById('password').focus();
+}

@@ -5,7 +5,7 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.SessionEnded;
 import io.intrapoll.platform.Caches;
 import io.intrapoll.platform.Coalescer;
-import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.StreamsPerPerson;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.tally.Results;
@@ -109,7 +109,7 @@ public class EventStreams {
     private final Set<String> changedEvents = ConcurrentHashMap.newKeySet();
     private final Set<String> changedResults = ConcurrentHashMap.newKeySet();
     private final Set<String> rechecks = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> streamsByPerson = new ConcurrentHashMap<>();
+    private StreamsPerPerson streamsPerPerson;
     private final Jsonb json = JsonbBuilder.create();
     private final Signals signals = new Signals();
     private Coalescer publishing;
@@ -130,6 +130,7 @@ public class EventStreams {
 
     @PostConstruct
     void schedule() {
+        streamsPerPerson = new StreamsPerPerson(perPerson, "event streams");
         // Requested from Infinispan's threads too, which carry none of the application's context: the work does.
         Runnable publish = contextService.createContextualProxy((Runnable) this::publishChanged, Runnable.class);
         publishing = new Coalescer(scheduler, intervalMillis, TimeUnit.MILLISECONDS, publish);
@@ -140,7 +141,7 @@ public class EventStreams {
     /** Sends the event's state at once, then its changes, until the client goes away or the event is deleted. */
     void subscribe(String eventId, Authentication authentication, SseEventSink sink, Sse sse) {
         Caller caller = authentication.caller();
-        admit(caller.name());
+        streamsPerPerson.admit(caller.name());
         Subscriber subscriber = new Subscriber(eventId, authentication, sink, sse);
         try {
             EventView event = events.get(eventId, caller);
@@ -164,19 +165,6 @@ public class EventStreams {
         // A presenter's move signalled while the state was read found no subscriber here: look again.
         rechecks.add(eventId);
         publishing.request();
-    }
-
-    private void admit(String person) {
-        boolean[] admitted = {false};
-        streamsByPerson.compute(person, (name, held) -> {
-            int open = held == null ? 0 : held;
-            admitted[0] = open < perPerson;
-            return admitted[0] ? open + 1 : open;
-        });
-        if (!admitted[0]) {
-            throw ProblemException.tooManyRequests(
-                    "You have " + perPerson + " event streams open already; close one first.", 5);
-        }
     }
 
     /** After the change is committed, every node (this one too) hears of it through the signals cache. */
@@ -394,8 +382,7 @@ public class EventStreams {
             }
             return subscribers;
         });
-        streamsByPerson.computeIfPresent(
-                subscriber.authentication.caller().name(), (person, held) -> held > 1 ? held - 1 : null);
+        streamsPerPerson.release(subscriber.authentication.caller().name());
     }
 
     @PreDestroy

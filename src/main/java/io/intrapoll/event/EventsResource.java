@@ -2,6 +2,7 @@ package io.intrapoll.event;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.Callers;
+import io.intrapoll.platform.IfMatch;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.platform.RecordBodyReader;
 import io.intrapoll.platform.WholeNumber;
@@ -178,7 +179,7 @@ public class EventsResource {
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response change(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, EventInput changes) {
-        return withTag(service.change(id, changes, expectedVersion(ifMatch), callers.current()));
+        return withTag(service.change(id, changes, IfMatch.version(ifMatch), callers.current()));
     }
 
     @DELETE
@@ -191,7 +192,7 @@ public class EventsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(id, expectedVersion(ifMatch), callers.current());
+        service.delete(id, IfMatch.version(ifMatch), callers.current());
         return Response.noContent().build();
     }
 
@@ -315,19 +316,5 @@ public class EventsResource {
 
     private static int number(String text, int otherwise) {
         return text == null || text.isBlank() ? otherwise : Integer.parseInt(text.strip());
-    }
-
-    /** If-Match: "*" or absent asks nothing; otherwise the version in the (first) entity tag. */
-    static Optional<Long> expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return Optional.empty();
-        }
-        String tag = ifMatch.strip().split(",")[0].strip();
-        tag = (tag.startsWith("W/") ? tag.substring(2) : tag).replace("\"", "");
-        try {
-            return Optional.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
-            return Optional.of(-1L); // matches no version: 412
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.intrapoll.poll;
 
 import io.intrapoll.identity.Caller;
 import io.intrapoll.identity.Callers;
+import io.intrapoll.platform.IfMatch;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.platform.RecordBodyReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -178,7 +178,7 @@ public class PollsResource {
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid PollInput changes) {
         PollId pollId = PollPath.id(id);
-        PollView poll = service.change(pollId, changes, expectedVersion(ifMatch), callers.current());
+        PollView poll = service.change(pollId, changes, IfMatch.version(ifMatch), callers.current());
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
     }
 
@@ -195,7 +195,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response open(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.open(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
+        return withTag(service.open(PollPath.id(id), IfMatch.version(ifMatch), callers.current()));
     }
 
     @POST
@@ -210,7 +210,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.close(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
+        return withTag(service.close(PollPath.id(id), IfMatch.version(ifMatch), callers.current()));
     }
 
     @POST
@@ -225,7 +225,7 @@ public class PollsResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.archive(PollPath.id(id), expectedVersion(ifMatch), callers.current()));
+        return withTag(service.archive(PollPath.id(id), IfMatch.version(ifMatch), callers.current()));
     }
 
     @DELETE
@@ -238,28 +238,11 @@ public class PollsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(PollPath.id(id), expectedVersion(ifMatch), callers.current());
+        service.delete(PollPath.id(id), IfMatch.version(ifMatch), callers.current());
         return Response.noContent().build();
     }
 
     private static Response withTag(PollView poll) {
         return Response.ok(poll).tag(new EntityTag(poll.etag())).build();
-    }
-
-    /** If-Match: "*" or absent asks nothing; otherwise the version in the (first) entity tag. */
-    private static Optional<Long> expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return Optional.empty();
-        }
-        String tag = ifMatch.strip().split(",")[0].strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Optional.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
-            return Optional.of(-1L); // matches no version: 412
-        }
     }
 }

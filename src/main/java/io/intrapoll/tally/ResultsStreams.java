@@ -6,6 +6,7 @@ import io.intrapoll.identity.Callers;
 import io.intrapoll.identity.SessionEnded;
 import io.intrapoll.platform.Coalescer;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.StreamsPerPerson;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import jakarta.annotation.PostConstruct;
@@ -103,7 +104,7 @@ public class ResultsStreams {
     private final Map<String, Instant> endedSessions = new ConcurrentHashMap<>();
 
     private static final Duration ENDED_SESSIONS_KEPT = Duration.ofMinutes(1);
-    private final Map<String, Integer> streamsByPerson = new ConcurrentHashMap<>();
+    private StreamsPerPerson streamsPerPerson;
     private final Set<PollId> changed = new ConcurrentSkipListSet<>();
     private final Jsonb json = JsonbBuilder.create();
     private Coalescer publishing;
@@ -115,6 +116,7 @@ public class ResultsStreams {
 
     @PostConstruct
     void schedule() {
+        streamsPerPerson = new StreamsPerPerson(perPerson, "results streams");
         publishing = new Coalescer(scheduler, intervalMillis, TimeUnit.MILLISECONDS, this::publishChanged);
         // Checked every second, so streams that started together do not all get their comments in one burst.
         heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, 1, 1, TimeUnit.SECONDS);
@@ -129,7 +131,7 @@ public class ResultsStreams {
      */
     void subscribe(Results current, Authentication authentication, SseEventSink sink, Sse sse) {
         PollId pollId = new PollId(current.pollId());
-        admit(authentication.caller().name());
+        streamsPerPerson.admit(authentication.caller().name());
         Subscriber subscriber = new Subscriber(pollId, authentication, sink, sse);
         subscribersByPoll.compute(pollId, (poll, subscribers) -> {
             Set<Subscriber> joined = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
@@ -144,20 +146,6 @@ public class ResultsStreams {
         subscriber.offer(resultsEvent(sse, current));
         changed.add(pollId);
         publishing.request();
-    }
-
-    /** Counts a stream for the person, or refuses it when the person holds the most already. */
-    private void admit(String person) {
-        boolean[] admitted = {false};
-        streamsByPerson.compute(person, (name, held) -> {
-            int open = held == null ? 0 : held;
-            admitted[0] = open < perPerson;
-            return admitted[0] ? open + 1 : open;
-        });
-        if (!admitted[0]) {
-            throw ProblemException.tooManyRequests(
-                    "You have " + perPerson + " results streams open already; close one first.", 5);
-        }
     }
 
     /** A browser session ended here (sign-out, idled out): the streams it opened end with it. */
@@ -270,8 +258,7 @@ public class ResultsStreams {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;
         });
-        streamsByPerson.computeIfPresent(
-                subscriber.authentication.caller().name(), (person, held) -> held > 1 ? held - 1 : null);
+        streamsPerPerson.release(subscriber.authentication.caller().name());
     }
 
     @PreDestroy

@@ -107,6 +107,7 @@ class EventPagesIT extends AgainstTheServer {
                         .click();
                 first.find(By.cssSelector("#ballot button[type=submit]")).click();
                 first.waitForText(By.id("message"), "your vote is in");
+                assertEquals("Lisbon", first.find(By.id("my-choice")).getText(), "the choice in words");
                 first.waitForText(By.id("total"), "1 ballot");
                 presenter.waitForText(By.id("total"), "1 ballot");
                 if (i == 0) {
@@ -181,6 +182,57 @@ class EventPagesIT extends AgainstTheServer {
             presenter.waitFor(ExpectedConditions.not(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("top-questions"), "next offsite")));
         }
+    }
+
+    @Test
+    void theConsoleCreatesAnEventAddsAPollPresentsItModeratesAndEndsIt() {
+        String poll = TestPolls.create(author, TestPolls.poll("Console-run poll", "SINGLE", "Yes", "No"))
+                .getString("id");
+        Map<String, String> violations = new LinkedHashMap<>();
+        try (Browser console = Browser.signedInAs("author")) {
+            console.open("/app/");
+            console.find(By.id("console-link")).click(); // authors find the console from the voter pages
+            console.find(By.linkText("Events")).click();
+            console.find(By.id("e-title-input")).sendKeys("Console all-hands");
+            console.find(By.id("qa-moderated")).click();
+            violations.put("console, events", console.accessibilityViolations());
+            console.find(By.id("create-button")).click();
+            console.waitForText(By.id("message"), "The event is live");
+            String eventId = console.currentUrl().replaceAll(".*event=([^&]+).*", "$1");
+            violations.put("console, an event", console.accessibilityViolations());
+
+            new org.openqa.selenium.support.ui.Select(console.find(By.id("add-poll-select"))).selectByValue(poll);
+            console.find(By.id("add-poll-button")).click();
+            console.waitForText(By.id("event-polls"), "Console-run poll");
+            console.find(By.xpath("//ol[@id='event-polls']//button[text()='Present']"))
+                    .click();
+            console.waitForText(By.id("event-polls"), "on screen");
+            assertEquals(poll, author.get("/api/v1/events/" + eventId).string("activePollId"));
+            assertEquals("OPEN", author.get("/api/v1/polls/" + poll).string("status"), "presenting opened the draft");
+
+            String asker = Voters.fresh();
+            Api.as(asker)
+                    .post("/api/v1/events/" + eventId + "/questions", "{\"text\": \"Approved from the console?\"}");
+            console.open("/console/events.html?event=" + eventId);
+            console.waitForText(By.id("moderation"), "pending");
+            console.find(By.xpath("//ul[@id='moderation']//button[text()='Approve']"))
+                    .click();
+            console.waitForText(By.id("moderation"), "visible");
+            assertEquals(
+                    "VISIBLE",
+                    Api.as(Voters.fresh())
+                            .get("/api/v1/events/" + eventId + "/questions")
+                            .array("items")
+                            .getJsonObject(0)
+                            .getString("status"));
+
+            console.find(By.id("end-event")).click();
+            console.find(By.id("confirm-ok")).click();
+            console.waitForText(By.id("message"), "The event has ended");
+            assertEquals("ENDED", author.get("/api/v1/events/" + eventId).string("status"));
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertTrue(violations.isEmpty(), () -> "WCAG 2.1 A/AA violations: " + violations);
     }
 
     /** The event's page (its poll, then its questions) and the presenter view on a phone, a laptop and 1920x1080. */
