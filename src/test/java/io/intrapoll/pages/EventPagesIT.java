@@ -100,6 +100,8 @@ class EventPagesIT extends AgainstTheServer {
                                 "Where do we open next?")
                         .get(i);
                 long took = follow(List.of(first, second, presenter), By.id("title"), title);
+                System.out.println(
+                        "EventPagesIT: three pages followed the presenter to poll " + (i + 1) + " in " + took + " ms");
                 assertTrue(
                         took <= FOLLOWS_WITHIN.toMillis(),
                         "the pages followed the presenter to poll " + (i + 1) + " in " + took + " ms");
