@@ -382,18 +382,19 @@ done | xargs -P 12 -L 1 bash -c 'scale_vote "$0" "$1" "$2"' >"$work/scale-votes.
 load=$!
 scaled=""; trickle=""
 for _ in $(seq 1 60); do
-  # Once the alert fires, a trickle of votes (3 at a time; GNU xargs takes one fewer per SIGUSR2) flows through the
-  # join: the playbook needs the machine's two cores more than the votes do. If the alert is gone by the time
-  # autoscale.sh asks, the full load comes back (SIGUSR1) until it fires again.
+  # Once the alert fires, a trickle of votes (one at a time; GNU xargs takes one fewer per SIGUSR2) flows through
+  # the join: the playbook needs the machine's two cores more than the votes do (at three at a time it took nine
+  # minutes). If the alert is gone by the time autoscale.sh asks, the full load comes back (SIGUSR1) until it
+  # fires again.
   if [ -z "$trickle" ] && [ "$(promql 'ALERTS{alertname="IntrapollScaleOut", alertstate="firing"}' | jq '.data.result | length')" -gt 0 ]; then
-    for _ in $(seq 1 9); do kill -USR2 "$load" 2>/dev/null || true; sleep 0.05; done
+    for _ in $(seq 1 11); do kill -USR2 "$load" 2>/dev/null || true; sleep 0.05; done
     trickle=yes
   fi
   decision=$(bash autoscale.sh) || { touch "$work/stop-load"; fail "autoscale.sh failed: $decision"; }
   log "   autoscale.sh: $decision"
   [[ "$decision" == "scaled out: node4 joined"* ]] && { scaled=yes; break; }
   if [ -n "$trickle" ]; then
-    for _ in $(seq 1 9); do kill -USR1 "$load" 2>/dev/null || true; sleep 0.05; done
+    for _ in $(seq 1 11); do kill -USR1 "$load" 2>/dev/null || true; sleep 0.05; done
     trickle=""
   fi
   kill -0 "$load" 2>/dev/null || break
