@@ -5,7 +5,7 @@ import { rankingList } from './ranking.js';
 
 /**
  * The ballot of one poll, drawn into the page's slots: message (role=status), ballot, title and description.
- * onVoted(poll, receipt) follows an accepted vote.
+ * onVoted(poll, receipt) follows an accepted vote, and the page's drawing when the caller has voted before.
  */
 export function pollPage(pollId, {
   message, ballot, title, description, onVoted = () => {}, setsDocumentTitle = true,
@@ -159,13 +159,14 @@ export function pollPage(pollId, {
     if (poll.type === 'RANKED') {
       const { element, order } = rankingList(poll.options, previous);
       return {
-        element: el('fieldset', {},
+        element: el('fieldset', { 'aria-describedby': 'ranking-help' },
           el('legend', {}, 'Rank the options, your favourite first'),
           el('p', { class: 'muted', id: 'ranking-help' },
-            'Drag an option, or focus it and press the Up and Down arrow keys, or use its buttons.'),
+            'Tap the options in the order you prefer them. Rank as many as you like; those you leave out get no'
+            + ' place. Move a ranked option with its arrows (or the arrow keys), or take it out with ✕.'),
           element),
-        body: () => ({ optionIds: order() }),
-        empty: 'Choose an option first.',
+        body: () => (order().length ? { optionIds: order() } : null),
+        empty: 'Rank at least one option first.',
       };
     }
     const several = poll.type === 'MULTIPLE' || (poll.type === 'QUIZ' && poll.maxChoices > 1);
@@ -204,9 +205,12 @@ export function pollPage(pollId, {
       const clock = countdown(poll, form, submit);
       if (clock) form.prepend(clock);
     }
-    // An error about an empty ballot goes once the voter answers.
+    // An error about an empty ballot goes once the voter answers (ranking is done with buttons).
     form.addEventListener('input', () => { error.textContent = ''; });
     form.addEventListener('change', () => { error.textContent = ''; });
+    form.addEventListener('click', (event) => {
+      if (event.target.closest('button[type=button]')) error.textContent = '';
+    });
     // The same choice sent again (a retry after a lost answer) carries the same key; another choice a new one.
     const keys = new Map();
     const keyFor = (body) => {
@@ -228,11 +232,17 @@ export function pollPage(pollId, {
         const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
           method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
         });
+        shown.receiptId = receipt.receiptId;
         ballot.replaceChildren(resultsLink());
         say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.', poll, body));
         onVoted(poll, receipt);
       } catch (problem) {
         submit.disabled = false;
+        if (problem.kind === 'already-voted' || problem.kind === 'poll-not-open') {
+          // A stale tab: the vote was cast elsewhere, or the poll closed meanwhile. Show how things are now.
+          await show().catch(fail);
+          return;
+        }
         if (problem.status === 422 && problem.body.errors) {
           error.textContent = problem.body.errors.map((e) => e.message).join(' ');
         } else {
@@ -252,7 +262,27 @@ export function pollPage(pollId, {
     }
   }
 
+  /** What the page last showed: a tab that comes back into view checks that it still holds. */
+  let shown = null;
+
+  async function stillCurrent() {
+    if (!shown || !pollId || document.visibilityState !== 'visible') return;
+    try {
+      const { body: poll } = await api(`/polls/${encodeURIComponent(pollId)}`, { withResponse: true, cache: 'no-store' });
+      const receipt = poll.status === 'OPEN' ? await myReceipt(poll) : null;
+      if (poll.status !== shown.status || (receipt && receipt.receiptId) !== shown.receiptId) await show();
+    } catch (problem) {
+      // offline for a moment: the next visit checks again
+    }
+  }
+
+  function fail(problem) {
+    say('error', problem instanceof Problem ? refusal(problem) : String(problem));
+  }
+
   async function show() {
+    if (!shown) document.addEventListener('visibilitychange', stillCurrent);
+    shown = { status: null, receiptId: null };
     if (!pollId) {
       say('error', 'No poll was given. ', el('a', { href: '/app/' }, 'Go to my polls'));
       return;
@@ -265,6 +295,7 @@ export function pollPage(pollId, {
     if (setsDocumentTitle) document.title = `${poll.title} · Vote · Intrapoll`;
     title.textContent = poll.title;
     description.textContent = poll.description || '';
+    shown.status = poll.status;
     if (poll.status !== 'OPEN') {
       showMessage(message, 'info', poll.status === 'DRAFT'
         ? 'This poll has not opened yet.' : 'This poll is closed; voting has ended.');
@@ -272,20 +303,25 @@ export function pollPage(pollId, {
       return;
     }
     const receipt = await myReceipt(poll);
+    shown.receiptId = receipt && receipt.receiptId;
     if (receipt && !poll.allowVoteChange) {
       showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.', poll, receipt));
       ballot.replaceChildren(resultsLink());
+      onVoted(poll, receipt);
       return;
     }
     if (receipt) {
       showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.', poll, receipt));
     }
     ballot.replaceChildren(ballotForm(poll, receipt), resultsLink());
+    if (receipt) onVoted(poll, receipt);
   }
 
   return {
     show,
     /** Says what went wrong, in plain words. */
-    fail: (problem) => say('error', problem instanceof Problem ? refusal(problem) : String(problem)),
+    fail,
+    /** Stops following the poll (an event moved on to another). */
+    leave: () => { shown = null; document.removeEventListener('visibilitychange', stillCurrent); },
   };
 }

@@ -7,9 +7,9 @@
 //                                #operations-link, #audit-link, Voter pages), #who and the sign-out form.
 //   <ip-header>                  signed out (the sign-in page): the brand alone, no link, no skip link.
 //
-//   <ip-results>                 the live results: #total, the polite #announce, the #summary (mean, median, NPS),
-//                                the #bars list, the #cloud (open text) and the #leaderboard (quiz), drawn into by
-//                                live-results.js's ResultsView.
+//   <ip-results>                 the live results: #total, the #results-note (what the shares mean), the polite
+//                                #announce, the #summary (mean, median, NPS), the #bars list, the #cloud (open text)
+//                                and the #leaderboard (quiz), drawn into by live-results.js's ResultsView.
 //     table                      adds the "Show as a table" #table-fallback, its rows in #table-body.
 //     rounds                     adds the hidden #rounds section with #rounds-body for instant-runoff rounds,
 //     heading-level="3"          its heading an <h3> rather than the default <h2>.
@@ -89,6 +89,7 @@
       this.drawn = true;
       const parts = [
         h('p', { class: 'total', id: 'total' }),
+        h('p', { class: 'muted results-note', id: 'results-note', hidden: true }),
         h('p', { id: 'announce', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' }),
         h('div', { class: 'summary', id: 'summary', hidden: true }),
         h('ul', { class: 'bars', id: 'bars', 'aria-describedby': 'total' }),

@@ -20,6 +20,7 @@ let sort = 'top';
 let event = null;
 let activePollId = null;
 let resultsView = null;
+let currentPage = null;
 
 signedInHeader().catch(() => {});
 
@@ -63,6 +64,9 @@ async function showActivePoll(pollId, results) {
   pollSection.hidden = !pollId;
   qaSection.hidden = Boolean(pollId) || !event.qa.enabled;
   resultsSection.hidden = true;
+  document.getElementById('next-hint').hidden = true;
+  currentPage?.leave();
+  currentPage = null;
   clearResults();
   resultsView = null;
   document.getElementById('message').replaceChildren(); // the last poll's receipt is not this one's
@@ -77,6 +81,7 @@ async function showActivePoll(pollId, results) {
     description: document.getElementById('description'),
     setsDocumentTitle: false,
     onVoted: async () => { // the live results at once, where the poll shows them
+      if (pollId === activePollId) document.getElementById('next-hint').hidden = false;
       try {
         const now = await api(`/polls/${encodeURIComponent(pollId)}/results`);
         if (resultsView && pollId === activePollId) {
@@ -88,6 +93,7 @@ async function showActivePoll(pollId, results) {
       }
     },
   });
+  currentPage = page;
   try {
     await page.show();
     const poll = await api(`/polls/${encodeURIComponent(pollId)}`);

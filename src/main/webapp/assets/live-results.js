@@ -64,11 +64,14 @@ export function layoutCloud(words, width = CLOUD_WIDTH, height = CLOUD_HEIGHT) {
  *
  * @param poll the poll (its type, scale labels), or null
  * @param leaderboardWhileOpen a quiz's leaderboard before it closes too (its owner's console)
+ * @param byVotes the options' bars in the order of their votes, the leader marked (the presenter view)
  */
 export class ResultsView {
-  constructor(poll = null, { leaderboardWhileOpen = false } = {}) {
+  constructor(poll = null, { leaderboardWhileOpen = false, byVotes = false } = {}) {
     this.poll = poll;
     this.leaderboardWhileOpen = leaderboardWhileOpen;
+    this.byVotes = byVotes;
+    this.note = document.getElementById('results-note');
     this.bars = document.getElementById('bars');
     this.total = document.getElementById('total');
     this.summary = document.getElementById('summary');
@@ -88,6 +91,7 @@ export class ResultsView {
     if (results.words) this.showCloud(results.words);
     else this.showBars(rows, results);
     this.showSummary(results);
+    this.showNote(results);
     const state = results.final ? ' · final' : (results.status === 'OPEN' ? ' · live' : '');
     this.total.replaceChildren(
       el('span', { id: 'total-ballots' }, ballotsText(results)),
@@ -153,6 +157,50 @@ export class ResultsView {
       row.fill.style.setProperty('--share', share); // the presenter view draws a scale as columns
     }
     this.bars.classList.toggle('scale-bars', Boolean(results.distribution));
+    this.bars.style.setProperty('--rows', String(rows.length)); // the presenter view's bars share its height
+    if (this.byVotes && !results.distribution) this.orderByVotes(rows, results);
+  }
+
+  /**
+   * The options from most votes to fewest (ties keep the poll's order), the leaders marked: for a ranked poll the
+   * instant-runoff winner, not the most first preferences.
+   */
+  orderByVotes(rows, results) {
+    const order = rows.map((row, index) => ({ row, index }))
+      .sort((a, b) => (b.row.votes - a.row.votes) || (a.index - b.index));
+    const most = order.length ? order[0].row.votes : 0;
+    const rounds = results.rounds || [];
+    const runoffWinner = rounds.length ? rounds[rounds.length - 1].winner : null;
+    const leaders = new Set(runoffWinner ? [runoffWinner]
+      : rows.filter((row) => most > 0 && row.votes === most).map((row) => row.id));
+    for (const { row } of order) {
+      const drawn = this.rows.get(row.id);
+      this.bars.append(drawn.item); // moves it: the bars keep their widths' transitions
+      const leader = leaders.has(row.id);
+      drawn.item.classList.toggle('leader', leader);
+      if (leader) {
+        drawn.label.append(' ', el('span', { class: 'leader-mark' }, results.final ? '★ winner' : '★ leading'));
+      }
+    }
+  }
+
+  /** What a share means where it is not obvious: several choices per ballot add up to more than 100 %. */
+  showNote(results) {
+    if (!this.note) return;
+    const poll = this.poll || {};
+    const several = poll.type === 'MULTIPLE' || (poll.type === 'QUIZ' && poll.maxChoices > 1);
+    let text = '';
+    if (several) {
+      const most = poll.maxChoices || (poll.options || []).length;
+      text = `Each person could choose up to ${most} options: a share is the part of all ballots that chose that `
+        + 'option, so the shares add up to more than 100%.';
+    } else if (poll.type === 'RANKED') {
+      text = 'The bars count first preferences. The winner is found by instant run-off: the option with the fewest '
+        + 'votes drops out and its ballots go to their next choice, round by round, until one option has more '
+        + 'than half.';
+    }
+    this.note.hidden = !text;
+    this.note.textContent = text;
   }
 
   /** Mean and median of a scale, the NPS split and score; nothing for the other types. */
@@ -288,7 +336,14 @@ export class ResultsView {
     const outcome = results.rounds.map((round) => round.winner
       ? `Round ${round.round}: ${labels.get(round.winner)} wins.`
       : (round.eliminated ? `Round ${round.round}: ${labels.get(round.eliminated)} is eliminated.` : ''));
+    const last = results.rounds[results.rounds.length - 1];
+    const verdict = last.winner
+      ? el('p', { class: 'runoff-winner', id: 'runoff-winner' },
+        results.final ? 'Winner: ' : 'Leading: ', el('strong', {}, labels.get(last.winner)),
+        ` after ${results.rounds.length} ${results.rounds.length === 1 ? 'round' : 'rounds'}`)
+      : '';
     document.getElementById('rounds-body').replaceChildren(
+      verdict,
       el('table', {}, el('caption', { class: 'visually-hidden' }, 'Votes per round'),
         el('thead', {}, header), el('tbody', {}, rows)),
       el('p', {}, outcome.filter(Boolean).join(' ')));

@@ -1,51 +1,120 @@
-// "My polls": the open polls the caller may vote in (and whether it has), and closed ones with results.
+// "My polls": the open polls the caller may vote in, closing soonest first, each marked when the caller has voted
+// (one request for the whole page, not one per poll), and closed ones with results; a search over both lists and
+// twenty at a time, with "Show more".
 import { api, el, showMessage, signedInHeader, typeNames, formatTime } from './common.js';
 
+const PAGE_SIZE = 20;
 const me = await signedInHeader().catch(() => null);
 const presenter = me && (me.roles.includes('author') || me.roles.includes('admin'));
+const message = document.getElementById('message');
+const searchInput = document.getElementById('search-input');
 
-async function receiptFor(poll) {
-  try {
-    return await api(`/polls/${encodeURIComponent(poll.id)}/votes/mine`);
-  } catch (problem) {
-    return null; // 404: not voted yet
-  }
-}
-
-function pollItem(poll, receipt) {
+function pollItem(poll, voted) {
   const id = encodeURIComponent(poll.id);
   const open = poll.status === 'OPEN';
   const actions = [];
   if (open) {
-    actions.push(el('a', { href: `/app/vote.html?poll=${id}`, class: 'button' },
-      receipt ? (poll.allowVoteChange ? 'Change my vote' : 'See my vote') : 'Vote'));
+    actions.push(el('a', { href: `/app/vote.html?poll=${id}`, class: voted ? 'button secondary' : 'button' },
+      voted ? (poll.allowVoteChange ? 'Change my vote' : 'See my vote') : 'Vote'));
   }
   actions.push(el('a', { href: `/app/results.html?poll=${id}` }, 'Results'));
-  if (presenter) actions.push(el('a', { href: `/app/present.html?poll=${id}` }, 'Presenter view'));
-  return el('li', { class: 'card' },
-    el('h3', {}, poll.title),
-    el('p', { class: 'muted' },
-      typeNames[poll.type] || poll.type,
-      poll.closesAt && open ? ` · closes ${formatTime(poll.closesAt)}` : '',
-      ' ',
-      receipt ? el('span', { class: 'badge voted' }, 'You voted') : null),
+  if (presenter) actions.push(el('a', { href: `/app/present.html?poll=${id}` }, 'Present'));
+  return el('li', { class: 'poll-row', 'data-poll-id': poll.id },
+    el('div', { class: 'poll-text' },
+      el('h3', {}, poll.title),
+      el('p', { class: 'muted' },
+        typeNames[poll.type] || poll.type,
+        poll.closesAt && open ? ` · closes ${formatTime(poll.closesAt)}` : '',
+        voted ? ' ' : '',
+        voted ? el('span', { class: 'badge voted' }, 'You voted') : null)),
     el('div', { class: 'actions' }, actions));
 }
 
-async function fill(listId, status, emptyText, withReceipts) {
-  const list = document.getElementById(listId);
-  const page = await api(`/polls?status=${status}&size=100`);
-  const receipts = withReceipts ? await Promise.all(page.items.map(receiptFor)) : [];
-  list.replaceChildren(...page.items.map((poll, i) => pollItem(poll, receipts[i])));
-  if (page.items.length === 0) list.append(el('li', { class: 'muted' }, emptyText));
-  list.setAttribute('aria-busy', 'false');
+/** Grey rows in the shape of the list while it loads. */
+function placeholders(list) {
+  list.setAttribute('aria-busy', 'true');
+  list.replaceChildren(...[0, 1, 2].map(() => el('li', { class: 'poll-row placeholder', 'aria-hidden': 'true' },
+    el('div', { class: 'poll-text' }, el('span', { class: 'bone title' }), el('span', { class: 'bone meta' })))));
 }
 
-try {
-  await Promise.all([
-    fill('open-polls', 'OPEN', 'No poll is open for you right now.', true),
-    fill('closed-polls', 'CLOSED', 'No closed polls yet.', false),
-  ]);
-} catch (problem) {
-  showMessage(document.getElementById('message'), 'error', problem.message);
+/** One list (open or closed): its pages as asked for, the count in its heading, "Show more" while more remain. */
+function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes }) {
+  const list = document.getElementById(listId);
+  const count = document.getElementById(countId);
+  const more = document.getElementById(moreId);
+  let page = 0;
+  let text = '';
+  let generation = 0; // a newer search makes an older answer stale
+
+  async function load(first) {
+    const asked = ++generation;
+    if (first) { page = 0; placeholders(list); }
+    more.disabled = true;
+    const query = new URLSearchParams({ status, sort, page: String(page), size: String(PAGE_SIZE) });
+    if (text) query.set('q', text);
+    const found = await api(`/polls?${query}`);
+    let voted = new Set();
+    if (withVotes && found.items.length) {
+      const ids = new URLSearchParams(found.items.map((poll) => ['poll', poll.id]));
+      voted = new Set((await api(`/votes/mine?${ids}`)).voted);
+    }
+    if (asked !== generation) return;
+    const rows = found.items.map((poll) => pollItem(poll, voted.has(poll.id)));
+    if (first) list.replaceChildren(...rows);
+    else list.append(...rows);
+    if (found.total === 0) {
+      list.append(el('li', { class: 'muted empty' }, text ? `No poll matches “${text}”.` : emptyText));
+    }
+    count.textContent = found.total ? `(${found.total})` : '';
+    const shown = Math.min(found.total, (page + 1) * PAGE_SIZE);
+    more.hidden = shown >= found.total;
+    more.disabled = false;
+    more.textContent = `Show more (${found.total - shown} left)`;
+    list.setAttribute('aria-busy', 'false');
+  }
+
+  more.addEventListener('click', () => {
+    page += 1;
+    load(false).catch((problem) => showMessage(message, 'error', problem.message));
+  });
+  return {
+    search(newText) {
+      text = newText;
+      return load(true);
+    },
+  };
 }
+
+const lists = [
+  pollList({
+    listId: 'open-polls', countId: 'open-count', moreId: 'open-more', status: 'OPEN', sort: 'closing',
+    emptyText: 'No poll is open for you right now.', withVotes: true,
+  }),
+  pollList({
+    listId: 'closed-polls', countId: 'closed-count', moreId: 'closed-more', status: 'CLOSED', sort: 'newest',
+    emptyText: 'No closed polls yet.', withVotes: false,
+  }),
+];
+
+async function searchAll() {
+  try {
+    await Promise.all(lists.map((list) => list.search(searchInput.value.trim())));
+  } catch (problem) {
+    showMessage(message, 'error', problem.message);
+  }
+}
+
+// Search as one types, once the typing pauses.
+let typing = null;
+searchInput.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(searchAll, 250);
+});
+document.getElementById('search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  searchAll();
+});
+// A search can be linked to: /app/?q=offsite
+searchInput.value = new URLSearchParams(location.search).get('q') || '';
+await searchAll();

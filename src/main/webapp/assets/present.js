@@ -21,11 +21,12 @@ function showJoin(link, qr) {
 }
 
 async function presentPoll(pollId) {
-  showJoin(`${location.origin}/v/${encodeURIComponent(pollId)}`, `/app/qr.svg?poll=${encodeURIComponent(pollId)}`);
+  // The way to vote only for a poll that exists: an unknown one gets no QR code to a dead page.
   const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
+  showJoin(`${location.host}/v/${encodeURIComponent(pollId)}`, `/app/qr.svg?poll=${encodeURIComponent(pollId)}`);
   document.title = `${poll.title} · Presenter view · Intrapoll`;
   document.getElementById('title').textContent = poll.title;
-  const view = new ResultsView(poll);
+  const view = new ResultsView(poll, { byVotes: true });
   await followResults(pollId, (results) => view.show(results), message);
 }
 
@@ -55,8 +56,9 @@ async function presentEvent(eventId) {
     }
     activePollId = pollId;
     results.hidden = !pollId;
+    document.getElementById('rounds').hidden = true;
     board.hidden = Boolean(pollId);
-    for (const id of ['bars', 'cloud', 'summary', 'leaderboard', 'total']) {
+    for (const id of ['bars', 'cloud', 'summary', 'leaderboard', 'total', 'rounds-body']) {
       const slot = document.getElementById(id);
       if (slot) slot.replaceChildren();
     }
@@ -69,7 +71,7 @@ async function presentEvent(eventId) {
     const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
     if (pollId !== activePollId) return;
     document.getElementById('title').textContent = poll.title;
-    view = new ResultsView(poll);
+    view = new ResultsView(poll, { byVotes: true });
     if (current) view.show(current);
   };
   let event = await api(`/events/${encodeURIComponent(eventId)}`);
@@ -115,5 +117,6 @@ try {
   if (params.get('event')) await presentEvent(params.get('event'));
   else await presentPoll(pollIdFromAddress() || '');
 } catch (problem) {
-  showMessage(message, 'error', problem.message);
+  document.querySelector('.join').hidden = true; // no code, link or QR code to something that is not there
+  showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, 'Go to my polls'));
 }

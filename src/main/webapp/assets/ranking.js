@@ -1,50 +1,97 @@
-// A reorderable list for RANKED ballots: mouse (drag and drop), keyboard (arrow keys on an item, or its
-// buttons), each move announced to screen readers.
+// A RANKED ballot: it starts unranked; tapping an option gives it the next place (a partial ranking is a valid
+// ballot, as the API allows). A ranked option moves with its buttons, the Up and Down arrow keys or by dragging,
+// and leaves the ranking with its "remove" button or the Delete key; every change is announced to screen readers.
 import { el } from './common.js';
 
 export function rankingList(options, previous) {
   const byId = new Map(options.map((option) => [option.id, option]));
-  const ordered = [
-    ...previous.filter((id) => byId.has(id)).map((id) => byId.get(id)),
-    ...options.filter((option) => !previous.includes(option.id)),
-  ];
-  const list = el('ol', { class: 'ranking', id: 'ranking', 'aria-describedby': 'ranking-help' });
+  const ranked = el('ol', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-heading' });
+  const unranked = el('ul', { class: 'unranked', id: 'unranked', 'aria-labelledby': 'unranked-heading' });
+  const rankedEmpty = el('p', { class: 'muted ranking-empty', id: 'ranking-empty' },
+    'Nothing ranked yet: tap your favourite below.');
   const status = el('p', { class: 'visually-hidden', 'aria-live': 'assertive', id: 'ranking-status' });
+  const unrankedHeading = el('h3', { id: 'unranked-heading', class: 'ranking-heading' }, 'Not ranked');
+  const changeListeners = [];
   let dragged = null;
 
-  const items = () => [...list.children];
-  const announce = (item) => {
-    const position = items().indexOf(item) + 1;
-    status.textContent = `${item.dataset.label}: position ${position} of ${items().length}.`;
+  const rankedItems = () => [...ranked.children];
+  const announce = (text) => { status.textContent = text; };
+  const changed = () => {
+    refresh();
+    changeListeners.forEach((listener) => listener());
   };
-  const move = (item, delta) => {
-    const siblings = items();
+
+  function refresh() {
+    const items = rankedItems();
+    items.forEach((item, index) => {
+      item.setAttribute('aria-label', `${index + 1}. ${item.dataset.label}`);
+      item.querySelector('.up').disabled = index === 0;
+      item.querySelector('.down').disabled = index === items.length - 1;
+    });
+    rankedEmpty.hidden = items.length > 0;
+    unrankedHeading.hidden = unranked.children.length === 0;
+    // Options keep their poll order while unranked.
+    [...unranked.children]
+      .sort((a, b) => Number(a.dataset.position) - Number(b.dataset.position))
+      .forEach((item) => unranked.append(item));
+  }
+
+  function move(item, delta) {
+    const siblings = rankedItems();
     const target = siblings.indexOf(item) + delta;
     if (target < 0 || target >= siblings.length) return;
-    if (delta < 0) list.insertBefore(item, siblings[target]);
-    else list.insertBefore(item, siblings[target].nextSibling);
-    refresh();
+    if (delta < 0) ranked.insertBefore(item, siblings[target]);
+    else ranked.insertBefore(item, siblings[target].nextSibling);
+    changed();
     item.focus();
-    announce(item);
-  };
-  const refresh = () => items().forEach((item, index) => {
-    item.setAttribute('aria-label', `${index + 1}. ${item.dataset.label}`);
-    item.querySelector('.up').disabled = index === 0;
-    item.querySelector('.down').disabled = index === items().length - 1;
-  });
+    announce(`${item.dataset.label}: place ${rankedItems().indexOf(item) + 1} of ${rankedItems().length}.`);
+  }
 
-  for (const option of ordered) {
+  function rank(option) {
+    const item = rankedItem(option);
+    unranked.querySelector(`[data-option-id="${CSS.escape(option.id)}"]`)?.remove();
+    ranked.append(item);
+    changed();
+    announce(`${option.label}: place ${rankedItems().length}.`);
+    const next = unranked.querySelector('button');
+    (next || item).focus();
+  }
+
+  function unrank(item) {
+    const option = byId.get(item.dataset.optionId);
+    const position = rankedItems().indexOf(item);
+    item.remove();
+    unranked.append(unrankedItem(option));
+    changed();
+    announce(`${option.label} is no longer ranked.`);
+    const neighbour = rankedItems()[Math.min(position, rankedItems().length - 1)];
+    (neighbour || unranked.querySelector('button')).focus();
+  }
+
+  function unrankedItem(option) {
+    return el('li', { 'data-option-id': option.id, 'data-position': String(options.indexOf(option)) },
+      el('button', {
+        type: 'button', class: 'rank-option', 'aria-label': `Rank ${option.label} next`,
+        onclick: () => rank(option),
+      }, el('span', { class: 'plus', 'aria-hidden': 'true' }, '+'), el('span', {}, option.label)));
+  }
+
+  function rankedItem(option) {
     const item = el('li', { tabindex: '0', draggable: 'true', 'data-option-id': option.id, 'data-label': option.label },
       el('span', { class: 'label', 'aria-hidden': 'true' }, option.label),
       el('span', { class: 'moves' },
         el('button', { type: 'button', class: 'secondary small up', 'aria-label': `Move ${option.label} up` }, '↑'),
-        el('button', { type: 'button', class: 'secondary small down', 'aria-label': `Move ${option.label} down` }, '↓')));
+        el('button', { type: 'button', class: 'secondary small down', 'aria-label': `Move ${option.label} down` }, '↓'),
+        el('button', { type: 'button', class: 'secondary small remove', 'aria-label': `Remove ${option.label} from the ranking` },
+          '✕')));
     item.querySelector('.up').addEventListener('click', () => move(item, -1));
     item.querySelector('.down').addEventListener('click', () => move(item, +1));
+    item.querySelector('.remove').addEventListener('click', () => unrank(item));
     item.addEventListener('keydown', (event) => {
       if (event.target !== item) return;
       if (event.key === 'ArrowUp') { event.preventDefault(); move(item, -1); }
       if (event.key === 'ArrowDown') { event.preventDefault(); move(item, +1); }
+      if (event.key === 'Delete' || event.key === 'Backspace') { event.preventDefault(); unrank(item); }
     });
     item.addEventListener('dragstart', (event) => {
       dragged = item;
@@ -52,18 +99,33 @@ export function rankingList(options, previous) {
       event.dataTransfer.effectAllowed = 'move';
       event.dataTransfer.setData('text/plain', option.id);
     });
-    item.addEventListener('dragend', () => { item.classList.remove('dragging'); dragged = null; refresh(); });
+    item.addEventListener('dragend', () => { item.classList.remove('dragging'); dragged = null; changed(); });
     item.addEventListener('dragover', (event) => {
       if (!dragged || dragged === item) return;
       event.preventDefault();
       const box = item.getBoundingClientRect();
       const after = event.clientY > box.top + box.height / 2;
-      list.insertBefore(dragged, after ? item.nextSibling : item);
+      ranked.insertBefore(dragged, after ? item.nextSibling : item);
     });
-    item.addEventListener('drop', (event) => { event.preventDefault(); if (dragged) announce(dragged); });
-    list.append(item);
+    item.addEventListener('drop', (event) => {
+      event.preventDefault();
+      if (dragged) announce(`${dragged.dataset.label}: place ${rankedItems().indexOf(dragged) + 1}.`);
+    });
+    return item;
   }
+
+  // A ballot cast before is shown as it was ranked; the rest stay unranked.
+  previous.filter((id) => byId.has(id)).forEach((id) => ranked.append(rankedItem(byId.get(id))));
+  options.filter((option) => !previous.includes(option.id)).forEach((option) => unranked.append(unrankedItem(option)));
+
+  const wrapper = el('div', { class: 'ranked-ballot' },
+    el('h3', { id: 'ranking-heading', class: 'ranking-heading' }, 'Your ranking'),
+    rankedEmpty, ranked,
+    unrankedHeading, unranked, status);
   refresh();
-  const wrapper = el('div', {}, list, status);
-  return { element: wrapper, order: () => items().map((item) => item.dataset.optionId) };
+  return {
+    element: wrapper,
+    order: () => rankedItems().map((item) => item.dataset.optionId),
+    onChange: (listener) => changeListeners.push(listener),
+  };
 }

@@ -27,12 +27,18 @@ function latestAnswers() {
   };
 }
 const message = document.getElementById('message');
-signedInHeader().catch(() => {});
-document.getElementById('vote-link').href = `/app/vote.html?poll=${encodeURIComponent(pollId)}`;
-document.getElementById('present-link').href = `/app/present.html?poll=${encodeURIComponent(pollId)}`;
+const me = signedInHeader().catch(() => null);
 
 try {
   const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
+  // Links only to pages that exist for this poll: the presenter view for those who present.
+  document.getElementById('vote-link').href = `/app/vote.html?poll=${encodeURIComponent(pollId)}`;
+  document.getElementById('present-link').href = `/app/present.html?poll=${encodeURIComponent(pollId)}`;
+  me.then((caller) => {
+    document.getElementById('present-link-part').hidden =
+      !(caller && (caller.roles.includes('author') || caller.roles.includes('admin')));
+  });
+  document.getElementById('poll-links').hidden = false;
   document.title = `${poll.title} · Results · Intrapoll`;
   document.getElementById('title').textContent = poll.title;
   document.getElementById('state').textContent =

@@ -187,14 +187,28 @@ function slotFor(name) {
   return { slot: document.getElementById(`e-${key}`), input: document.getElementById(`f-${key}`) };
 }
 
+/** A field's name as the form calls it: "opensAt" -> "“Opens at”", "scale.min" -> "“From”". */
+function fieldWords(name) {
+  const key = name.replace(/^scale\.(min|max)$/, (_, end) => `scale${capitalize(end)}`).split(/[.[]/)[0];
+  const label = document.querySelector(`label[for="f-${key}"]`);
+  return label ? `“${label.textContent.replace(/\s*\(.*\)\s*$/, '').trim()}”` : name;
+}
+
+/** The API's messages name fields as the API does (closesAt "must be after opensAt"); the form's words instead. */
+function plainWords(message) {
+  return message.replace(/\b(opensAt|closesAt|maxChoices|maxLength|timeLimitSeconds|resultsVisibility|audienceGroups|scaleLabels)\b/g,
+    (name) => fieldWords(name));
+}
+
 function showFieldErrors(problem) {
   clearErrors();
   const unplaced = [];
   let first = null;
   for (const error of problem.body.errors || []) {
     const { slot, input } = slotFor(error.field);
-    if (!slot) { unplaced.push(`${error.field} ${error.message}`); continue; }
-    slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : capitalize(error.message);
+    const message = plainWords(error.message);
+    if (!slot) { unplaced.push(`${fieldWords(error.field)}: ${message}`); continue; }
+    slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : capitalize(message);
     if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }
   }
   const count = (problem.body.errors || []).length;

@@ -24,6 +24,11 @@ public class PollQueryParams {
     @Size(max = 200, message = "must be at most 200 characters")
     String q;
 
+    @QueryParam("sort")
+    @Parameter(description = "newest (the default) or closing: those closing soonest first")
+    @Pattern(regexp = "(?iU)\\s*(newest|closing)?\\s*", message = "must be newest or closing")
+    String sort;
+
     @QueryParam("page")
     @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
     @WholeNumber(min = 0, max = MAX_PAGE)
@@ -40,7 +45,8 @@ public class PollQueryParams {
                 isBlank(status) ? null : PollStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)),
                 isBlank(q) ? null : q.strip(),
                 isBlank(page) ? 0 : Integer.parseInt(page.strip()),
-                isBlank(size) ? 20 : Integer.parseInt(size.strip()));
+                isBlank(size) ? 20 : Integer.parseInt(size.strip()),
+                !isBlank(sort) && sort.strip().equalsIgnoreCase("closing"));
     }
 
     private static boolean isBlank(String value) {

@@ -100,8 +100,10 @@ public class PollRepository {
             where.append(" AND LOWER(p.title) LIKE :text ESCAPE '!'");
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Poll p" + where, Long.class);
-        TypedQuery<Poll> items =
-                em.createQuery("SELECT p FROM Poll p" + where + " ORDER BY p.createdAt DESC, p.id", Poll.class);
+        String order = query.closingFirst()
+                ? " ORDER BY CASE WHEN p.closesAt IS NULL THEN 1 ELSE 0 END, p.closesAt, p.createdAt DESC, p.id"
+                : " ORDER BY p.createdAt DESC, p.id";
+        TypedQuery<Poll> items = em.createQuery("SELECT p FROM Poll p" + where + order, Poll.class);
         for (TypedQuery<?> q : List.of(count, items)) {
             if (!caller.isAdmin()) {
                 q.setParameter("me", caller.name());

@@ -98,8 +98,9 @@ public class PollsResource {
     @Operation(
             operationId = "listPolls",
             summary = "List the polls you may see",
-            description = "Newest first. Admins see every poll; others "
-                    + "their own and the non-draft polls of their audience.")
+            description =
+                    "Newest first, or with sort=closing those closing soonest first. Admins see every poll; others "
+                            + "their own and the non-draft polls of their audience.")
     @APIResponse(
             responseCode = "200",
             description = "A page of polls",

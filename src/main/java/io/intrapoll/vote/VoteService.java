@@ -188,6 +188,23 @@ public class VoteService {
         return Receipt.mine(claim.receiptId(), poll, claim.acceptedAt(), choices);
     }
 
+    /**
+     * Which of these polls the caller has voted in (a durable ballot): the answer to a whole list page's "did I
+     * vote?" in one call. Polls unknown or not visible to the caller are left out, as are malformed ids.
+     */
+    public List<String> votedAmong(List<String> ids, Caller caller) {
+        return ids.stream()
+                .distinct()
+                .flatMap(text -> PollId.parse(text).flatMap(polls::find).stream())
+                .filter(poll -> poll.isVisibleTo(caller))
+                .filter(poll -> {
+                    Claim claim = registry.find(poll.id(), keys.keyFor(poll.id(), caller.name(), poll.anonymous()));
+                    return claim != null && claim.isDurable();
+                })
+                .map(poll -> poll.id().value())
+                .toList();
+    }
+
     private List<String> choicesOf(Claim claim, PollId pollId, String voter) {
         return claim.choices() != null ? claim.choices() : registry.countedChoices(pollId, voter);
     }

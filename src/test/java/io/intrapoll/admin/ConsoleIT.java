@@ -103,8 +103,13 @@ class ConsoleIT extends AgainstTheServer {
             browser.open("/console/poll.html");
             browser.find(By.id("f-options-0")).sendKeys("Same");
             browser.find(By.id("f-options-1")).sendKeys("Same");
+            browser.driver()
+                    .executeScript("document.getElementById('f-opensAt').value = '2031-03-02T10:00';"
+                            + "document.getElementById('f-closesAt').value = '2031-03-01T10:00';");
             browser.find(By.id("save")).click();
             browser.waitForText(By.id("message"), "shown next to the fields");
+            String closing = browser.find(By.id("e-closesAt")).getText();
+            assertEquals("Must be after “Opens at”", closing, "the form's words, not the API's field names");
             assertTrue(browser.find(By.id("e-title")).getText().contains("required"), "title error beside the title");
             assertTrue(browser.find(By.id("e-options-1")).getText().contains("Repeats"), "label error beside option 2");
             assertEquals("true", browser.find(By.id("f-title")).getAttribute("aria-invalid"));

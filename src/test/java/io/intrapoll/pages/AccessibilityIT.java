@@ -65,8 +65,11 @@ class AccessibilityIT extends AgainstTheServer {
             violations.put("vote, multiple at its limit", browser.accessibilityViolations());
 
             browser.open("/app/vote.html?poll=" + ranked.getString("id"));
-            browser.find(By.id("ranking"));
-            violations.put("vote, ranked", browser.accessibilityViolations());
+            browser.find(By.id("unranked"));
+            violations.put("vote, ranked, nothing ranked yet", browser.accessibilityViolations());
+            browser.find(By.cssSelector("#unranked li button")).click();
+            browser.find(By.cssSelector("#ranking li"));
+            violations.put("vote, ranked, partly ranked", browser.accessibilityViolations());
 
             browser.open("/app/results.html?poll=" + ranked.getString("id"));
             browser.waitForText(By.id("total"), "ballot");
@@ -102,6 +105,7 @@ class AccessibilityIT extends AgainstTheServer {
                 assertTrue(overflow <= 0, page + " scrolls sideways on a phone by " + overflow + " px");
             }
             phone.open("/app/vote.html?poll=" + id);
+            phone.find(By.cssSelector("#unranked li button")).click(); // a ranked ballot starts unranked
             phone.find(By.cssSelector("#ballot button[type=submit]")).click();
             phone.waitForText(By.id("message"), "your vote is in");
             assertEquals("", phone.accessibilityViolations(), "the confirmation on a phone");

@@ -39,7 +39,7 @@ class HostileInputIT extends AgainstTheServer {
             voter.waitForText(By.id("bars"), "onerror");
             assertNull(voter.driver().executeScript("return window.pwned;"), "nothing ran on the results page");
 
-            voter.open("/app/");
+            voter.open("/app/?q=DROP%20TABLE");
             voter.waitForText(By.id("open-polls"), "DROP TABLE poll");
             assertNull(voter.driver().executeScript("return window.pwned;"), "nothing ran on my polls");
         }

@@ -80,10 +80,27 @@ class PollQueryParamsTest {
     @Test
     void absentOrBlankParametersTakeTheirDefaults() {
         assertEquals(
-                new PollQuery(null, null, 0, 20), params(null, null, null, null).query());
-        assertEquals(new PollQuery(null, null, 0, 20), params(" ", " ", "", " ").query());
+                new PollQuery(null, null, 0, 20, false),
+                params(null, null, null, null).query());
         assertEquals(
-                new PollQuery(PollStatus.OPEN, "lunch", 2, 5),
+                new PollQuery(null, null, 0, 20, false),
+                params(" ", " ", "", " ").query());
+        assertEquals(
+                new PollQuery(PollStatus.OPEN, "lunch", 2, 5, false),
                 params("open", " lunch ", "2", " 5").query());
+    }
+
+    @Test
+    void sortIsNewestUnlessClosingIsAskedFor() {
+        PollQueryParams closing = params(null, null, null, null);
+        closing.sort = " Closing ";
+        assertEquals(Set.of(), invalid(closing));
+        assertEquals(true, closing.query().closingFirst());
+        PollQueryParams newest = params(null, null, null, null);
+        newest.sort = "newest";
+        assertEquals(false, newest.query().closingFirst());
+        PollQueryParams unknown = params(null, null, null, null);
+        unknown.sort = "oldest";
+        assertEquals(Set.of("sort"), invalid(unknown));
     }
 }

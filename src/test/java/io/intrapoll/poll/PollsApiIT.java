@@ -100,6 +100,39 @@ class PollsApiIT extends AgainstTheServer {
     }
 
     @Test
+    void listSortedByClosingPutsTheSoonestFirstAndThoseWithoutAClosingTimeLast() {
+        String word = uniqueWord();
+        create(author, singleChoice(word + " no closing").add("open", true));
+        create(
+                author,
+                singleChoice(word + " in two days")
+                        .add("open", true)
+                        .add(
+                                "closesAt",
+                                java.time.Instant.now()
+                                        .plus(java.time.Duration.ofDays(2))
+                                        .toString()));
+        create(
+                author,
+                singleChoice(word + " in an hour")
+                        .add("open", true)
+                        .add(
+                                "closesAt",
+                                java.time.Instant.now()
+                                        .plus(java.time.Duration.ofHours(1))
+                                        .toString()));
+        assertEquals(
+                List.of(word + " in an hour", word + " in two days", word + " no closing"),
+                titles(author.get("/api/v1/polls?status=OPEN&sort=closing&q=" + word)
+                        .json()));
+        assertEquals(
+                List.of(word + " in an hour", word + " in two days", word + " no closing"),
+                titles(author.get("/api/v1/polls?q=" + word + "&sort=newest").json()),
+                "newest first, as without sort");
+        assertEquals(Set.of("sort"), errorFields(assertProblem(400, author.get("/api/v1/polls?sort=oldest"))));
+    }
+
+    @Test
     void listDefaultsToPage0Size20() {
         JsonObject page = author.get("/api/v1/polls").json();
         assertEquals(0, page.getInt("page"));

@@ -185,6 +185,46 @@ class VotesApiIT extends AgainstTheServer {
     }
 
     @Test
+    void myVotesAnswersForAWholePageOfPollsInOneCall() {
+        Api voter = Api.as(Voters.fresh());
+        JsonObject voted = openPoll(singleChoice("Page voted"));
+        JsonObject anonymous = openPoll(singleChoice("Page anonymous").add("anonymous", true));
+        JsonObject notVoted = openPoll(singleChoice("Page not voted"));
+        JsonObject hidden = openPoll(withAudience(singleChoice("Page engineers"), List.of("engineering")));
+        assertEquals(
+                202, vote(voter, voted.getString("id"), optionIds(voted)[0]).status());
+        assertEquals(
+                202,
+                vote(voter, anonymous.getString("id"), optionIds(anonymous)[1]).status());
+        String query = List.of(
+                        notVoted.getString("id"),
+                        anonymous.getString("id"),
+                        hidden.getString("id"),
+                        "00000000-0000-0000-0000-000000000000",
+                        "not-an-id",
+                        voted.getString("id"),
+                        voted.getString("id"))
+                .stream()
+                .map(id -> "poll=" + id)
+                .collect(java.util.stream.Collectors.joining("&"));
+        Api.Reply mine = voter.get("/api/v1/votes/mine?" + query);
+        assertEquals(200, mine.status(), mine::toString);
+        assertEquals(
+                List.of(anonymous.getString("id"), voted.getString("id")),
+                mine.array("voted").getValuesAs(jakarta.json.JsonString::getString),
+                "the polls voted in, once each, in the order asked; unknown, malformed and hidden ones left out");
+        assertEquals(
+                List.of(),
+                Api.as(Voters.fresh()).get("/api/v1/votes/mine?" + query).array("voted"),
+                "another person voted in none");
+        assertEquals(List.of(), voter.get("/api/v1/votes/mine").array("voted"));
+        String tooMany = java.util.stream.IntStream.rangeClosed(0, 100)
+                .mapToObj(i -> "poll=" + voted.getString("id"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        assertProblem(400, voter.get("/api/v1/votes/mine?" + tooMany));
+    }
+
+    @Test
     void anonymousReceiptShowsNoChoices() {
         Api voter = Api.as(Voters.fresh());
         JsonObject poll = openPoll(singleChoice("Secret").add("anonymous", true));
