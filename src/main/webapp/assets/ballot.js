@@ -228,19 +228,24 @@ export function pollPage(pollId, {
       }
       error.textContent = '';
       submit.disabled = true;
+      busy = true;
       try {
         const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
           method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
         });
+        if (left) return; // an event moved on meanwhile: its page shows another poll now
         shown.receiptId = receipt.receiptId;
         ballot.replaceChildren(resultsLink());
         say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.', poll, body));
         onVoted(poll, receipt);
       } catch (problem) {
+        if (left) return;
         submit.disabled = false;
         if (problem.kind === 'already-voted' || problem.kind === 'poll-not-open') {
           // A stale tab: the vote was cast elsewhere, or the poll closed meanwhile. Show how things are now.
+          busy = false;
           await show().catch(fail);
+          message.focus();
           return;
         }
         if (problem.status === 422 && problem.body.errors) {
@@ -248,6 +253,8 @@ export function pollPage(pollId, {
         } else {
           say('error', refusal(problem));
         }
+      } finally {
+        busy = false;
       }
     });
     return form;
@@ -263,13 +270,19 @@ export function pollPage(pollId, {
   }
 
   /** What the page last showed: a tab that comes back into view checks that it still holds. */
-  let shown = null;
+  let shown = { status: null, receiptId: null };
+  let listening = false;
+  /** A drawing or a vote under way: a check meanwhile would race it. */
+  let busy = false;
+  /** The page has moved on to another poll (an event's next): answers about this one are dropped. */
+  let left = false;
 
   async function stillCurrent() {
-    if (!shown || !pollId || document.visibilityState !== 'visible') return;
+    if (left || busy || !pollId || document.visibilityState !== 'visible') return;
     try {
       const { body: poll } = await api(`/polls/${encodeURIComponent(pollId)}`, { withResponse: true, cache: 'no-store' });
       const receipt = poll.status === 'OPEN' ? await myReceipt(poll) : null;
+      if (left || busy) return;
       if (poll.status !== shown.status || (receipt && receipt.receiptId) !== shown.receiptId) await show();
     } catch (problem) {
       // offline for a moment: the next visit checks again
@@ -281,7 +294,20 @@ export function pollPage(pollId, {
   }
 
   async function show() {
-    if (!shown) document.addEventListener('visibilitychange', stillCurrent);
+    if (left) return;
+    busy = true;
+    try {
+      await draw();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function draw() {
+    if (!listening) {
+      document.addEventListener('visibilitychange', stillCurrent);
+      listening = true;
+    }
     shown = { status: null, receiptId: null };
     if (!pollId) {
       say('error', 'No poll was given. ', el('a', { href: '/app/' }, 'Go to my polls'));
@@ -290,6 +316,7 @@ export function pollPage(pollId, {
     const { body: poll, response } = await api(`/polls/${encodeURIComponent(pollId)}`, {
       withResponse: true, cache: 'no-store', // a fresh Date header: the server's clock now
     });
+    if (left) return;
     const serverNow = Date.parse(response.headers.get('Date'));
     if (!Number.isNaN(serverNow)) serverClockAhead = serverNow - Date.now();
     if (setsDocumentTitle) document.title = `${poll.title} · Vote · Intrapoll`;
@@ -303,6 +330,7 @@ export function pollPage(pollId, {
       return;
     }
     const receipt = await myReceipt(poll);
+    if (left) return;
     shown.receiptId = receipt && receipt.receiptId;
     if (receipt && !poll.allowVoteChange) {
       showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.', poll, receipt));
@@ -322,6 +350,9 @@ export function pollPage(pollId, {
     /** Says what went wrong, in plain words. */
     fail,
     /** Stops following the poll (an event moved on to another). */
-    leave: () => { shown = null; document.removeEventListener('visibilitychange', stillCurrent); },
+    leave: () => {
+      left = true;
+      document.removeEventListener('visibilitychange', stillCurrent);
+    },
   };
 }

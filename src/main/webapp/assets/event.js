@@ -49,6 +49,7 @@ function showEvent(current) {
 }
 
 function clearResults() {
+  document.getElementById('results-note').hidden = true;
   for (const id of ['bars', 'cloud', 'summary', 'leaderboard', 'total']) {
     const slot = document.getElementById(id);
     if (slot) slot.replaceChildren();
@@ -95,7 +96,7 @@ async function showActivePoll(pollId, results) {
   });
   currentPage = page;
   try {
-    await page.show();
+    // The results' view first: drawing the ballot of a poll voted in before shows its results at once.
     const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
     if (pollId !== activePollId) return; // the presenter moved on meanwhile
     resultsView = new ResultsView(poll);
@@ -103,6 +104,7 @@ async function showActivePoll(pollId, results) {
       resultsView.show(results);
       resultsSection.hidden = false;
     }
+    await page.show();
   } catch (problem) {
     page.fail(problem);
   }

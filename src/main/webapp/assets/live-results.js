@@ -158,7 +158,9 @@ export class ResultsView {
     }
     this.bars.classList.toggle('scale-bars', Boolean(results.distribution));
     this.bars.style.setProperty('--rows', String(rows.length)); // the presenter view's bars share its height
-    if (this.byVotes && !results.distribution) this.orderByVotes(rows, results);
+    // A quiz marks its correct options instead: the most chosen need not be right.
+    const quiz = this.poll && this.poll.type === 'QUIZ';
+    if (this.byVotes && !results.distribution && !quiz) this.orderByVotes(rows, results);
   }
 
   /**
@@ -173,15 +175,16 @@ export class ResultsView {
     const runoffWinner = rounds.length ? rounds[rounds.length - 1].winner : null;
     const leaders = new Set(runoffWinner ? [runoffWinner]
       : rows.filter((row) => most > 0 && row.votes === most).map((row) => row.id));
-    for (const { row } of order) {
+    order.forEach(({ row }, position) => {
       const drawn = this.rows.get(row.id);
-      this.bars.append(drawn.item); // moves it: the bars keep their widths' transitions
+      // Only a bar out of place moves: one taken out and put back would lose its width's transition.
+      if (this.bars.children[position] !== drawn.item) this.bars.insertBefore(drawn.item, this.bars.children[position]);
       const leader = leaders.has(row.id);
       drawn.item.classList.toggle('leader', leader);
       if (leader) {
         drawn.label.append(' ', el('span', { class: 'leader-mark' }, results.final ? '★ winner' : '★ leading'));
       }
-    }
+    });
   }
 
   /** What a share means where it is not obvious: several choices per ballot add up to more than 100 %. */
@@ -309,7 +312,11 @@ export class ResultsView {
 
   /** At most one announcement every few seconds: a screen reader is not a ticker. */
   announce(results, rows) {
-    const leader = [...rows].sort((a, b) => b.votes - a.votes)[0];
+    // A ranked poll's leader is the run-off's, not the most first preferences.
+    const rounds = results.rounds || [];
+    const runoffWinner = rounds.length ? rounds[rounds.length - 1].winner : null;
+    const leader = (runoffWinner && rows.find((row) => row.id === runoffWinner))
+      || [...rows].sort((a, b) => b.votes - a.votes)[0];
     let detail = '';
     if (results.nps) detail = ` NPS ${results.nps.score}.`;
     else if (results.mean !== undefined && results.mean !== null) detail = ` Mean rating ${results.mean}.`;

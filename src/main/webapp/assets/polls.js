@@ -48,9 +48,10 @@ function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes 
 
   async function load(first) {
     const asked = ++generation;
-    if (first) { page = 0; placeholders(list); }
+    const wanted = first ? 0 : page + 1;
+    if (first) placeholders(list);
     more.disabled = true;
-    const query = new URLSearchParams({ status, sort, page: String(page), size: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ status, sort, page: String(wanted), size: String(PAGE_SIZE) });
     if (text) query.set('q', text);
     const found = await api(`/polls?${query}`);
     let voted = new Set();
@@ -59,6 +60,7 @@ function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes 
       voted = new Set((await api(`/votes/mine?${ids}`)).voted);
     }
     if (asked !== generation) return;
+    page = wanted;
     const rows = found.items.map((poll) => pollItem(poll, voted.has(poll.id)));
     if (first) list.replaceChildren(...rows);
     else list.append(...rows);
@@ -71,11 +73,15 @@ function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes 
     more.disabled = false;
     more.textContent = `Show more (${found.total - shown} left)`;
     list.setAttribute('aria-busy', 'false');
+    // "Show more" hands the focus to the first poll it brought (the button may be gone).
+    if (!first && rows.length) rows[0].querySelector('a').focus();
   }
 
   more.addEventListener('click', () => {
-    page += 1;
-    load(false).catch((problem) => showMessage(message, 'error', problem.message));
+    load(false).catch((problem) => {
+      more.disabled = false;
+      showMessage(message, 'error', problem.message);
+    });
   });
   return {
     search(newText) {

@@ -58,6 +58,7 @@ async function presentEvent(eventId) {
     results.hidden = !pollId;
     document.getElementById('rounds').hidden = true;
     board.hidden = Boolean(pollId);
+    document.getElementById('results-note').hidden = true; // the last poll's note is not this one's
     for (const id of ['bars', 'cloud', 'summary', 'leaderboard', 'total', 'rounds-body']) {
       const slot = document.getElementById(id);
       if (slot) slot.replaceChildren();

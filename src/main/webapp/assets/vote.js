@@ -31,6 +31,6 @@ const page = pollPage(pollIdFromAddress(), {
   ballot: document.getElementById('ballot'),
   title: document.getElementById('title'),
   description: document.getElementById('description'),
-  onVoted: (poll) => showLiveResults(poll).catch((problem) => showMessage(resultsMessage, 'error', String(problem))),
+  onVoted: (poll) => showLiveResults(poll).catch((problem) => showMessage(resultsMessage, 'error', problem.message)),
 });
 page.show().catch(page.fail);

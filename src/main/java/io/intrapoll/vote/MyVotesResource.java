@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** "Did I vote?" for a whole page of polls at once (API.md, "Votes"): the list page asks once, not once per poll. */
+/**
+ * "Did I vote?" for a whole page of polls at once: the list page asks once, not once per poll. An addition to
+ * API.md's "Votes" (README, "In the browser").
+ */
 @Path("/votes/mine")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
