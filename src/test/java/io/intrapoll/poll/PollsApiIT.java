@@ -104,16 +104,21 @@ class PollsApiIT extends AgainstTheServer {
         String word = uniqueWord();
         java.time.Instant now = java.time.Instant.now();
         // Created in an order unlike both sorts: newest first is "in two days", "no closing", "in an hour".
-        create(author, singleChoice(word + " in an hour").add("open", true).add("closesAt", now.plus(
-                        java.time.Duration.ofHours(1))
-                .toString()));
+        create(
+                author,
+                singleChoice(word + " in an hour")
+                        .add("open", true)
+                        .add("closesAt", now.plus(java.time.Duration.ofHours(1)).toString()));
         create(author, singleChoice(word + " no closing").add("open", true));
-        create(author, singleChoice(word + " in two days").add("open", true).add("closesAt", now.plus(
-                        java.time.Duration.ofDays(2))
-                .toString()));
+        create(
+                author,
+                singleChoice(word + " in two days")
+                        .add("open", true)
+                        .add("closesAt", now.plus(java.time.Duration.ofDays(2)).toString()));
         assertEquals(
                 List.of(word + " in an hour", word + " in two days", word + " no closing"),
-                titles(author.get("/api/v1/polls?status=OPEN&sort=closing&q=" + word).json()));
+                titles(author.get("/api/v1/polls?status=OPEN&sort=closing&q=" + word)
+                        .json()));
         assertEquals(
                 List.of(word + " in two days", word + " no closing", word + " in an hour"),
                 titles(author.get("/api/v1/polls?q=" + word + "&sort=newest").json()),
