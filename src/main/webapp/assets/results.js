@@ -47,5 +47,6 @@ try {
   const answers = poll.type === 'OPEN_TEXT' ? latestAnswers() : () => {};
   await followResults(pollId, (results) => { view.show(results); answers(); }, message);
 } catch (problem) {
+  document.querySelector('ip-results').hidden = true; // no empty table to open
   showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, 'Go to my polls'));
 }
