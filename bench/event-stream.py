@@ -6,7 +6,6 @@ subscribers held and the delay p50/p90/p99/max.
 
     bench/event-stream.py [base-url] [subscribers] [changes]
 """
-import re
 import sys
 import time
 
@@ -16,14 +15,8 @@ BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:9080"
 SUBSCRIBERS = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 CHANGES = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 GAP = 0.5  # seconds between the presenter's clicks
-# Only the poll named by an active-poll event is needed: a regular expression on the raw bytes, not a JSON parser.
-ACTIVE_POLL = re.compile(rb'event: ?active-poll\r?\ndata: ?\{"activePollId":"([^"]+)"')
-
-
-def note(events, now, seen):
-    """poll id -> when an active-poll event first named it"""
-    for match in ACTIVE_POLL.finditer(events):
-        seen.setdefault(match.group(1).decode(), now)
+# The poll an active-poll event names; the subscribers match it in the raw bytes.
+ACTIVE_POLL = r'event: ?active-poll\r?\ndata: ?\{"activePollId":"([^"]+)"'
 
 
 def main():
@@ -44,7 +37,7 @@ def main():
 
     # Each subscriber a person of the demo registry (two screens each for 2,000), as in an all-hands.
     users = [f"voter{i % 1000 + 1}" for i in range(SUBSCRIBERS)]
-    held, failed, delays, missed = follow(BASE, f"/api/v1/events/{event['id']}/stream", users, note, present)
+    held, failed, delays, missed = follow(BASE, f"/api/v1/events/{event['id']}/stream", users, ACTIVE_POLL, present)
     p50, p90, p99, most = percentiles(delays)
     print(f"subscribers held: {held} of {SUBSCRIBERS} ({failed} failed)")
     print(f"changes: {CHANGES}, one every {GAP} s; (change, subscriber) pairs seen: {len(delays)}, missed: {missed}")
