@@ -22,6 +22,16 @@ export function signInAgain() {
   location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
 }
 
+let whenSignedOut = signInAgain;
+
+/**
+ * What a 401 from the API does instead of going to the login page: a framed page (embed.js) cannot show the login
+ * page, which no site may frame.
+ */
+export function onSignedOut(action) {
+  whenSignedOut = action;
+}
+
 /** Calls the API; resolves with the JSON body (or null), rejects with a Problem. */
 export async function api(path, {
   method = 'GET', body, headers = {}, contentType = 'application/json', withResponse = false, cache = 'default',
@@ -38,7 +48,7 @@ export async function api(path, {
     throw new Problem(0, { detail: 'The server cannot be reached. Check your connection and try again.' });
   }
   if (response.status === 401) {
-    signInAgain();
+    whenSignedOut();
     throw new Problem(401, { detail: 'Your session has ended; please sign in again.' });
   }
   const type = response.headers.get('Content-Type') || '';

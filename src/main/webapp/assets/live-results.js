@@ -385,3 +385,28 @@ export async function followResults(pollId, onResults, messageSlot) {
   });
   return source;
 }
+
+/**
+ * What a page does once its caller has voted (the vote page, the embedded page): shows the section with the live
+ * results, or says when they come (results shown once the poll closes; its owners and admins see them before).
+ * Returns the onVoted function for pollPage.
+ */
+export function liveResultsOnceVoted(section, messageSlot) {
+  let following = false;
+  async function follow(poll) {
+    if (following) return;
+    following = true;
+    section.hidden = false;
+    if (poll.resultsVisibility === 'AFTER_CLOSE') {
+      try {
+        await api(`/polls/${encodeURIComponent(poll.id)}/results`);
+      } catch (hidden) {
+        showMessage(messageSlot, 'info', 'The results are shown once the poll closes.');
+        return;
+      }
+    }
+    const view = new ResultsView(poll);
+    await followResults(poll.id, (results) => view.show(results), messageSlot);
+  }
+  return (poll) => follow(poll).catch((problem) => showMessage(messageSlot, 'error', problem.message));
+}

@@ -1,5 +1,6 @@
 package io.intrapoll.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Headers that keep the pages what they are: scripts, styles and connections from this server only (the pages
@@ -16,6 +19,9 @@ import java.util.regex.Pattern;
  * the Referer to other sites. What the server answers is the signed-in person's, so no browser or proxy stores it
  * (Back after sign-out would show the last person's polls), but for the static assets, which are everyone's. Over
  * HTTPS, browsers are told to come back only over HTTPS for a year.
+ *
+ * <p>One page may be framed, by the sites {@code intrapoll.embed.allowed-origins} names and no others: the compact
+ * poll page under {@code /embed/} (io.intrapoll.pages.EmbedServlet). Every other answer stays unframeable.
  *
  * <p>It also runs for the error page, so that problems the container raises before any filter (a missing login)
  * carry the same headers.
@@ -29,9 +35,13 @@ public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-            + " frame-ancestors 'none'";
+            + " frame-ancestors ";
+    static final String CONTENT_SECURITY_POLICY = POLICY + "'none'";
+
+    /** The embeddable page's addresses. */
+    public static final String EMBED = "/embed/";
 
     /**
      * A year; without includeSubDomains, as other hosts under the intranet's domain may still serve plain HTTP. Where
@@ -44,12 +54,30 @@ public class SecurityHeaders extends HttpFilter {
 
     private static final Pattern RESULTS = Pattern.compile(".*/api/v1/polls/[^/;]+/results");
 
+    @Inject
+    @ConfigProperty(name = "intrapoll.embed.allowed-origins")
+    Optional<String> embedAllowedOrigins;
+
+    /** The policy of the embeddable page: null while no site may frame it. */
+    private String embedPolicy;
+
+    @Override
+    public void init() {
+        FrameAncestors ancestors = FrameAncestors.parse(embedAllowedOrigins.orElse(""));
+        embedPolicy = ancestors.any() ? POLICY + ancestors.sources() : null;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if (embedPolicy != null && request.getRequestURI().startsWith(request.getContextPath() + EMBED)) {
+            // X-Frame-Options knows no list of sites: left out, the policy's frame-ancestors says who may frame it.
+            response.setHeader("Content-Security-Policy", embedPolicy);
+        } else {
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
         if (!isAsset(request) && !isResultsRead(request)) {
             response.setHeader("Cache-Control", "no-store");

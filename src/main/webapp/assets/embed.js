@@ -1,0 +1,97 @@
+// The embedded poll page (/embed/{pollId}), framed by intranet sites: one poll's ballot and, once voted, its live
+// results, in a small view. Nothing navigates the frame away: links open a tab of their own, and a visitor who is
+// not signed in signs in in a window of its own (no site may frame the login page), which comes back to
+// /embed/signed-in and tells this frame.
+import { api, onSignedOut, showMessage } from './common.js';
+import { pollPage } from './ballot.js';
+import { liveResultsOnceVoted } from './live-results.js';
+
+const SIGNED_IN = 'intrapoll:signed-in';
+/** Set when the sign-in window said it is done: a 401 after that is the browser keeping the cookie from the frame. */
+const SIGNED_IN_ELSEWHERE = 'intrapoll-embed-signed-in';
+const message = document.getElementById('message');
+const name = decodeURIComponent(location.pathname.substring('/embed/'.length));
+
+if (name === 'signed-in') {
+  signedInWindow();
+} else {
+  embed(name);
+}
+
+/** The sign-in window, back from the login page: tells the frame that opened it, and closes. */
+function signedInWindow() {
+  document.getElementById('title').textContent = 'Signed in';
+  document.querySelector('.embed-footer').hidden = true;
+  showMessage(message, 'success', 'You are signed in. You can close this window.');
+  if (window.opener) {
+    window.opener.postMessage(SIGNED_IN, location.origin);
+    window.close();
+  }
+}
+
+function embed(pollId) {
+  document.getElementById('open-in-intrapoll').href = `/app/vote.html?poll=${encodeURIComponent(pollId)}`;
+  // Every link opens a tab of its own: the pages behind them may not be framed.
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href]');
+    if (link) {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+  }, true);
+
+  const page = pollPage(pollId, {
+    message,
+    ballot: document.getElementById('ballot'),
+    title: document.getElementById('title'),
+    description: document.getElementById('description'),
+    onVoted: liveResultsOnceVoted(document.getElementById('poll-results'), document.getElementById('results-message')),
+  });
+  onSignedOut(showSignIn);
+  window.addEventListener('message', (event) => {
+    if (event.origin === location.origin && event.data === SIGNED_IN) {
+      sessionStorage.setItem(SIGNED_IN_ELSEWHERE, '1');
+      location.reload();
+    }
+  });
+  document.getElementById('sign-in-button').addEventListener('click', openSignInWindow);
+  document.getElementById('allow-button').addEventListener('click', askForStorageAccess);
+  page.show().catch((problem) => (problem.status === 401 ? undefined : page.fail(problem)));
+}
+
+/**
+ * Not signed in, as far as this frame can tell: either not at all, or (after the sign-in window said it is done)
+ * the browser keeps Intrapoll's cookie from frames in other sites; then it may let this page have it once asked
+ * (the Storage Access API).
+ */
+async function showSignIn() {
+  document.getElementById('sign-in').hidden = false;
+  message.replaceChildren();
+  const blocked = sessionStorage.getItem(SIGNED_IN_ELSEWHERE) === '1';
+  if (blocked && document.requestStorageAccess && !(await document.hasStorageAccess())) {
+    document.getElementById('sign-in-heading').textContent = 'One more step';
+    document.getElementById('sign-in-text').textContent =
+      'You are signed in to Intrapoll, but your browser keeps that from pages of other sites until you allow it.';
+    document.getElementById('sign-in-button').hidden = true;
+    document.getElementById('allow-button').hidden = false;
+  }
+}
+
+function openSignInWindow() {
+  const opened = window.open('/login.html?next=' + encodeURIComponent('/embed/signed-in'), 'intrapoll-sign-in',
+    'popup,width=480,height=640');
+  if (!opened) {
+    showMessage(message, 'error', 'Your browser blocked the sign-in window. Allow pop-ups for this page, or sign in ',
+      'to Intrapoll in a tab of its own and reload this page.');
+  }
+}
+
+async function askForStorageAccess() {
+  try {
+    await document.requestStorageAccess();
+    location.reload();
+  } catch (refused) {
+    showMessage(message, 'error', 'Your browser did not allow it. Open the poll in Intrapoll instead: ',
+      'the link below.');
+  }
+}
