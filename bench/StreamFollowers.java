@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  *
  * pattern is a regular expression with one group, the fact's key, matched in whole events (up to a blank line) as
  * they arrive. Prints {@code held N failed M} once every stream is open (or after 60 s), then reads standard input;
- * at its end prints {@code subscriber key nanos} for the first sighting of each key in each stream, the time from
- * System.nanoTime(), which is CLOCK_MONOTONIC on Linux like Python's time.monotonic(), and exits.
+ * at its end prints {@code connected subscriber} for each stream that opened, then {@code subscriber key nanos} for
+ * the first sighting of each key in each stream, the time from System.nanoTime(), which is CLOCK_MONOTONIC on Linux
+ * like Python's time.monotonic(), and exits.
  */
 public class StreamFollowers {
 
@@ -65,6 +66,7 @@ public class StreamFollowers {
         }
 
         Selector selector = Selector.open();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread stdin = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in))) {
                 while (in.readLine() != null) {
@@ -73,6 +75,7 @@ public class StreamFollowers {
             } catch (IOException ignored) {
                 // the same
             }
+            done.set(true);
             selector.wakeup();
         });
         stdin.setDaemon(true);
@@ -83,14 +86,11 @@ public class StreamFollowers {
         long nextWave = System.nanoTime();
         long deadline = System.nanoTime() + 60_000_000_000L;
         boolean reported = false;
-        while (stdin.isAlive()) {
+        while (!done.get()) {
             long now = System.nanoTime();
             if (opened < followers.size() && now - nextWave >= 0) {
                 for (int end = Math.min(followers.size(), opened + WAVE); opened < end; opened++) {
-                    SocketChannel channel = SocketChannel.open();
-                    channel.configureBlocking(false);
-                    channel.connect(address);
-                    channel.register(selector, SelectionKey.OP_CONNECT, followers.get(opened));
+                    open(selector, address, followers.get(opened));
                 }
                 nextWave = now + WAVE_GAP_NANOS;
             }
@@ -134,6 +134,7 @@ public class StreamFollowers {
         StringBuilder out = new StringBuilder();
         for (Follower follower : followers) {
             if (follower.connected) {
+                out.append("connected ").append(follower.index).append('\n');
                 follower.seen.forEach((key, at) -> out.append(follower.index)
                         .append(' ')
                         .append(key)
@@ -145,6 +146,22 @@ public class StreamFollowers {
         System.out.print(out);
         System.out.flush();
         System.exit(0);
+    }
+
+    /** Opens one follower's connection; one that cannot even start counts as failed, the others go on. */
+    private static void open(Selector selector, InetSocketAddress address, Follower follower) {
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            if (channel.connect(address)) { // connected at once (loopback may): no OP_CONNECT will come
+                channel.write(ByteBuffer.wrap(follower.request));
+                channel.register(selector, SelectionKey.OP_READ, follower);
+            } else {
+                channel.register(selector, SelectionKey.OP_CONNECT, follower);
+            }
+        } catch (IOException e) {
+            follower.failed = true;
+        }
     }
 
     /**

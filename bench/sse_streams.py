@@ -46,13 +46,17 @@ def follow(base, path, users, pattern, act, first_seen=None):
     caused_at = act()
     time.sleep(3)
     output, _ = followers.communicate(timeout=120)  # standard input closed: they report and exit
-    seen_by_subscriber = {}
+    connected, seen_by_subscriber = [], {}
     for line in output.splitlines():
-        subscriber, key, nanos = line.split(" ")
-        seen_by_subscriber.setdefault(subscriber, {})[key] = int(nanos) / 1e9
+        words = line.split(" ")
+        if words[0] == "connected":
+            connected.append(words[1])
+        else:
+            subscriber, key, nanos = words
+            seen_by_subscriber.setdefault(subscriber, {})[key] = int(nanos) / 1e9
     delays, missed = [], 0
-    for subscriber in range(len(users)):
-        seen = seen_by_subscriber.get(str(subscriber), {})
+    for subscriber in connected:  # a stream that never opened is counted in failed, not in missed
+        seen = seen_by_subscriber.get(subscriber, {})
         if first_seen is not None:
             seen = first_seen(seen)
         for key, at in caused_at.items():

@@ -55,8 +55,28 @@ function embed(pollId) {
     }
   });
   document.getElementById('sign-in-button').addEventListener('click', openSignInWindow);
-  document.getElementById('allow-button').addEventListener('click', askForStorageAccess);
-  page.show().catch((problem) => (problem.status === 401 ? undefined : page.fail(problem)));
+  document.getElementById('allow-button').addEventListener('click', () => askForStorageAccess(page));
+  storageAccessIfGranted().then(() => show(page));
+}
+
+function show(page) {
+  page.show().then(
+    () => sessionStorage.removeItem(SIGNED_IN_ELSEWHERE),
+    (problem) => (problem.status === 401 ? undefined : page.fail(problem)));
+}
+
+/**
+ * A browser that keeps Intrapoll's cookie from frames in other sites grants access per page: once allowed, a new
+ * page (a reload, the next visit) asks again, and is answered without a click.
+ */
+async function storageAccessIfGranted() {
+  if (!document.requestStorageAccess || !navigator.permissions) return;
+  try {
+    const permission = await navigator.permissions.query({ name: 'storage-access' });
+    if (permission.state === 'granted') await document.requestStorageAccess();
+  } catch (unsupported) {
+    // the browser knows no such permission, or takes it back: the sign-in box says what to do
+  }
 }
 
 /**
@@ -86,12 +106,14 @@ function openSignInWindow() {
   }
 }
 
-async function askForStorageAccess() {
+async function askForStorageAccess(page) {
   try {
     await document.requestStorageAccess();
-    location.reload();
   } catch (refused) {
     showMessage(message, 'error', 'Your browser did not allow it. Open the poll in Intrapoll instead: ',
       'the link below.');
+    return;
   }
+  document.getElementById('sign-in').hidden = true;
+  show(page);
 }

@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
 /**
  * The sites allowed to frame the embeddable poll page ({@code intrapoll.embed.allowed-origins}): origins as a
  * Content-Security-Policy {@code frame-ancestors} directive takes them, a scheme and a host with an optional port,
- * the host's first label may be {@code *} (every tenant of {@code https://*.sharepoint.com}). Anything else (a path,
- * a bare {@code *}, a keyword) is left out with a warning: a typo must not open framing to every site.
+ * the host's first label may be {@code *} before at least two more ({@code https://*.intranet.example.com}).
+ * Anything else (a path, a bare {@code *}, {@code https://*.com}, a keyword) is left out with a warning: a typo must
+ * not open framing to every site.
  */
 public record FrameAncestors(List<String> origins) {
 
     private static final Logger LOG = Logger.getLogger(FrameAncestors.class.getName());
+    private static final String LABEL = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
+    /** A host, or {@code *.} and at least two labels: {@code https://*.com} would be every site. */
     private static final Pattern ORIGIN = Pattern.compile(
-            "https?://(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d{1,5})?");
+            "https?://(" + LABEL + "(\\." + LABEL + ")*|\\*\\." + LABEL + "(\\." + LABEL + ")+)(:\\d{1,5})?");
 
     public FrameAncestors {
         origins = List.copyOf(origins);

@@ -40,8 +40,8 @@ public class SecurityHeaders extends HttpFilter {
             + " frame-ancestors ";
     static final String CONTENT_SECURITY_POLICY = POLICY + "'none'";
 
-    /** The embeddable page's addresses. */
-    public static final String EMBED = "/embed/";
+    /** The embeddable page's servlet path (io.intrapoll.pages.EmbedServlet). */
+    public static final String EMBED = "/embed";
 
     /**
      * A year; without includeSubDomains, as other hosts under the intranet's domain may still serve plain HTTP. Where
@@ -70,7 +70,8 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (embedPolicy != null && request.getRequestURI().startsWith(request.getContextPath() + EMBED)) {
+        // The servlet path, as the container resolved it: the raw address "/embed/../app/vote.html" is a vote page.
+        if (embedPolicy != null && EMBED.equals(request.getServletPath())) {
             // X-Frame-Options knows no list of sites: left out, the policy's frame-ancestors says who may frame it.
             response.setHeader("Content-Security-Policy", embedPolicy);
         } else {

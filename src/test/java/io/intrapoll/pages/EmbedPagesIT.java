@@ -60,7 +60,11 @@ class EmbedPagesIT extends AgainstTheServer {
                 embedded.header("Content-Security-Policy"));
         assertNull(embedded.header("X-Frame-Options"), "X-Frame-Options knows no list of sites");
 
-        for (String elsewhere : List.of("/login.html", "/app/vote.html?poll=" + pollId, "/assets/embed.js")) {
+        for (String elsewhere : List.of(
+                "/login.html",
+                "/app/vote.html?poll=" + pollId,
+                "/assets/embed.js",
+                "/embed/../app/vote.html?poll=" + pollId)) {
             Api.Reply page = Api.as("voter1").get(elsewhere);
             assertTrue(
                     page.header("Content-Security-Policy").endsWith("frame-ancestors 'none'"),
@@ -111,6 +115,10 @@ class EmbedPagesIT extends AgainstTheServer {
                     String.valueOf(driver.getPageSource()).contains("Where should the offsite be?"),
                     "framed by a site not allowed");
             assertTrue(driver.findElements(By.id("title")).isEmpty(), driver.getPageSource());
+            assertTrue(
+                    String.valueOf(browser.driver().executeScript("return location.href"))
+                            .startsWith("chrome-error:"),
+                    "Chromium's refusal page in the frame, not a frame still loading");
 
             driver.switchTo().defaultContent();
             browser.open("/embed/" + pollId).waitForText(By.id("message"), "You voted: Oslo");

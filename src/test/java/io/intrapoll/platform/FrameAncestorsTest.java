@@ -32,7 +32,7 @@ class FrameAncestorsTest {
     @Test
     void whatIsNotAnOriginIsLeftOut() {
         FrameAncestors ancestors = FrameAncestors.parse(
-                "*, https://*, 'self', https://intranet.example.com/news, intranet.example.com, ftp://files.example.com,"
+                "*, https://*, https://*.com, http://*.net, 'self', https://intranet.example.com/news, intranet.example.com, ftp://files.example.com,"
                         + " https://a*.example.com, https://ok.example.com; frame-ancestors *, https://good.example.com");
         assertEquals(List.of("https://good.example.com"), ancestors.origins());
     }

@@ -48,7 +48,10 @@ class LibertyCrashIT {
     @Test
     void everyAcceptedVoteAndAPendingWebhookDeliverySurviveAKillDashNine() throws Exception {
         NODE.ensureReady();
-        try (WebhookReceiver receiver = new WebhookReceiver().answering(503, 503, 503, 503, 503, 503, 503, 503)) {
+        // Refusals for about 40 s at the test server's retry delays (1, 1, 2, 2, ... s): still refusing when the
+        // node dies, however slowly the votes before the kill go.
+        Integer[] refusals = java.util.Collections.nCopies(20, 503).toArray(Integer[]::new);
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(refusals)) {
             Api author = NODE.as("author");
             everyAcceptedVoteSurvives(author, receiver);
         }
