@@ -93,6 +93,7 @@ class AuthorizationMatrixIT extends AgainstTheServer {
             new Row("POST", "/api/v1/polls/{id}/votes", VOTE, State.DRAFT,              401, 403, 403, 409, 403, 409),
             new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN,           401, 403, 404, 404, 404, 404),
             new Row("GET", "/api/v1/polls/{id}/votes/mine", null, State.OPEN_VOTED,     401, 403, 200, 200, 200, 200),
+            new Row("GET", "/api/v1/votes/mine?poll={id}", null, State.OPEN_VOTED,      401, 200, 200, 200, 200, 200),
             new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN,              401, 403, 200, 200, 200, 200),
             new Row("GET", "/api/v1/polls/{id}/results", null, State.OPEN_RESULTS_AFTER_CLOSE, 401, 403, 403, 200, 403, 200),
             new Row("GET", "/api/v1/polls/{id}/results/stream", null, State.OPEN,       401, 403, 200, 200, 200, 200),
@@ -115,6 +116,7 @@ class AuthorizationMatrixIT extends AgainstTheServer {
             new Row("GET", "/app/vote.html?poll={id}", null, State.OPEN,                302, 200, 200, 200, 200, 200),
             new Row("GET", "/console/index.html", null, State.NONE,                     302, 403, 403, 200, 200, 200),
             new Row("GET", "/v/{id}", null, State.OPEN,                                 302, 302, 302, 302, 302, 302),
+            new Row("GET", "/embed/{id}", null, State.OPEN,                             200, 200, 200, 200, 200, 200),
             new Row("GET", "/health/ready", null, State.NONE,                           200, 200, 200, 200, 200, 200),
             new Row("GET", "/openapi", null, State.NONE,                                200, 200, 200, 200, 200, 200));
     // spotless:on
@@ -148,10 +150,16 @@ class AuthorizationMatrixIT extends AgainstTheServer {
 
     @Test
     void someoneWithNoRoleSeesNoPollAtAll() {
-        TestPolls.create(
-                Api.as("author"), TestPolls.singleChoice("Open to everyone").add("open", true));
+        String id = TestPolls.create(
+                        Api.as("author"),
+                        TestPolls.singleChoice("Open to everyone").add("open", true))
+                .getString("id");
         JsonObject page = Api.as(As.NO_ROLE.user).get("/api/v1/polls").json();
         assertEquals(0, page.getJsonArray("items").size(), page.toString());
+        // Asked about it by id, the answer is the same as for a poll that does not exist: nothing.
+        JsonObject mine =
+                Api.as(As.NO_ROLE.user).get("/api/v1/votes/mine?poll=" + id).json();
+        assertEquals(0, mine.getJsonArray("voted").size(), mine.toString());
         assertEquals(List.of(), Api.as(As.NO_ROLE.user).get("/api/v1/me").json().getJsonArray("roles"));
     }
 
