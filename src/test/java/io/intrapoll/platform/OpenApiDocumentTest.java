@@ -8,6 +8,8 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.openapi.api.OpenApiConfigImpl;
 import io.smallrye.openapi.runtime.OpenApiProcessor;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.Index;
 import org.jboss.jandex.Indexer;
+import org.jboss.jandex.RecordComponentInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -35,15 +43,65 @@ import org.w3c.dom.NodeList;
  */
 class OpenApiDocumentTest {
 
+    /**
+     * What Liberty's mpOpenAPI sets before server.xml does: it leaves private fields out of schemas, as JSON-B does
+     * (OpenLiberty issue 30123), which leaves a record's unannotated components out too.
+     */
+    private static final Map<String, String> LIBERTY_DEFAULTS =
+            Map.of("mp.openapi.extensions.smallrye.private-properties.enable", "false");
+
+    private static Index application;
     private static OpenAPI document;
 
     @BeforeAll
     static void buildTheDocument() throws Exception {
         var config = new OpenApiConfigImpl(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(LIBERTY_DEFAULTS, "Liberty", 100))
                 .withSources(new PropertiesConfigSource(openApiSettingsOfTheServer(), "server.xml", 500))
                 .build());
-        document =
-                OpenApiProcessor.bootstrap(config, indexOfTheApplication(), OpenApiDocumentTest.class.getClassLoader());
+        application = indexOfTheApplication();
+        document = OpenApiProcessor.bootstrap(config, application, OpenApiDocumentTest.class.getClassLoader());
+    }
+
+    /** A generated client reads only what the document describes: every field the API writes must be in it. */
+    @Test
+    void everyFieldOfARecordTheApiWritesIsInItsSchema() {
+        DotName schema = DotName.createSimple(Schema.class);
+        Map<String, List<String>> missing = new TreeMap<>();
+        for (ClassInfo type : application.getKnownClasses()) {
+            AnnotationInstance named = type.declaredAnnotation(schema);
+            if (!type.isRecord() || named == null || named.value("name") == null) {
+                continue;
+            }
+            String name = named.value("name").asString();
+            var declared = document.getComponents().getSchemas().get(name);
+            assertNotNull(declared, "no schema " + name);
+            var properties = declared.getProperties() == null ? Map.of() : declared.getProperties();
+            for (RecordComponentInfo component : type.recordComponents()) {
+                String property = writtenAs(type, component);
+                if (property != null && !properties.containsKey(property)) {
+                    missing.computeIfAbsent(name, key -> new ArrayList<>()).add(property);
+                }
+            }
+        }
+        assertEquals(Map.of(), missing, "fields the API writes that its schemas leave out");
+    }
+
+    /**
+     * The JSON name of a record component, or null when JSON-B or the document leaves it out. The annotations sit on
+     * the component's field (neither @Schema nor JSON-B's annotations target record components).
+     */
+    private static String writtenAs(ClassInfo record, RecordComponentInfo component) {
+        FieldInfo field = record.field(component.name());
+        AnnotationInstance schema = field.annotation(DotName.createSimple(Schema.class));
+        boolean hidden = schema != null
+                && schema.value("hidden") != null
+                && schema.value("hidden").asBoolean();
+        if (hidden || field.hasAnnotation(DotName.createSimple(JsonbTransient.class))) {
+            return null;
+        }
+        AnnotationInstance property = field.annotation(DotName.createSimple(JsonbProperty.class));
+        return property == null ? component.name() : property.value().asString();
     }
 
     @Test
