@@ -42,12 +42,13 @@ public record EventInput(
     /** The Q&A's settings; a field not sent keeps its value (its default on create). */
     @Schema(name = "QaSettingsInput")
     public record QaInput(
-            @Schema(defaultValue = "true") Boolean enabled,
+            @Schema(description = "Whether people may ask questions. Created without it: true.")
+            Boolean enabled,
 
-            @Schema(defaultValue = "true", description = "Whether people may ask without their name.")
+            @Schema(description = "Whether people may ask without their name. Created without it: true.")
             Boolean anonymousQuestions,
 
-            @Schema(defaultValue = "false", description = "New questions wait for a moderator's approval.")
+            @Schema(description = "New questions wait for a moderator's approval. Created without it: false.")
             Boolean moderated) {
 
         static final QaInput DEFAULT = new QaInput(null, null, null);

@@ -288,7 +288,10 @@ public class EventsResource {
                     + "you may see it (one you may no longer see comes as status HIDDEN with no text; upvotedByMe is "
                     + "left out), `results` for the active poll (at most four a second), and a comment every 15 s. "
                     + "The stream ends with the sign-in it was opened with, and when the event is deleted.")
-    @APIResponse(responseCode = "200", description = "The stream of the event's events")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream of the event's events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")

@@ -78,11 +78,13 @@ public record PollInput(
                 description = "QUIZ only: ballots are taken this long after opening; faster right answers score more.")
         Integer timeLimitSeconds,
 
-        @Schema(defaultValue = "false", description = "Store no link between a person and a ballot.")
+        @Schema(description = "Store no link between a person and a ballot. Created without it: false.")
         Boolean anonymous,
 
-        @Schema(defaultValue = "false") Boolean allowVoteChange,
-        @Schema(defaultValue = "LIVE") ResultsVisibility resultsVisibility,
+        @Schema(description = "Whether a voter may change a ballot while the poll is open. Created without it: false.")
+        Boolean allowVoteChange,
+
+        @Schema(description = "Created without it: LIVE.") ResultsVisibility resultsVisibility,
 
         @Schema(
                 description = "Registry groups that may see and vote; empty: every authenticated user.",
@@ -95,7 +97,7 @@ public record PollInput(
         @Schema(description = "Closes the poll by itself at this time (once).", example = "2026-12-01T17:00:00Z")
         Instant closesAt,
 
-        @Schema(defaultValue = "false", description = "Create only: open the poll at once.")
+        @Schema(description = "Create only: true opens the poll at once (left out: false).")
         Boolean open,
 
         @Schema(description = "Create only: the event the poll joins (its owner or an admin may add it).")

@@ -96,7 +96,10 @@ public class ResultsResource {
                     + "may (the poll's audience or results visibility changed, it reopened, it was deleted) and with "
                     + "the sign-in it was opened with (sign-out, session end, token expiry). At most 10 streams (by default) per "
                     + "person on a server (429).")
-    @APIResponse(responseCode = "200", description = "The stream of results events")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream of results events; each event's data is a Results object",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public void stream(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
