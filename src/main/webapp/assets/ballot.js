@@ -1,6 +1,6 @@
 // A poll's ballot on a page: one form per poll type, the receipt on success, plain words for every refusal. The vote
 // page shows one poll; an event's page shows the poll its presenter has on screen.
-import { api, el, showMessage, formatTime, Problem } from './common.js';
+import { api, el, showMessage, formatTime, Problem, t } from './common.js';
 import { rankingList } from './ranking.js';
 
 /**
@@ -15,7 +15,7 @@ export function pollPage(pollId, {
   const resultsHref = `/app/results.html?poll=${encodeURIComponent(pollId || '')}`;
 
   function resultsLink() {
-    return el('p', {}, el('a', { href: resultsHref }, 'See the results'));
+    return el('p', {}, el('a', { href: resultsHref }, t('ballot.see-results')));
   }
 
   function say(kind, ...content) {
@@ -39,27 +39,27 @@ export function pollPage(pollId, {
     return [
       el('strong', {}, intro),
       words ? el('br') : '',
-      words ? 'You voted: ' : '',
+      words ? t('ballot.you-voted') : '',
       words ? el('strong', { id: 'my-choice' }, words) : '',
       el('br'),
-      'Receipt: ', el('code', { id: 'receipt-id' }, receipt.receiptId),
-      ` · accepted ${formatTime(receipt.acceptedAt)}`,
+      t('ballot.receipt'), el('code', { id: 'receipt-id' }, receipt.receiptId),
+      t('ballot.accepted-at', { time: formatTime(receipt.acceptedAt) }),
     ];
   }
 
   function refusal(problem) {
     switch (problem.kind) {
       case 'already-voted':
-        return 'You have already voted in this poll, and this poll does not allow changing a vote.';
+        return t('ballot.refused.already-voted');
       case 'poll-not-open':
-        return 'This poll is not open for voting.';
+        return t('ballot.refused.not-open');
       case 'time-up':
-        return 'Time is up: this quiz no longer takes answers.';
+        return t('ballot.refused.time-up');
       default:
-        if (problem.status === 403) return 'This poll is not open to you.';
-        if (problem.status === 404) return 'There is no such poll.';
-        if (problem.status === 429) return 'Too many votes at once. Wait a moment and try again.';
-        if (problem.status === 503) return 'Voting is briefly unavailable. Your vote was not recorded; please try again.';
+        if (problem.status === 403) return t('ballot.refused.forbidden');
+        if (problem.status === 404) return t('ballot.refused.no-such-poll');
+        if (problem.status === 429) return t('ballot.refused.too-many');
+        if (problem.status === 503) return t('ballot.refused.unavailable');
         return problem.message;
     }
   }
@@ -79,7 +79,7 @@ export function pollPage(pollId, {
     const update = () => {
       const ticked = boxes.filter((box) => box.checked).length;
       boxes.forEach((box) => { box.disabled = !box.checked && ticked >= max; });
-      hint.textContent = `Choose up to ${max}. ${ticked} chosen.`;
+      hint.textContent = t('ballot.choose-up-to', { max, count: ticked });
     };
     boxes.forEach((box) => box.addEventListener('change', update));
     update();
@@ -88,7 +88,8 @@ export function pollPage(pollId, {
   /** RATING and NPS: the scale as a row of large radio buttons (arrow keys move along it), its ends named. */
   function scaleControl(poll, previous) {
     const { min, max } = poll.scale;
-    const labels = poll.scaleLabels || (poll.type === 'NPS' ? { min: 'Not at all likely', max: 'Extremely likely' } : {});
+    const labels = poll.scaleLabels
+      || (poll.type === 'NPS' ? { min: t('ballot.nps.min'), max: t('ballot.nps.max') } : {});
     const values = [];
     for (let value = min; value <= max; value += 1) values.push(value);
     const row = el('div', { class: 'scale', role: 'radiogroup', 'aria-labelledby': 'scale-legend' },
@@ -98,16 +99,19 @@ export function pollPage(pollId, {
     const ends = el('div', { class: 'scale-ends', 'aria-hidden': 'true' },
       el('span', {}, labels.min ? `${min}: ${labels.min}` : ''), el('span', {}, labels.max ? `${max}: ${labels.max}` : ''));
     const hint = labels.min || labels.max
-      ? `${min} means ${labels.min || 'lowest'}, ${max} means ${labels.max || 'highest'}.` : `From ${min} to ${max}.`;
+      ? t('ballot.scale.means', {
+        min, max, minLabel: labels.min || t('ballot.scale.lowest'), maxLabel: labels.max || t('ballot.scale.highest'),
+      })
+      : t('ballot.scale.from-to', { min, max });
     return {
       element: el('fieldset', { 'aria-describedby': 'choice-hint' },
-        el('legend', { id: 'scale-legend' }, poll.type === 'NPS' ? 'Your score, 0 to 10' : 'Your rating'),
+        el('legend', { id: 'scale-legend' }, poll.type === 'NPS' ? t('ballot.nps.legend') : t('ballot.rating.legend')),
         el('p', { class: 'muted', id: 'choice-hint' }, hint), row, ends),
       body: () => {
         const checked = row.querySelector('input:checked');
         return checked ? { rating: Number(checked.value) } : null;
       },
-      empty: 'Choose a number on the scale first.',
+      empty: t('ballot.empty.rating'),
     };
   }
 
@@ -122,14 +126,15 @@ export function pollPage(pollId, {
     box.value = previous || '';
     const update = () => {
       const left = max - box.value.trim().length;
-      counter.textContent = `${box.value.trim().length} of ${max} characters${left < 0 ? ` — ${-left} too many` : ''}`;
+      counter.textContent = t('ballot.text.count', { count: box.value.trim().length, max })
+        + (left < 0 ? t('ballot.text.too-many', { count: -left }) : '');
     };
     box.addEventListener('input', update);
     update();
     return {
-      element: el('div', { class: 'text-answer' }, el('label', { for: 'answer' }, 'Your answer'), box, counter),
+      element: el('div', { class: 'text-answer' }, el('label', { for: 'answer' }, t('ballot.text.label')), box, counter),
       body: () => (box.value.trim() ? { text: box.value.trim() } : null),
-      empty: 'Write an answer first.',
+      empty: t('ballot.empty.text'),
       focus: box,
     };
   }
@@ -142,7 +147,7 @@ export function pollPage(pollId, {
     const clock = el('p', { class: 'countdown', id: 'countdown', role: 'timer', 'aria-live': 'off' });
     const tick = () => {
       const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
-      clock.textContent = left > 0 ? `${left} s left` : 'Time is up';
+      clock.textContent = left > 0 ? t('ballot.quiz.seconds-left', { count: left }) : t('ballot.quiz.time-up');
       clock.classList.toggle('urgent', left <= 5);
       if (left === 0) {
         submit.disabled = true;
@@ -160,31 +165,29 @@ export function pollPage(pollId, {
       const { element, order } = rankingList(poll.options, previous);
       return {
         element: el('fieldset', { 'aria-describedby': 'ranking-help' },
-          el('legend', {}, 'Rank the options, your favourite first'),
-          el('p', { class: 'muted', id: 'ranking-help' },
-            'Tap the options in the order you prefer them. Rank as many as you like; those you leave out get no'
-            + ' place. Move a ranked option with its arrows (or the arrow keys), or take it out with ✕.'),
+          el('legend', {}, t('ballot.ranked.legend')),
+          el('p', { class: 'muted', id: 'ranking-help' }, t('ballot.ranked.help')),
           element),
         body: () => (order().length ? { optionIds: order() } : null),
-        empty: 'Rank at least one option first.',
+        empty: t('ballot.empty.ranked'),
       };
     }
     const several = poll.type === 'MULTIPLE' || (poll.type === 'QUIZ' && poll.maxChoices > 1);
     const kind = several ? 'checkbox' : 'radio';
     const hint = el('p', { class: 'muted', id: 'choice-hint' });
     const fieldset = el('fieldset', { 'aria-describedby': 'choice-hint' },
-      el('legend', {}, several ? 'Your choices' : 'Your choice'),
+      el('legend', {}, several ? t('ballot.choices.legend') : t('ballot.choice.legend')),
       hint,
       choiceInputs(poll, kind, previous));
     if (several) enforceMaxChoices(fieldset, poll.maxChoices || poll.options.length, hint);
-    else hint.textContent = 'Choose one.';
+    else hint.textContent = t('ballot.choose-one');
     return {
       element: fieldset,
       body: () => {
         const optionIds = [...fieldset.querySelectorAll('input[name=choice]:checked')].map((input) => input.value);
         return optionIds.length ? { optionIds } : null;
       },
-      empty: 'Choose an option first.',
+      empty: t('ballot.empty.choice'),
     };
   }
 
@@ -199,7 +202,7 @@ export function pollPage(pollId, {
     const control = controlFor(poll, receipt);
     form.append(control.element);
     const error = el('p', { class: 'field-error', id: 'ballot-error', role: 'alert' });
-    const submit = el('button', { type: 'submit', class: 'cast' }, receipt ? 'Change my vote' : 'Cast my vote');
+    const submit = el('button', { type: 'submit', class: 'cast' }, receipt ? t('ballot.change-vote') : t('ballot.cast'));
     form.append(error, submit);
     if (poll.type === 'QUIZ') {
       const clock = countdown(poll, form, submit);
@@ -236,7 +239,7 @@ export function pollPage(pollId, {
         if (left) return; // an event moved on meanwhile: its page shows another poll now
         shown.receiptId = receipt.receiptId;
         ballot.replaceChildren(resultsLink());
-        say('success', ...receiptMessage(receipt, 'Thank you, your vote is in.', poll, body));
+        say('success', ...receiptMessage(receipt, t('ballot.thanks'), poll, body));
         onVoted(poll, receipt);
       } catch (problem) {
         if (left) return;
@@ -310,7 +313,7 @@ export function pollPage(pollId, {
     }
     shown = { status: null, receiptId: null };
     if (!pollId) {
-      say('error', 'No poll was given. ', el('a', { href: '/app/' }, 'Go to my polls'));
+      say('error', t('ballot.no-poll'), ' ', el('a', { href: '/app/' }, t('common.go-to-my-polls')));
       return;
     }
     const { body: poll, response } = await api(`/polls/${encodeURIComponent(pollId)}`, {
@@ -319,13 +322,12 @@ export function pollPage(pollId, {
     if (left) return;
     const serverNow = Date.parse(response.headers.get('Date'));
     if (!Number.isNaN(serverNow)) serverClockAhead = serverNow - Date.now();
-    if (setsDocumentTitle) document.title = `${poll.title} · Vote · Intrapoll`;
+    if (setsDocumentTitle) document.title = t('ballot.document-title', { title: poll.title });
     title.textContent = poll.title;
     description.textContent = poll.description || '';
     shown.status = poll.status;
     if (poll.status !== 'OPEN') {
-      showMessage(message, 'info', poll.status === 'DRAFT'
-        ? 'This poll has not opened yet.' : 'This poll is closed; voting has ended.');
+      showMessage(message, 'info', poll.status === 'DRAFT' ? t('ballot.not-opened') : t('ballot.closed'));
       ballot.replaceChildren(resultsLink());
       return;
     }
@@ -333,13 +335,13 @@ export function pollPage(pollId, {
     if (left) return;
     shown.receiptId = receipt && receipt.receiptId;
     if (receipt && !poll.allowVoteChange) {
-      showMessage(message, 'info', ...receiptMessage(receipt, 'You have already voted in this poll.', poll, receipt));
+      showMessage(message, 'info', ...receiptMessage(receipt, t('ballot.already-voted'), poll, receipt));
       ballot.replaceChildren(resultsLink());
       onVoted(poll, receipt);
       return;
     }
     if (receipt) {
-      showMessage(message, 'info', ...receiptMessage(receipt, 'You have voted; you may change your vote.', poll, receipt));
+      showMessage(message, 'info', ...receiptMessage(receipt, t('ballot.may-change'), poll, receipt));
     }
     ballot.replaceChildren(ballotForm(poll, receipt), resultsLink());
     if (receipt) onVoted(poll, receipt);

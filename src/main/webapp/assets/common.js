@@ -1,12 +1,16 @@
 // Shared by the pages: calls to the REST API, problem+json messages, and DOM helpers that never parse
 // user-provided text as HTML.
 
+import { t } from './i18n.js';
+
+export { t, formatTime, formatNumber } from './i18n.js';
+
 const API = '/api/v1';
 
 /** Thrown when the API answers with a problem. */
 export class Problem extends Error {
   constructor(status, body) {
-    super((body && (body.detail || body.title)) || `The server answered ${status}.`);
+    super((body && (body.detail || body.title)) || t('problem.status', { status }));
     this.status = status;
     this.body = body || {};
   }
@@ -45,11 +49,11 @@ export async function api(path, {
   try {
     response = await fetch(API + path, init);
   } catch (offline) {
-    throw new Problem(0, { detail: 'The server cannot be reached. Check your connection and try again.' });
+    throw new Problem(0, { detail: t('problem.offline') });
   }
   if (response.status === 401) {
     whenSignedOut();
-    throw new Problem(401, { detail: 'Your session has ended; please sign in again.' });
+    throw new Problem(401, { detail: t('problem.signed-out') });
   }
   const type = response.headers.get('Content-Type') || '';
   const json = type.includes('json') ? await response.json() : null;
@@ -95,11 +99,5 @@ export async function signedInHeader() {
   return me;
 }
 
-export function formatTime(instant) {
-  return instant ? new Date(instant).toLocaleString() : '';
-}
-
-export const typeNames = {
-  SINGLE: 'One choice', MULTIPLE: 'Several choices', RANKED: 'Ranked', RATING: 'Rating',
-  NPS: 'Net Promoter Score', OPEN_TEXT: 'Open text', QUIZ: 'Quiz',
-};
+export const typeNames = Object.fromEntries(['SINGLE', 'MULTIPLE', 'RANKED', 'RATING', 'NPS', 'OPEN_TEXT', 'QUIZ']
+  .map((type) => [type, t(`type.${type}`)]));

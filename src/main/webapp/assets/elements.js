@@ -20,12 +20,44 @@
 //   <ip-pager>                   a list page's pager: the "Pages" navigation with #previous, #page-info and #next,
 //                                filled by console/shared.js.
 //
+//   The header ends with the language switcher (English, Deutsch, Français), signed in or not.
+//
+// Before any of that it chooses the page's language (the reader's choice, kept in this browser; else the browser's
+// first language of English, German and French; else English), writes it to <html lang> and, for German and French,
+// hides the page until i18n.js has put the words in (no flash of English).
+//
 // Each page loads this file as a plain script in its <head>, not as a module: a module runs only once the page is
 // parsed, this runs before, so the elements are defined when the parser meets them and their markup is there for
 // the first paint. It builds nodes with createElement and text nodes only: no markup is parsed, no inline style
 // (the Content-Security-Policy allows neither inline script nor inline style).
 (() => {
   'use strict';
+
+  const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français' };
+  const CHOSEN = 'intrapoll.language';
+
+  function chosenLanguage() {
+    let stored = null;
+    try {
+      stored = localStorage.getItem(CHOSEN);
+    } catch (blocked) {
+      // storage refused (a framed page in some browsers): the browser's language
+    }
+    if (stored && LANGUAGES[stored]) return stored;
+    for (const tag of navigator.languages || [navigator.language || 'en']) {
+      const primary = String(tag).toLowerCase().split('-')[0];
+      if (LANGUAGES[primary]) return primary;
+    }
+    return 'en';
+  }
+
+  const language = chosenLanguage();
+  document.documentElement.lang = language;
+  if (language !== 'en') {
+    document.documentElement.classList.add('i18n-pending');
+    // Shown in any case after a while: a page whose bundle did not load is still readable in English.
+    setTimeout(() => document.documentElement.classList.remove('i18n-pending'), 3000);
+  }
 
   /** An element with attributes (true: present, false/null/undefined: left out) and children (strings: text). */
   function h(tag, attributes, ...children) {
@@ -38,24 +70,76 @@
     return element;
   }
 
+  // The header's words in English, as the page shows them until i18n.js has put in the reader's language (and
+  // if its bundle cannot be had); /assets/i18n/en.json says the same (MessageBundlesTest).
+  const ENGLISH = {
+    'header.skip': 'Skip to content',
+    'header.account': 'Account',
+    'header.my-polls': 'My polls',
+    'header.console': 'Console',
+    'header.console-brand': 'Intrapoll console',
+    'header.polls': 'Polls',
+    'header.events': 'Events',
+    'header.operations': 'Operations',
+    'header.audit': 'Audit trail',
+    'header.voter-pages': 'Voter pages',
+    'header.sign-out': 'Sign out',
+    'header.language': 'Language',
+    'results.show-table': 'Show as a table',
+    'results.table-caption': 'Votes per option',
+    'results.option': 'Option',
+    'results.votes': 'Votes',
+    'results.share': 'Share',
+    'results.rounds': 'Instant-runoff rounds',
+    'pager.label': 'Pages',
+    'pager.previous': 'Previous page',
+    'pager.next': 'Next page',
+    'confirm.cancel': 'Cancel',
+    'confirm.ok': 'Confirm',
+  };
+
+  /** An element whose text is the message under key (English until translated). */
+  function hw(tag, attributes, key) {
+    return h(tag, { ...attributes, 'data-i18n': key }, ENGLISH[key]);
+  }
+
+  /** The language switcher: the choice is kept in this browser, and the page is drawn again in it. */
+  function languageSwitcher() {
+    const select = h('select', { id: 'language', 'data-i18n-attr': 'aria-label:header.language', 'aria-label': ENGLISH['header.language'] },
+      ...Object.entries(LANGUAGES).map(([code, name]) => h('option', { value: code, lang: code, selected: code === language }, name)));
+    select.addEventListener('change', () => {
+      try {
+        localStorage.setItem(CHOSEN, select.value);
+      } catch (blocked) {
+        return;
+      }
+      location.reload();
+    });
+    return h('div', { class: 'language' }, select);
+  }
+
   const AREAS = {
     app: {
       brand: 'Intrapoll',
       home: '/app/',
-      navigation: 'Account',
+      navigation: 'header.account',
       // The console's link is shown to authors and admins once the header knows who is signed in (common.js).
-      links: [{ href: '/app/', text: 'My polls' }, { href: '/console/', text: 'Console', id: 'console-link', hidden: true }],
+      links: [
+        { href: '/app/', text: 'header.my-polls' },
+        { href: '/console/', text: 'header.console', id: 'console-link', hidden: true },
+      ],
     },
     console: {
       brand: 'Intrapoll console',
+      brandKey: 'header.console-brand',
       home: '/console/',
-      navigation: 'Console',
+      navigation: 'header.console',
       links: [
-        { href: '/console/', text: 'Polls' },
-        { href: '/console/events.html', text: 'Events' },
-        { href: '/console/operations.html', text: 'Operations', id: 'operations-link' },
-        { href: '/console/audit.html', text: 'Audit trail', id: 'audit-link' },
-        { href: '/app/', text: 'Voter pages' },
+        { href: '/console/', text: 'header.polls' },
+        { href: '/console/events.html', text: 'header.events' },
+        { href: '/console/operations.html', text: 'header.operations', id: 'operations-link' },
+        { href: '/console/audit.html', text: 'header.audit', id: 'audit-link' },
+        { href: '/app/', text: 'header.voter-pages' },
       ],
     },
   };
@@ -68,18 +152,21 @@
       const area = AREAS[name];
       if (!area) {
         if (name !== null) console.warn(`<ip-header area="${name}">: no such area; showing the brand alone.`);
-        this.replaceChildren(h('header', { class: 'site-header' }, h('span', { class: 'brand' }, 'Intrapoll')));
+        this.replaceChildren(h('header', { class: 'site-header' }, h('span', { class: 'brand' }, 'Intrapoll'),
+          languageSwitcher()));
         return;
       }
       this.replaceChildren(
-        h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+        hw('a', { class: 'skip-link', href: '#main' }, 'header.skip'),
         h('header', { class: 'site-header' },
-          h('a', { class: 'brand', href: area.home }, area.brand),
-          h('nav', { 'aria-label': area.navigation },
-            ...area.links.map((link) => h('a', { href: link.href, id: link.id, hidden: link.hidden }, link.text)),
+          area.brandKey ? hw('a', { class: 'brand', href: area.home }, area.brandKey)
+            : h('a', { class: 'brand', href: area.home }, area.brand),
+          h('nav', { 'aria-label': ENGLISH[area.navigation], 'data-i18n-attr': `aria-label:${area.navigation}` },
+            ...area.links.map((link) => hw('a', { href: link.href, id: link.id, hidden: link.hidden }, link.text)),
             h('span', { id: 'who', class: 'muted' }),
             h('form', { method: 'post', action: '/logout' },
-              h('button', { type: 'submit', class: 'secondary small' }, 'Sign out')))));
+              hw('button', { type: 'submit', class: 'secondary small' }, 'header.sign-out')),
+            languageSwitcher())));
     }
   }
 
@@ -98,20 +185,20 @@
       ];
       if (this.hasAttribute('table')) {
         parts.push(h('details', { id: 'table-fallback' },
-          h('summary', {}, 'Show as a table'),
+          hw('summary', {}, 'results.show-table'),
           h('table', {},
-            h('caption', { class: 'visually-hidden' }, 'Votes per option'),
+            hw('caption', { class: 'visually-hidden' }, 'results.table-caption'),
             h('thead', {}, h('tr', {},
-              h('th', { scope: 'col' }, 'Option'),
-              h('th', { scope: 'col', class: 'number' }, 'Votes'),
-              h('th', { scope: 'col', class: 'number' }, 'Share'))),
+              hw('th', { scope: 'col' }, 'results.option'),
+              hw('th', { scope: 'col', class: 'number' }, 'results.votes'),
+              hw('th', { scope: 'col', class: 'number' }, 'results.share'))),
             h('tbody', { id: 'table-body' }))));
       }
       if (this.hasAttribute('rounds')) {
         const level = Number(this.getAttribute('heading-level'));
         const heading = level >= 2 && level <= 6 ? `h${level}` : 'h2';
         parts.push(h('section', { id: 'rounds', hidden: true, 'aria-labelledby': 'rounds-heading' },
-          h(heading, { id: 'rounds-heading' }, 'Instant-runoff rounds'),
+          hw(heading, { id: 'rounds-heading' }, 'results.rounds'),
           h('div', { id: 'rounds-body' })));
       }
       this.replaceChildren(...parts);
@@ -122,10 +209,10 @@
     connectedCallback() {
       if (this.drawn) return; // moved within the page: keep the page shown
       this.drawn = true;
-      this.replaceChildren(h('nav', { class: 'pager', 'aria-label': 'Pages' },
-        h('button', { type: 'button', class: 'secondary', id: 'previous' }, 'Previous page'),
+      this.replaceChildren(h('nav', { class: 'pager', 'aria-label': ENGLISH['pager.label'], 'data-i18n-attr': 'aria-label:pager.label' },
+        hw('button', { type: 'button', class: 'secondary', id: 'previous' }, 'pager.previous'),
         h('span', { id: 'page-info' }),
-        h('button', { type: 'button', class: 'secondary', id: 'next' }, 'Next page')));
+        hw('button', { type: 'button', class: 'secondary', id: 'next' }, 'pager.next')));
     }
   }
 
@@ -136,8 +223,8 @@
       this.replaceChildren(h('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-text' },
         h('p', { id: 'confirm-text' }),
         h('form', { method: 'dialog', class: 'actions' },
-          h('button', { value: 'cancel', class: 'secondary' }, 'Cancel'),
-          h('button', { value: 'confirm', id: 'confirm-ok' }, 'Confirm'))));
+          hw('button', { value: 'cancel', class: 'secondary' }, 'confirm.cancel'),
+          hw('button', { value: 'confirm', id: 'confirm-ok' }, 'confirm.ok'))));
     }
   }
 

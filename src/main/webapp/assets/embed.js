@@ -2,7 +2,7 @@
 // results, in a small view. Nothing navigates the frame away: links open a tab of their own, and a visitor who is
 // not signed in signs in in a window of its own (no site may frame the login page), which comes back to
 // /embed/signed-in and tells this frame.
-import { api, onSignedOut, showMessage } from './common.js';
+import { api, onSignedOut, showMessage, t } from './common.js';
 import { pollPage } from './ballot.js';
 import { liveResultsOnceVoted } from './live-results.js';
 
@@ -20,9 +20,9 @@ if (name === 'signed-in') {
 
 /** The sign-in window, back from the login page: tells the frame that opened it, and closes. */
 function signedInWindow() {
-  document.getElementById('title').textContent = 'Signed in';
+  document.getElementById('title').textContent = t('embed.signed-in');
   document.querySelector('.embed-footer').hidden = true;
-  showMessage(message, 'success', 'You are signed in. You can close this window.');
+  showMessage(message, 'success', t('embed.signed-in.close'));
   if (window.opener) {
     window.opener.postMessage(SIGNED_IN, location.origin);
     window.close();
@@ -89,9 +89,8 @@ async function showSignIn() {
   message.replaceChildren();
   const blocked = sessionStorage.getItem(SIGNED_IN_ELSEWHERE) === '1';
   if (blocked && document.requestStorageAccess && !(await document.hasStorageAccess())) {
-    document.getElementById('sign-in-heading').textContent = 'One more step';
-    document.getElementById('sign-in-text').textContent =
-      'You are signed in to Intrapoll, but your browser keeps that from pages of other sites until you allow it.';
+    document.getElementById('sign-in-heading').textContent = t('embed.one-more-step');
+    document.getElementById('sign-in-text').textContent = t('embed.storage-access.why');
     document.getElementById('sign-in-button').hidden = true;
     document.getElementById('allow-button').hidden = false;
   }
@@ -101,8 +100,7 @@ function openSignInWindow() {
   const opened = window.open('/login.html?next=' + encodeURIComponent('/embed/signed-in'), 'intrapoll-sign-in',
     'popup,width=480,height=640');
   if (!opened) {
-    showMessage(message, 'error', 'Your browser blocked the sign-in window. Allow pop-ups for this page, or sign in ',
-      'to Intrapoll in a tab of its own and reload this page.');
+    showMessage(message, 'error', t('embed.popup-blocked'));
   }
 }
 
@@ -110,8 +108,7 @@ async function askForStorageAccess(page) {
   try {
     await document.requestStorageAccess();
   } catch (refused) {
-    showMessage(message, 'error', 'Your browser did not allow it. Open the poll in Intrapoll instead: ',
-      'the link below.');
+    showMessage(message, 'error', t('embed.storage-access.refused'));
     return;
   }
   document.getElementById('sign-in').hidden = true;

@@ -1,7 +1,7 @@
 // An event's page for the audience: it follows the presenter. The poll on screen is shown with its ballot and live
 // results; with no poll on screen, the questions (ask, upvote, sort). The event's stream drives it: after a network
 // break the browser reconnects by itself, and the stream's first event puts the page back on the current poll.
-import { api, el, showMessage, signedInHeader, Problem } from './common.js';
+import { api, el, showMessage, signedInHeader, Problem, t, formatNumber } from './common.js';
 import { pollPage } from './ballot.js';
 import { ResultsView } from './live-results.js';
 
@@ -25,25 +25,25 @@ let currentPage = null;
 signedInHeader().catch(() => {});
 
 function problemText(problem) {
-  if (problem.kind === 'event-ended') return 'This event has ended.';
-  if (problem.kind === 'qa-disabled') return 'This event takes no questions.';
-  if (problem.status === 429) return 'You have asked several questions just now; wait a minute before the next.';
-  if (problem.status === 403) return 'This event is not open to you.';
+  if (problem.kind === 'event-ended') return t('event.ended');
+  if (problem.kind === 'qa-disabled') return t('event.no-questions');
+  if (problem.status === 429) return t('event.too-many-questions');
+  if (problem.status === 403) return t('event.forbidden');
   return problem.message;
 }
 
 async function findEvent() {
   if (params.get('code')) return api(`/join/${encodeURIComponent(params.get('code'))}`);
   if (params.get('event')) return api(`/events/${encodeURIComponent(params.get('event'))}`);
-  throw new Problem(404, { detail: 'No event was given.' });
+  throw new Problem(404, { detail: t('event.none-given') });
 }
 
 function showEvent(current) {
   event = current;
-  document.title = `${event.title} · Intrapoll`;
+  document.title = t('event.document-title', { title: event.title });
   document.getElementById('event-title').textContent = event.title;
   document.getElementById('event-state').textContent = event.status === 'ENDED'
-    ? 'This event has ended.' : `Joined with code ${event.code}.`;
+    ? t('event.ended') : t('event.joined', { code: event.code });
   document.getElementById('anonymous-choice').hidden = !event.qa.anonymousQuestions;
   document.getElementById('ask').hidden = event.status === 'ENDED';
 }
@@ -115,20 +115,20 @@ function questionItem(question) {
   const pressed = upvoted.has(question.id);
   const button = el('button', {
     type: 'button', class: 'upvote secondary', 'aria-pressed': String(pressed),
-    'aria-label': `${pressed ? 'Withdraw your upvote' : 'Upvote'}: ${question.upvotes} so far`,
+    'aria-label': t(pressed ? 'event.upvote.withdraw' : 'event.upvote', { count: question.upvotes }),
     onclick: () => toggleUpvote(question.id),
     disabled: event.status === 'ENDED',
-  }, `▲ ${question.upvotes}`);
+  }, `▲ ${formatNumber(question.upvotes)}`);
   return el('li', { class: `question${question.pinned ? ' pinned' : ''}`, 'data-id': question.id },
     button,
     el('div', { class: 'question-body' },
       el('p', { class: 'text' }, question.text),
       el('p', { class: 'muted' },
-        question.author || 'Anonymous',
-        mine ? ' · yours' : '',
-        question.pinned ? ' · pinned' : '',
-        question.answered ? ' · answered' : '',
-        question.status === 'PENDING' ? ' · waiting for a moderator' : '')));
+        question.author || t('event.anonymous'),
+        mine ? t('event.question.yours') : '',
+        question.pinned ? t('event.question.pinned') : '',
+        question.answered ? t('event.question.answered') : '',
+        question.status === 'PENDING' ? t('event.question.pending') : '')));
 }
 
 function drawQuestions() {
@@ -138,7 +138,7 @@ function drawQuestions() {
     : (a, b) => b.createdAt.localeCompare(a.createdAt));
   questionList.replaceChildren(...(shown.length
     ? shown.map(questionItem)
-    : [el('li', { class: 'muted' }, 'No questions yet. Ask the first one.')]));
+    : [el('li', { class: 'muted' }, t('event.no-questions-yet'))]));
 }
 
 function takeQuestion(question) {
@@ -167,13 +167,13 @@ function setUpAsking() {
   const counter = document.getElementById('question-counter');
   const error = document.getElementById('ask-error');
   const button = document.getElementById('ask-button');
-  const count = () => { counter.textContent = `${text.value.trim().length} of 500 characters`; };
+  const count = () => { counter.textContent = t('ballot.text.count', { count: text.value.trim().length, max: 500 }); };
   text.addEventListener('input', () => { error.textContent = ''; count(); });
   count();
   document.getElementById('ask').addEventListener('submit', async (submitted) => {
     submitted.preventDefault();
     if (!text.value.trim()) {
-      error.textContent = 'Write your question first.';
+      error.textContent = t('event.empty-question');
       text.focus();
       return;
     }
@@ -191,7 +191,7 @@ function setUpAsking() {
       text.value = '';
       count();
       showMessage(eventMessage, 'success', question.status === 'PENDING'
-        ? 'Thank you. Your question waits for a moderator.' : 'Thank you, your question is in.');
+        ? t('event.asked.pending') : t('event.asked'));
     } catch (problem) {
       if (problem.status === 422 && problem.body.errors) {
         error.textContent = problem.body.errors.map((e) => e.message).join(' ');
@@ -239,7 +239,7 @@ function follow() {
   });
   source.addEventListener('error', () => {
     showMessage(eventMessage, 'info', source.readyState === EventSource.CLOSED
-      ? 'Live updates stopped. Reload the page to resume.' : 'Reconnecting…');
+      ? t('results.stream.stopped') : t('common.reconnecting'));
   });
 }
 
@@ -249,7 +249,7 @@ try {
   follow();
 } catch (problem) {
   showMessage(eventMessage, 'error', problem instanceof Problem && problem.status === 404
-    ? 'No event is running with this code. Check the code on the screen.' : problemText(problem),
-  ' ', el('a', { href: '/app/' }, 'Go to my polls'));
+    ? t('event.no-such-code') : problemText(problem),
+  ' ', el('a', { href: '/app/' }, t('common.go-to-my-polls')));
   document.getElementById('event-state').textContent = '';
 }

@@ -1,21 +1,21 @@
 // Live results, shared by the results page and the presenter view: the stream of results events drawn as
 // bars with their numbers in text, a table, and a polite summary for screen readers.
-import { el, showMessage, Problem, api } from './common.js';
+import { el, showMessage, Problem, api, t, formatNumber } from './common.js';
 
 const ANNOUNCE_EVERY_MS = 5000;
 
-function votesText(option) {
-  const votes = `${option.votes} ${option.votes === 1 ? 'vote' : 'votes'}`;
-  return option.percent === undefined ? votes : `${votes} (${option.percent}%)`;
+/** A share the API gives in percent (one decimal), as the language writes it: "12.5%", "12,5 %". */
+function percentText(percent) {
+  return formatNumber(percent / 100, { style: 'percent', maximumFractionDigits: 1 });
 }
 
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+function votesText(option) {
+  const votes = t('results.vote-count', { count: option.votes });
+  return option.percent === undefined ? votes : t('results.votes-with-share', { votes, share: percentText(option.percent) });
 }
 
 function ballotsText(results) {
-  const n = results.totalBallots;
-  return `${n} ${n === 1 ? 'ballot' : 'ballots'}`;
+  return t('results.ballot-count', { count: results.totalBallots });
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -92,17 +92,17 @@ export class ResultsView {
     else this.showBars(rows, results);
     this.showSummary(results);
     this.showNote(results);
-    const state = results.final ? ' · final' : (results.status === 'OPEN' ? ' · live' : '');
+    const state = results.final ? t('results.state.final') : (results.status === 'OPEN' ? t('results.state.live') : '');
     this.total.replaceChildren(
       el('span', { id: 'total-ballots' }, ballotsText(results)),
       results.final ? el('span', { class: 'final' }, state) : state);
     if (this.tableBody) {
       const head = document.querySelector('#table-fallback thead th');
-      if (head) head.textContent = results.words ? 'Word' : (results.distribution ? 'Rating' : 'Option');
+      if (head) head.textContent = t(results.words ? 'results.word' : (results.distribution ? 'results.rating' : 'results.option'));
       this.tableBody.replaceChildren(...rows.map((row) => el('tr', {},
         el('th', { scope: 'row' }, row.label),
-        el('td', { class: 'number' }, String(row.votes)),
-        el('td', { class: 'number' }, row.percent === undefined ? '' : `${row.percent}%`))));
+        el('td', { class: 'number' }, formatNumber(row.votes)),
+        el('td', { class: 'number' }, row.percent === undefined ? '' : percentText(row.percent)))));
     }
     this.showRounds(results);
     this.showLeaderboard(results);
@@ -149,7 +149,7 @@ export class ResultsView {
         this.rows.set(option.id, row);
       }
       row.label.replaceChildren(option.label,
-        ...(option.correct ? [' ', el('span', { class: 'correct-mark' }, '✓ correct')] : []));
+        ...(option.correct ? [' ', el('span', { class: 'correct-mark' }, t('results.correct'))] : []));
       row.item.classList.toggle('correct', Boolean(option.correct));
       row.count.textContent = votesText(option);
       const share = `${Math.min(100, option.percent)}%`;
@@ -182,7 +182,7 @@ export class ResultsView {
       const leader = leaders.has(row.id);
       drawn.item.classList.toggle('leader', leader);
       if (leader) {
-        drawn.label.append(' ', el('span', { class: 'leader-mark' }, results.final ? '★ winner' : '★ leading'));
+        drawn.label.append(' ', el('span', { class: 'leader-mark' }, results.final ? t('results.winner-mark') : t('results.leading-mark')));
       }
     });
   }
@@ -195,12 +195,9 @@ export class ResultsView {
     let text = '';
     if (several) {
       const most = poll.maxChoices || (poll.options || []).length;
-      text = `Each person could choose up to ${most} options: a share is the part of all ballots that chose that `
-        + 'option, so the shares add up to more than 100%.';
+      text = t('results.note.several', { count: most });
     } else if (poll.type === 'RANKED') {
-      text = 'The bars count first preferences. The winner is found by instant run-off: the option with the fewest '
-        + 'votes drops out and its ballots go to their next choice, round by round, until one option has more '
-        + 'than half.';
+      text = t('results.note.ranked');
     }
     this.note.hidden = !text;
     this.note.textContent = text;
@@ -214,9 +211,10 @@ export class ResultsView {
     }
     this.summary.hidden = false;
     const parts = [el('p', { class: 'statistics' },
-      el('span', {}, 'Mean ', el('strong', { id: 'mean' }, results.mean === undefined ? '–' : String(results.mean))),
-      el('span', {}, 'Median ', el('strong', { id: 'median' },
-        results.median === undefined ? '–' : String(results.median))))];
+      el('span', {}, t('results.mean'), ' ', el('strong', { id: 'mean' },
+        results.mean === undefined ? '–' : formatNumber(results.mean))),
+      el('span', {}, t('results.median'), ' ', el('strong', { id: 'median' },
+        results.median === undefined ? '–' : formatNumber(results.median))))];
     if (results.nps) {
       const nps = results.nps;
       const all = nps.promoters + nps.passives + nps.detractors;
@@ -233,10 +231,10 @@ export class ResultsView {
           segment('detractors', nps.detractors), segment('passives', nps.passives),
           segment('promoters', nps.promoters)),
         el('p', { class: 'nps-legend' },
-          el('span', { class: 'key detractors' }, `${count(nps.detractors, 'detractor')} (0–6)`), ' · ',
-          el('span', { class: 'key passives' }, `${count(nps.passives, 'passive')} (7–8)`), ' · ',
-          el('span', { class: 'key promoters' }, `${count(nps.promoters, 'promoter')} (9–10)`)),
-        el('p', { class: 'muted' }, 'The score is the share of promoters minus the share of detractors.'));
+          el('span', { class: 'key detractors' }, t('results.nps.detractors', { count: nps.detractors })), ' · ',
+          el('span', { class: 'key passives' }, t('results.nps.passives', { count: nps.passives })), ' · ',
+          el('span', { class: 'key promoters' }, t('results.nps.promoters', { count: nps.promoters }))),
+        el('p', { class: 'muted' }, t('results.nps.explained')));
     }
     this.summary.replaceChildren(...parts);
   }
@@ -252,7 +250,7 @@ export class ResultsView {
       this.cloudList = el('ol', { class: 'visually-hidden' });
       this.cloud.replaceChildren(this.cloudSvg,
         el('figcaption', { id: 'cloud-caption', class: 'visually-hidden' },
-          'Word cloud: the words written most often, largest. The list follows.'),
+          t('results.cloud.caption')),
         this.cloudList);
     }
     const layout = layoutCloud(words);
@@ -282,7 +280,7 @@ export class ResultsView {
       }
     }
     this.cloudList.replaceChildren(...words.map((word) => el('li', {},
-      `${word.word}: ${word.count} ${word.count === 1 ? 'answer' : 'answers'}`)));
+      t('results.cloud.word', { word: word.word, count: word.count }))));
   }
 
   /** Once a quiz has closed, its top scorers and the caller's own place. */
@@ -300,14 +298,16 @@ export class ResultsView {
     }
     this.leaderboard.hidden = false;
     this.leaderboard.replaceChildren(
-      el('h2', { id: 'leaderboard-heading' }, 'Leaderboard'),
+      el('h2', { id: 'leaderboard-heading' }, t('results.leaderboard')),
       board.entries.length === 0
-        ? el('p', { class: 'muted' }, 'Nobody answered.')
+        ? el('p', { class: 'muted' }, t('results.leaderboard.nobody'))
         : el('ol', { class: 'ranking-board' }, ...board.entries.map((entry) => el('li', {},
           el('span', { class: 'rank' }, String(entry.rank)),
           el('span', { class: 'name' }, entry.name),
-          el('span', { class: 'points' }, `${entry.points} points`)))),
-      board.mine ? el('p', { id: 'my-place' }, `Your place: ${board.mine.rank}, ${board.mine.points} points.`) : '');
+          el('span', { class: 'points' }, t('results.points', { count: entry.points }))))),
+      board.mine ? el('p', { id: 'my-place' }, t('results.my-place', {
+        rank: board.mine.rank, points: t('results.points', { count: board.mine.points }),
+      })) : '');
   }
 
   /** At most one announcement every few seconds: a screen reader is not a ticker. */
@@ -318,11 +318,12 @@ export class ResultsView {
     const leader = (runoffWinner && rows.find((row) => row.id === runoffWinner))
       || [...rows].sort((a, b) => b.votes - a.votes)[0];
     let detail = '';
-    if (results.nps) detail = ` NPS ${results.nps.score}.`;
-    else if (results.mean !== undefined && results.mean !== null) detail = ` Mean rating ${results.mean}.`;
-    else if (results.words) detail = leader && leader.votes > 0 ? ` Most written: ${leader.label}.` : '';
-    else if (leader && leader.votes > 0) detail = ` Leading: ${leader.label}, ${votesText(leader)}.`;
-    const text = `${ballotsText(results)}${results.final ? ', final' : ''}.${detail}`;
+    if (results.nps) detail = t('results.announce.nps', { score: results.nps.score });
+    else if (results.mean !== undefined && results.mean !== null) detail = t('results.announce.mean', { mean: results.mean });
+    else if (results.words) detail = leader && leader.votes > 0 ? t('results.announce.most-written', { word: leader.label }) : '';
+    else if (leader && leader.votes > 0) detail = t('results.announce.leading', { label: leader.label, votes: votesText(leader) });
+    const text = t(results.final ? 'results.announce.final' : 'results.announce.total', { ballots: ballotsText(results) })
+      + detail;
     clearTimeout(this.pendingAnnouncement);
     const wait = this.lastAnnounced + ANNOUNCE_EVERY_MS - Date.now();
     const speak = () => { this.announceSlot.textContent = text; this.lastAnnounced = Date.now(); };
@@ -335,23 +336,23 @@ export class ResultsView {
     if (!section || !results.rounds || results.rounds.length === 0) return;
     section.hidden = false;
     const labels = new Map(results.options.map((option) => [option.id, option.label]));
-    const header = el('tr', {}, el('th', { scope: 'col' }, 'Option'),
-      ...results.rounds.map((round) => el('th', { scope: 'col', class: 'number' }, `Round ${round.round}`)));
+    const header = el('tr', {}, el('th', { scope: 'col' }, t('results.option')),
+      ...results.rounds.map((round) => el('th', { scope: 'col', class: 'number' }, t('results.round', { round: round.round }))));
     const rows = results.options.map((option) => el('tr', {}, el('th', { scope: 'row' }, option.label),
       ...results.rounds.map((round) => el('td', { class: 'number' },
-        round.votes[option.id] === undefined ? '–' : String(round.votes[option.id])))));
+        round.votes[option.id] === undefined ? '–' : formatNumber(round.votes[option.id])))));
     const outcome = results.rounds.map((round) => round.winner
-      ? `Round ${round.round}: ${labels.get(round.winner)} wins.`
-      : (round.eliminated ? `Round ${round.round}: ${labels.get(round.eliminated)} is eliminated.` : ''));
+      ? t('results.round.wins', { round: round.round, label: labels.get(round.winner) })
+      : (round.eliminated ? t('results.round.eliminated', { round: round.round, label: labels.get(round.eliminated) }) : ''));
     const last = results.rounds[results.rounds.length - 1];
     const verdict = last.winner
       ? el('p', { class: 'runoff-winner', id: 'runoff-winner' },
-        results.final ? 'Winner: ' : 'Leading: ', el('strong', {}, labels.get(last.winner)),
-        ` after ${results.rounds.length} ${results.rounds.length === 1 ? 'round' : 'rounds'}`)
+        results.final ? t('results.runoff.winner') : t('results.runoff.leading'), el('strong', {}, labels.get(last.winner)),
+        t('results.runoff.after', { count: results.rounds.length }))
       : '';
     document.getElementById('rounds-body').replaceChildren(
       verdict,
-      el('table', {}, el('caption', { class: 'visually-hidden' }, 'Votes per round'),
+      el('table', {}, el('caption', { class: 'visually-hidden' }, t('results.rounds.caption')),
         el('thead', {}, header), el('tbody', {}, rows)),
       el('p', {}, outcome.filter(Boolean).join(' ')));
   }
@@ -378,9 +379,9 @@ export async function followResults(pollId, onResults, messageSlot) {
   });
   source.addEventListener('error', () => {
     if (source.readyState === EventSource.CLOSED) {
-      showMessage(messageSlot, 'error', 'Live updates stopped. Reload the page to resume.');
+      showMessage(messageSlot, 'error', t('results.stream.stopped'));
     } else {
-      showMessage(messageSlot, 'info', 'Reconnecting for live updates…');
+      showMessage(messageSlot, 'info', t('results.stream.reconnecting'));
     }
   });
   return source;
@@ -401,7 +402,7 @@ export function liveResultsOnceVoted(section, messageSlot) {
       try {
         await api(`/polls/${encodeURIComponent(poll.id)}/results`);
       } catch (hidden) {
-        showMessage(messageSlot, 'info', 'The results are shown once the poll closes.');
+        showMessage(messageSlot, 'info', t('results.after-close'));
         return;
       }
     }

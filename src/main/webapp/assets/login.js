@@ -1,13 +1,15 @@
 // The login page: where to go back to after signing in, and why the last attempt failed.
+import { t } from './i18n.js';
+
 const params = new URLSearchParams(location.search);
 const next = params.get('next');
 if (next && next.startsWith('/') && !next.startsWith('//')) {
   document.getElementById('next').value = next;
 }
 const messages = {
-  invalid: 'The user name or password is not right. Try again.',
-  missing: 'Enter your user name and password.',
-  throttled: 'Too many failed sign-ins for this name or from this network. Wait a minute, then try again.',
+  invalid: t('login.invalid'),
+  missing: t('login.missing'),
+  throttled: t('login.throttled'),
 };
 const message = document.getElementById('message');
 if (messages[params.get('error')]) {
@@ -15,7 +17,7 @@ if (messages[params.get('error')]) {
   message.textContent = messages[params.get('error')];
 } else if (params.has('signedOut')) {
   message.className = 'message info';
-  message.textContent = 'You are signed out.';
+  message.textContent = t('login.signed-out');
 }
 
 // After a wrong password the name is typed already (kept in this tab only, never in the address): only the

@@ -1,7 +1,7 @@
 // "My polls": the open polls the caller may vote in, closing soonest first, each marked when the caller has voted
 // (one request for the whole page, not one per poll), and closed ones with results; a search over both lists and
 // twenty at a time, with "Show more".
-import { api, el, showMessage, signedInHeader, typeNames, formatTime } from './common.js';
+import { api, el, showMessage, signedInHeader, typeNames, formatTime, t } from './common.js';
 
 const PAGE_SIZE = 20;
 const me = await signedInHeader().catch(() => null);
@@ -15,18 +15,18 @@ function pollItem(poll, voted) {
   const actions = [];
   if (open) {
     actions.push(el('a', { href: `/app/vote.html?poll=${id}`, class: voted ? 'button secondary' : 'button' },
-      voted ? (poll.allowVoteChange ? 'Change my vote' : 'See my vote') : 'Vote'));
+      voted ? (poll.allowVoteChange ? t('ballot.change-vote') : t('polls.see-vote')) : t('polls.vote')));
   }
-  actions.push(el('a', { href: `/app/results.html?poll=${id}` }, 'Results'));
-  if (presenter) actions.push(el('a', { href: `/app/present.html?poll=${id}` }, 'Present'));
+  actions.push(el('a', { href: `/app/results.html?poll=${id}` }, t('polls.results')));
+  if (presenter) actions.push(el('a', { href: `/app/present.html?poll=${id}` }, t('polls.present')));
   return el('li', { class: 'poll-row', 'data-poll-id': poll.id },
     el('div', { class: 'poll-text' },
       el('h3', {}, poll.title),
       el('p', { class: 'muted' },
         typeNames[poll.type] || poll.type,
-        poll.closesAt && open ? ` · closes ${formatTime(poll.closesAt)}` : '',
+        poll.closesAt && open ? t('polls.closes', { time: formatTime(poll.closesAt) }) : '',
         voted ? ' ' : '',
-        voted ? el('span', { class: 'badge voted' }, 'You voted') : null)),
+        voted ? el('span', { class: 'badge voted' }, t('polls.you-voted')) : null)),
     el('div', { class: 'actions' }, actions));
 }
 
@@ -65,13 +65,13 @@ function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes 
     if (first) list.replaceChildren(...rows);
     else list.append(...rows);
     if (found.total === 0) {
-      list.append(el('li', { class: 'muted empty' }, text ? `No poll matches “${text}”.` : emptyText));
+      list.append(el('li', { class: 'muted empty' }, text ? t('polls.no-match', { text }) : emptyText));
     }
-    count.textContent = found.total ? `(${found.total})` : '';
+    count.textContent = found.total ? t('polls.count', { count: found.total }) : '';
     const shown = Math.min(found.total, (page + 1) * PAGE_SIZE);
     more.hidden = shown >= found.total;
     more.disabled = false;
-    more.textContent = `Show more (${found.total - shown} left)`;
+    more.textContent = t('polls.show-more-left', { count: found.total - shown });
     list.setAttribute('aria-busy', 'false');
     // "Show more" hands the focus to the first poll it brought (the button may be gone).
     if (!first && rows.length) rows[0].querySelector('a').focus();
@@ -94,11 +94,11 @@ function pollList({ listId, countId, moreId, status, sort, emptyText, withVotes 
 const lists = [
   pollList({
     listId: 'open-polls', countId: 'open-count', moreId: 'open-more', status: 'OPEN', sort: 'closing',
-    emptyText: 'No poll is open for you right now.', withVotes: true,
+    emptyText: t('polls.none-open'), withVotes: true,
   }),
   pollList({
     listId: 'closed-polls', countId: 'closed-count', moreId: 'closed-more', status: 'CLOSED', sort: 'newest',
-    emptyText: 'No closed polls yet.', withVotes: false,
+    emptyText: t('polls.none-closed'), withVotes: false,
   }),
 ];
 

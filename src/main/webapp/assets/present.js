@@ -1,7 +1,7 @@
 // The presenter view: full-screen live results for the all-hands screen, with the way to vote. For an event
 // (?event=...) it follows the presenter's choice: the active poll's live results, or the top questions, beside the
 // join code, its short address and a QR code.
-import { api, el, pollIdFromAddress, showMessage } from './common.js';
+import { api, el, pollIdFromAddress, showMessage, t, formatNumber } from './common.js';
 import { ResultsView, followResults } from './live-results.js';
 
 const params = new URLSearchParams(location.search);
@@ -12,7 +12,7 @@ fullscreen.addEventListener('click', () => {
   else document.documentElement.requestFullscreen().catch(() => {});
 });
 document.addEventListener('fullscreenchange', () => {
-  fullscreen.textContent = document.fullscreenElement ? 'Leave full screen' : 'Full screen';
+  fullscreen.textContent = document.fullscreenElement ? t('present.leave-full-screen') : t('present.full-screen');
 });
 
 function showJoin(link, qr) {
@@ -24,7 +24,7 @@ async function presentPoll(pollId) {
   // The way to vote only for a poll that exists: an unknown one gets no QR code to a dead page.
   const poll = await api(`/polls/${encodeURIComponent(pollId)}`);
   showJoin(`${location.host}/v/${encodeURIComponent(pollId)}`, `/app/qr.svg?poll=${encodeURIComponent(pollId)}`);
-  document.title = `${poll.title} · Presenter view · Intrapoll`;
+  document.title = t('present.document-title', { title: poll.title });
   document.getElementById('title').textContent = poll.title;
   const view = new ResultsView(poll, { byVotes: true });
   await followResults(pollId, (results) => view.show(results), message);
@@ -44,10 +44,10 @@ async function presentEvent(eventId) {
       || a.createdAt.localeCompare(b.createdAt));
     top.replaceChildren(...(shown.length
       ? shown.slice(0, 6).map((q) => el('li', { class: `question${q.pinned ? ' pinned' : ''}` },
-        el('span', { class: 'upvotes' }, `▲ ${q.upvotes}`),
+        el('span', { class: 'upvotes' }, `▲ ${formatNumber(q.upvotes)}`),
         el('span', { class: 'text' }, q.text),
-        q.answered ? el('span', { class: 'answered' }, ' answered') : ''))
-      : [el('li', { class: 'muted' }, 'No questions yet: ask from your phone.')]));
+        q.answered ? el('span', { class: 'answered' }, t('present.answered')) : ''))
+      : [el('li', { class: 'muted' }, t('present.no-questions'))]));
   };
   const activate = async (pollId, current, event) => {
     if (pollId === activePollId) {
@@ -80,12 +80,12 @@ async function presentEvent(eventId) {
   document.body.classList.add('event-mode');
   const joinCode = document.getElementById('join-code');
   joinCode.hidden = false;
-  joinCode.replaceChildren(el('span', { class: 'label' }, 'Code'), el('br'), `${code.substring(0, 3)} ${code.substring(3)}`);
-  joinCode.setAttribute('aria-label', `Join code ${code.split('').join(' ')}`);
-  document.getElementById('join-heading').textContent = 'Join now';
+  joinCode.replaceChildren(el('span', { class: 'label' }, t('present.code')), el('br'), `${code.substring(0, 3)} ${code.substring(3)}`);
+  joinCode.setAttribute('aria-label', t('present.code.spoken', { code: code.split('').join(' ') }));
+  document.getElementById('join-heading').textContent = t('present.join-now');
   showJoin(`${location.host}/j/${code}`, `/app/qr.svg?join=${encodeURIComponent(code)}`);
-  document.getElementById('qr').alt = `QR code of the join address ${location.host}/j/${code}`;
-  document.title = `${event.title} · Presenter view · Intrapoll`;
+  document.getElementById('qr').alt = t('present.qr.join', { address: `${location.host}/j/${code}` });
+  document.title = t('present.document-title', { title: event.title });
   const source = new EventSource(`/api/v1/events/${encodeURIComponent(eventId)}/stream`);
   source.addEventListener('event', (received) => {
     message.replaceChildren();
@@ -110,7 +110,7 @@ async function presentEvent(eventId) {
     if (!activePollId) showQuestions();
   });
   source.addEventListener('error', () => {
-    if (source.readyState !== EventSource.CLOSED) showMessage(message, 'info', 'Reconnecting…');
+    if (source.readyState !== EventSource.CLOSED) showMessage(message, 'info', t('common.reconnecting'));
   });
 }
 
@@ -119,5 +119,5 @@ try {
   else await presentPoll(pollIdFromAddress() || '');
 } catch (problem) {
   document.querySelector('.join').hidden = true; // no code, link or QR code to something that is not there
-  showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, 'Go to my polls'));
+  showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, t('common.go-to-my-polls')));
 }

@@ -1,16 +1,16 @@
 // A RANKED ballot: it starts unranked; tapping an option gives it the next place (a partial ranking is a valid
 // ballot, as the API allows). A ranked option moves with its buttons, the Up and Down arrow keys or by dragging,
 // and leaves the ranking with its "remove" button or the Delete key; every change is announced to screen readers.
-import { el } from './common.js';
+import { el, t } from './common.js';
 
 export function rankingList(options, previous) {
   const byId = new Map(options.map((option) => [option.id, option]));
   const ranked = el('ol', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-heading' });
   const unranked = el('ul', { class: 'unranked', id: 'unranked', 'aria-labelledby': 'unranked-heading' });
   const rankedEmpty = el('p', { class: 'muted ranking-empty', id: 'ranking-empty' },
-    'Nothing ranked yet: tap your favourite below.');
+    t('ranking.empty'));
   const status = el('p', { class: 'visually-hidden', 'aria-live': 'assertive', id: 'ranking-status' });
-  const unrankedHeading = el('h3', { id: 'unranked-heading', class: 'ranking-heading' }, 'Not ranked');
+  const unrankedHeading = el('h3', { id: 'unranked-heading', class: 'ranking-heading' }, t('ranking.not-ranked'));
   const changeListeners = [];
   let dragged = null;
 
@@ -44,7 +44,9 @@ export function rankingList(options, previous) {
     else ranked.insertBefore(item, siblings[target].nextSibling);
     changed();
     item.focus();
-    announce(`${item.dataset.label}: place ${rankedItems().indexOf(item) + 1} of ${rankedItems().length}.`);
+    announce(t('ranking.place-of', {
+      label: item.dataset.label, place: rankedItems().indexOf(item) + 1, count: rankedItems().length,
+    }));
   }
 
   function rank(option) {
@@ -52,7 +54,7 @@ export function rankingList(options, previous) {
     unranked.querySelector(`[data-option-id="${CSS.escape(option.id)}"]`)?.remove();
     ranked.append(item);
     changed();
-    announce(`${option.label}: place ${rankedItems().length}.`);
+    announce(t('ranking.place', { label: option.label, place: rankedItems().length }));
     const next = unranked.querySelector('button');
     (next || item).focus();
   }
@@ -63,7 +65,7 @@ export function rankingList(options, previous) {
     item.remove();
     unranked.append(unrankedItem(option));
     changed();
-    announce(`${option.label} is no longer ranked.`);
+    announce(t('ranking.removed', { label: option.label }));
     const neighbour = rankedItems()[Math.min(position, rankedItems().length - 1)];
     (neighbour || unranked.querySelector('button')).focus();
   }
@@ -71,7 +73,7 @@ export function rankingList(options, previous) {
   function unrankedItem(option) {
     return el('li', { 'data-option-id': option.id, 'data-position': String(options.indexOf(option)) },
       el('button', {
-        type: 'button', class: 'rank-option', 'aria-label': `Rank ${option.label} next`,
+        type: 'button', class: 'rank-option', 'aria-label': t('ranking.rank-next', { label: option.label }),
         onclick: () => rank(option),
       }, el('span', { class: 'plus', 'aria-hidden': 'true' }, '+'), el('span', {}, option.label)));
   }
@@ -80,9 +82,9 @@ export function rankingList(options, previous) {
     const item = el('li', { tabindex: '0', draggable: 'true', 'data-option-id': option.id, 'data-label': option.label },
       el('span', { class: 'label', 'aria-hidden': 'true' }, option.label),
       el('span', { class: 'moves' },
-        el('button', { type: 'button', class: 'secondary small up', 'aria-label': `Move ${option.label} up` }, '↑'),
-        el('button', { type: 'button', class: 'secondary small down', 'aria-label': `Move ${option.label} down` }, '↓'),
-        el('button', { type: 'button', class: 'secondary small remove', 'aria-label': `Remove ${option.label} from the ranking` },
+        el('button', { type: 'button', class: 'secondary small up', 'aria-label': t('ranking.move-up', { label: option.label }) }, '↑'),
+        el('button', { type: 'button', class: 'secondary small down', 'aria-label': t('ranking.move-down', { label: option.label }) }, '↓'),
+        el('button', { type: 'button', class: 'secondary small remove', 'aria-label': t('ranking.remove', { label: option.label }) },
           '✕')));
     item.querySelector('.up').addEventListener('click', () => move(item, -1));
     item.querySelector('.down').addEventListener('click', () => move(item, +1));
@@ -109,7 +111,7 @@ export function rankingList(options, previous) {
     });
     item.addEventListener('drop', (event) => {
       event.preventDefault();
-      if (dragged) announce(`${dragged.dataset.label}: place ${rankedItems().indexOf(dragged) + 1}.`);
+      if (dragged) announce(t('ranking.place', { label: dragged.dataset.label, place: rankedItems().indexOf(dragged) + 1 }));
     });
     return item;
   }
@@ -119,7 +121,7 @@ export function rankingList(options, previous) {
   options.filter((option) => !previous.includes(option.id)).forEach((option) => unranked.append(unrankedItem(option)));
 
   const wrapper = el('div', { class: 'ranked-ballot' },
-    el('h3', { id: 'ranking-heading', class: 'ranking-heading' }, 'Your ranking'),
+    el('h3', { id: 'ranking-heading', class: 'ranking-heading' }, t('ranking.heading')),
     rankedEmpty, ranked,
     unrankedHeading, unranked, status);
   refresh();

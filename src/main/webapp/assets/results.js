@@ -1,5 +1,5 @@
 // The live results page.
-import { api, el, signedInHeader, pollIdFromAddress, showMessage } from './common.js';
+import { api, el, signedInHeader, pollIdFromAddress, showMessage, t } from './common.js';
 import { ResultsView, followResults } from './live-results.js';
 
 const pollId = pollIdFromAddress() || '';
@@ -16,7 +16,7 @@ function latestAnswers() {
       document.getElementById('answers-section').hidden = false;
       document.getElementById('answers').replaceChildren(...(page.items.length
         ? page.items.map((answer) => el('li', { class: 'response' }, el('p', { class: 'text' }, answer.text)))
-        : [el('li', { class: 'muted' }, 'No answers yet.')]));
+        : [el('li', { class: 'muted' }, t('results.no-answers'))]));
     } catch (problem) {
       // not shown to this caller: the word cloud is all
     }
@@ -39,14 +39,14 @@ try {
       !(caller && (caller.roles.includes('author') || caller.roles.includes('admin')));
   });
   document.getElementById('poll-links').hidden = false;
-  document.title = `${poll.title} · Results · Intrapoll`;
+  document.title = t('results.document-title', { title: poll.title });
   document.getElementById('title').textContent = poll.title;
   document.getElementById('state').textContent =
-    poll.status === 'OPEN' ? 'Open: results move as votes arrive.' : `This poll is ${poll.status.toLowerCase()}.`;
+    t(`results.state.${poll.status}`);
   const view = new ResultsView(poll);
   const answers = poll.type === 'OPEN_TEXT' ? latestAnswers() : () => {};
   await followResults(pollId, (results) => { view.show(results); answers(); }, message);
 } catch (problem) {
   document.querySelector('ip-results').hidden = true; // no empty table to open
-  showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, 'Go to my polls'));
+  showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, t('common.go-to-my-polls')));
 }
