@@ -4,10 +4,8 @@
 // own markup (data-i18n, data-i18n-attr) and gives scripts t() and the formats of that language. Poll content stays
 // as its author typed it; the API's problem texts are English (README), so the pages say refusals in their own words.
 
-export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français' };
-
 /** The language elements.js chose (the reader's choice, else the browser's first one we have, else English). */
-export const language = LANGUAGES[document.documentElement.lang] ? document.documentElement.lang : 'en';
+export const language = document.documentElement.lang || 'en';
 
 async function bundle(lang) {
   const response = await fetch(`/assets/i18n/${lang}.json`, { credentials: 'same-origin' });
@@ -19,7 +17,8 @@ let messages = {};
 try {
   messages = await bundle(language);
 } catch (failed) {
-  console.warn('No message bundle; showing the page as written.', failed);
+  console.warn(`No ${language} message bundle; English instead.`, failed);
+  messages = await bundle('en').catch(() => ({}));
 }
 
 const plurals = new Intl.PluralRules(language);

@@ -1,5 +1,5 @@
 // The audit trail viewer: entries by actor, action and time, newest first, and the chain's verification.
-import { api, el, showMessage, formatTime } from '../common.js';
+import { api, el, showMessage, formatTime, formatNumber, t } from '../common.js';
 import { consoleHeader, showPager } from './shared.js';
 
 const SIZE = 50;
@@ -24,19 +24,19 @@ async function show() {
   try {
     const result = await api(`/admin/audit?${query}`);
     document.getElementById('entries').replaceChildren(...result.items.map((entry) => el('tr', {},
-      el('td', { class: 'number' }, String(entry.seq)),
+      el('td', { class: 'number' }, formatNumber(entry.seq)),
       el('td', {}, formatTime(entry.at)),
       el('td', {}, entry.actor),
       el('td', {}, entry.action),
       el('td', {}, entry.target || ''),
       el('td', {}, entry.detail || ''))));
     if (result.items.length === 0) {
-      document.getElementById('entries').append(el('tr', {}, el('td', { colspan: '6' }, 'No entry matches.')));
+      document.getElementById('entries').append(el('tr', {}, el('td', { colspan: '6' }, t('console.audit.none'))));
     }
-    showPager(result, page, SIZE, 'entries');
+    showPager(result, page, SIZE, 'console.audit.count');
     message.replaceChildren();
   } catch (problem) {
-    showMessage(message, 'error', problem.status === 403 ? 'Only admins read the audit trail.' : problem.message);
+    showMessage(message, 'error', problem.status === 403 ? t('console.audit.admins-only') : problem.message);
   }
 }
 
@@ -48,9 +48,9 @@ document.getElementById('verify').addEventListener('click', async () => {
   try {
     const result = await api('/admin/audit/verification');
     if (result.intact) {
-      showMessage(verdict, 'success', `Intact: all ${result.entries} entries hold.`);
+      showMessage(verdict, 'success', t('console.audit.intact', { count: result.entries }));
     } else {
-      showMessage(verdict, 'error', `Broken at entry ${result.firstBrokenSeq}: ${result.reason}.`);
+      showMessage(verdict, 'error', t('console.audit.broken', { seq: result.firstBrokenSeq, reason: result.reason }));
     }
   } catch (problem) {
     showMessage(verdict, 'error', problem.message);

@@ -1,6 +1,6 @@
 // The console's events: create one, add polls, put a poll (or the questions) on screen, moderate the questions,
 // end it. It talks only to the public API.
-import { api, el, showMessage, formatTime } from '../common.js';
+import { api, el, showMessage, formatTime, formatNumber, t } from '../common.js';
 import { consoleHeader, confirmAction, statusNames } from './shared.js';
 
 const message = document.getElementById('message');
@@ -21,10 +21,10 @@ async function listEvents() {
   rows.replaceChildren(...page.items.map((item) => el('tr', {},
     el('th', { scope: 'row' }, el('a', { href: `/console/events.html?event=${encodeURIComponent(item.id)}` }, item.title)),
     el('td', {}, el('code', {}, item.code)),
-    el('td', {}, item.status === 'LIVE' ? 'Live' : 'Ended'),
-    el('td', { class: 'number' }, String(item.pollIds.length)),
+    el('td', {}, item.status === 'LIVE' ? t('console.events.live') : t('console.events.ended')),
+    el('td', { class: 'number' }, formatNumber(item.pollIds.length)),
     el('td', {}, formatTime(item.createdAt)))));
-  if (page.items.length === 0) rows.append(el('tr', {}, el('td', { colspan: '5' }, 'No events yet.')));
+  if (page.items.length === 0) rows.append(el('tr', {}, el('td', { colspan: '5' }, t('console.events.none'))));
 }
 
 function setUpCreating() {
@@ -65,14 +65,14 @@ async function showPolls() {
     return el('li', { class: active ? 'active' : '' },
       el('a', { href: `/console/poll.html?poll=${encodeURIComponent(poll.id)}` }, poll.title),
       ` · ${statusNames[poll.status] || poll.status}`,
-      active ? el('strong', {}, ' · on screen') : '',
+      active ? el('strong', {}, t('console.events.on-screen')) : '',
       ' ',
       el('button', {
         type: 'button', class: 'small', disabled: event.status !== 'LIVE' || active,
-        'aria-label': `Present “${poll.title}”`, onclick: () => present(poll.id),
-      }, 'Present'));
+        'aria-label': t('console.events.present-poll', { title: poll.title }), onclick: () => present(poll.id),
+      }, t('polls.present')));
   }));
-  if (!polls.length) list.append(el('li', { class: 'muted' }, 'No polls yet: add one below.'));
+  if (!polls.length) list.append(el('li', { class: 'muted' }, t('console.events.no-polls')));
   const mine = await api('/polls?size=100');
   const select = document.getElementById('add-poll-select');
   select.replaceChildren(...mine.items
@@ -84,7 +84,7 @@ async function showPolls() {
 async function showModeration() {
   const list = document.getElementById('moderation');
   if (!event.qa.enabled) {
-    list.replaceChildren(el('li', { class: 'muted' }, 'This event takes no questions.'));
+    list.replaceChildren(el('li', { class: 'muted' }, t('event.no-questions')));
     return;
   }
   const { items } = await api(`/events/${encodeURIComponent(event.id)}/questions?sort=recent`);
@@ -101,30 +101,30 @@ async function showModeration() {
     el('div', { class: 'question-body' },
       el('p', { class: 'text' }, question.text),
       el('p', { class: 'muted' },
-        `${question.author || 'Anonymous'} · ▲ ${question.upvotes} · ${question.status.toLowerCase()}`,
-        question.answered ? ' · answered' : '', question.pinned ? ' · pinned' : ''),
+        `${question.author || t('event.anonymous')} · ▲ ${formatNumber(question.upvotes)} · `
+          + t(`console.questions.status.${question.status}`),
+        question.answered ? t('event.question.answered') : '', question.pinned ? t('event.question.pinned') : ''),
       el('div', { class: 'actions' },
         question.status !== 'VISIBLE'
-          ? el('button', { type: 'button', class: 'small', onclick: act(question, 'approve') }, 'Approve') : '',
+          ? el('button', { type: 'button', class: 'small', onclick: act(question, 'approve') }, t('console.questions.approve')) : '',
         question.status !== 'HIDDEN'
-          ? el('button', { type: 'button', class: 'small secondary', onclick: act(question, 'hide') }, 'Hide') : '',
+          ? el('button', { type: 'button', class: 'small secondary', onclick: act(question, 'hide') }, t('console.hide')) : '',
         !question.answered
-          ? el('button', { type: 'button', class: 'small secondary', onclick: act(question, 'answer') }, 'Mark answered')
+          ? el('button', { type: 'button', class: 'small secondary', onclick: act(question, 'answer') }, t('console.questions.mark-answered'))
           : '',
         question.status === 'VISIBLE'
           ? el('button', {
             type: 'button', class: 'small secondary',
             onclick: act(question, 'pin', question.pinned ? 'DELETE' : 'POST'),
-          }, question.pinned ? 'Unpin' : 'Pin')
+          }, question.pinned ? t('console.questions.unpin') : t('console.questions.pin'))
           : '')))));
-  if (!items.length) list.append(el('li', { class: 'muted' }, 'No questions yet.'));
+  if (!items.length) list.append(el('li', { class: 'muted' }, t('console.questions.none')));
 }
 
 async function present(pollId) {
   try {
     event = await api(`/events/${encodeURIComponent(event.id)}/present`, { method: 'POST', body: { pollId } });
-    say('success', pollId ? 'The poll is on screen; everyone following the event sees it now.'
-      : 'The questions are on screen.');
+    say('success', pollId ? t('console.events.poll-on-screen') : t('console.events.questions-on-screen'));
     await showPolls();
   } catch (problem) {
     say('error', problem.message);
@@ -133,28 +133,31 @@ async function present(pollId) {
 
 async function showEvent() {
   event = await api(`/events/${encodeURIComponent(eventId)}`);
-  document.title = `${event.title} · Events · Intrapoll console`;
+  document.title = t('console.events.document-title', { title: event.title });
   document.getElementById('page-title').textContent = event.title;
-  document.getElementById('event-title').textContent = event.status === 'LIVE' ? 'Live now' : 'Ended';
-  document.getElementById('event-facts').textContent = `Join code ${event.code} · ${location.host}/j/${event.code}`
-    + ` · questions ${event.qa.enabled ? (event.qa.moderated ? 'moderated' : 'on') : 'off'}`;
+  document.getElementById('event-title').textContent =
+    event.status === 'LIVE' ? t('console.events.live-now') : t('console.events.ended');
+  const questions = event.qa.enabled ? (event.qa.moderated ? 'moderated' : 'on') : 'off';
+  document.getElementById('event-facts').textContent = t('console.events.facts', {
+    code: event.code, address: `${location.host}/j/${event.code}`, questions: t(`console.events.questions.${questions}`),
+  });
   document.getElementById('event-section').hidden = false;
   document.getElementById('list-section').hidden = true;
   document.getElementById('present-link').href = `/app/present.html?event=${encodeURIComponent(event.id)}`;
   document.getElementById('show-questions').disabled = event.status !== 'LIVE';
   document.getElementById('end-event').hidden = event.status !== 'LIVE';
-  if (params.get('created')) say('success', `The event is live. Its join code is ${event.code}.`);
+  if (params.get('created')) say('success', t('console.events.created', { code: event.code }));
   await Promise.all([showPolls(), showModeration()]);
 }
 
 function setUpEvent() {
   document.getElementById('show-questions').addEventListener('click', () => present(null));
   document.getElementById('end-event').addEventListener('click', async () => {
-    if (!(await confirmAction('End the event? Its code stops working and it takes no more questions.', 'End the event'))) return;
+    if (!(await confirmAction(t('console.events.end.confirm'), t('console.events.end')))) return;
     try {
       await api(`/events/${encodeURIComponent(event.id)}/end`, { method: 'POST' });
       await showEvent();
-      say('success', 'The event has ended.');
+      say('success', t('event.ended'));
     } catch (problem) {
       say('error', problem.message);
     }
@@ -166,7 +169,7 @@ function setUpEvent() {
     try {
       event = await api(`/events/${encodeURIComponent(event.id)}/polls`, { method: 'POST', body: { pollId } });
       await showPolls();
-      say('success', 'The poll is in the event.');
+      say('success', t('console.events.poll-added'));
     } catch (problem) {
       document.getElementById('e-add-poll').textContent = problem.message;
     }
@@ -182,5 +185,5 @@ try {
     await listEvents();
   }
 } catch (problem) {
-  say('error', problem.message, ' ', el('a', { href: '/console/events.html' }, 'All events'));
+  say('error', problem.message, ' ', el('a', { href: '/console/events.html' }, t('console.events.all')));
 }

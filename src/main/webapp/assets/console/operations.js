@@ -1,6 +1,6 @@
 // The operations page: health, the vote pipeline, cluster members and a chart of ballots counted per second,
 // refreshed every few seconds; and the tally rebuild.
-import { api, el, showMessage } from '../common.js';
+import { api, el, showMessage, t, formatNumber } from '../common.js';
 import { consoleHeader, confirmAction } from './shared.js';
 
 const REFRESH_MS = 5000;
@@ -9,9 +9,12 @@ const text = (id, value) => { document.getElementById(id).textContent = value; }
 
 consoleHeader().catch(() => {});
 
+const oneDecimal = (value) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const formatClock = (instant) => new Date(instant).toLocaleTimeString(document.documentElement.lang);
+
 function lagText(millis) {
-  if (millis < 1000) return millis === 0 ? 'none waiting' : `${millis} ms`;
-  return `${(millis / 1000).toFixed(1)} s`;
+  if (millis < 1000) return millis === 0 ? t('console.ops.none-waiting') : t('console.ops.millis', { count: millis });
+  return t('console.ops.seconds', { seconds: formatNumber(millis / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 }
 
 /** Bars of ballots per second as SVG; the table beside it carries the same numbers as text. */
@@ -24,8 +27,7 @@ function chart(series) {
   svg.setAttribute('viewBox', `0 0 ${width} ${height + 20}`);
   svg.setAttribute('role', 'img');
   const latest = series[series.length - 2] || series[0];
-  svg.setAttribute('aria-label',
-    `Ballots counted per second by this node over the last 10 minutes; peak ${max.toFixed(1)}, latest ${latest.perSecond.toFixed(1)}.`);
+  svg.setAttribute('aria-label', t('console.ops.chart.label', { peak: oneDecimal(max), latest: oneDecimal(latest.perSecond) }));
   series.forEach((point, index) => {
     const barHeight = (point.perSecond / max) * height;
     const bar = document.createElementNS(svg.namespaceURI, 'rect');
@@ -40,41 +42,45 @@ function chart(series) {
   label.setAttribute('x', '0');
   label.setAttribute('y', String(height + 16));
   label.setAttribute('class', 'chart-label');
-  label.textContent = `peak ${max.toFixed(1)}/s`;
+  label.textContent = t('console.ops.chart.peak', { peak: oneDecimal(max) });
   svg.append(label);
   document.getElementById('chart').replaceChildren(svg);
   document.getElementById('chart-table').replaceChildren(...series.map((point) => el('tr', {},
-    el('td', {}, new Date(point.from).toLocaleTimeString()),
-    el('td', { class: 'number' }, String(point.ballots)),
-    el('td', { class: 'number' }, point.perSecond.toFixed(1)))));
+    el('td', {}, formatClock(point.from)),
+    el('td', { class: 'number' }, formatNumber(point.ballots)),
+    el('td', { class: 'number' }, oneDecimal(point.perSecond)))));
 }
 
 async function refresh() {
   try {
     const ops = await api('/admin/operations');
-    text('as-of', `As seen by ${ops.node} at ${new Date(ops.asOf).toLocaleTimeString()}; refreshed every 5 s.`);
+    text('as-of', t('console.ops.as-of', { node: ops.node, time: formatClock(ops.asOf) }));
     document.getElementById('health').replaceChildren(...Object.entries(ops.health).map(([part, status]) =>
-      el('li', { class: status === 'UP' ? 'up' : 'down' }, `${part}: ${status === 'UP' ? 'up' : 'DOWN'}`)));
+      el('li', { class: status === 'UP' ? 'up' : 'down' },
+        t(status === 'UP' ? 'console.ops.health.up' : 'console.ops.health.down', { part }))));
     document.getElementById('members').replaceChildren(...ops.members.map((member) =>
-      el('li', {}, member, member === ops.node ? ' (this node)' : '')));
-    text('queue-depth', ops.queueDepth < 0 ? 'broker unreachable' : String(ops.queueDepth));
-    text('queue-consumers', ops.queueConsumers === null || ops.queueConsumers === undefined ? 'unknown' : String(ops.queueConsumers));
+      el('li', {}, member, member === ops.node ? t('console.ops.this-node') : '')));
+    text('queue-depth', ops.queueDepth < 0 ? t('console.ops.broker-unreachable') : formatNumber(ops.queueDepth));
+    text('queue-consumers', ops.queueConsumers === null || ops.queueConsumers === undefined
+      ? t('console.ops.unknown') : formatNumber(ops.queueConsumers));
     text('aggregation-lag', lagText(ops.aggregationLagMillis));
     const lastMinute = ops.counted.slice(-6).reduce((sum, point) => sum + point.ballots, 0);
-    text('last-minute', `${lastMinute} ballots`);
+    text('last-minute', t('results.ballot-count', { count: lastMinute }));
     chart(ops.counted);
     message.replaceChildren();
   } catch (problem) {
-    showMessage(message, 'error', problem.status === 403 ? 'Only admins see the operations.' : problem.message);
+    showMessage(message, 'error', problem.status === 403 ? t('console.ops.admins-only') : problem.message);
   }
 }
 
 document.getElementById('rebuild').addEventListener('click', async () => {
-  if (!(await confirmAction('Rebuild every poll\'s tallies from the counted ballots?', 'Rebuild'))) return;
+  if (!(await confirmAction(t('console.ops.rebuild.confirm'), t('console.ops.rebuild')))) return;
   const result = document.getElementById('rebuild-result');
   try {
     const report = await api('/admin/tallies/rebuild', { method: 'POST' });
-    showMessage(result, 'success', `Tallies rebuilt: ${report.polls} polls, ${report.ballots} ballots recounted.`);
+    showMessage(result, 'success', t('console.ops.rebuilt', {
+      polls: t('console.polls.count', { count: report.polls }), ballots: t('results.ballot-count', { count: report.ballots }),
+    }));
   } catch (problem) {
     showMessage(result, 'error', problem.message);
   }

@@ -1,6 +1,6 @@
 // The console's poll page: create or edit a poll (API validation errors next to their fields), move it through
 // its lifecycle with confirmation, duplicate it, watch its results live and export them.
-import { api, el, showMessage, pollIdFromAddress, Problem } from '../common.js';
+import { api, el, showMessage, pollIdFromAddress, Problem, t, formatTime } from '../common.js';
 import { ResultsView, followResults } from '../live-results.js';
 import { consoleHeader, confirmAction, download, statusNames } from './shared.js';
 
@@ -26,10 +26,10 @@ function renumberOptions() {
     input.id = `f-options-${index}`;
     input.setAttribute('aria-describedby', `e-options-${index}`);
     item.querySelector('label').htmlFor = input.id;
-    item.querySelector('label').textContent = `Option ${index + 1}`;
-    item.querySelector('input.correct').setAttribute('aria-label', `Option ${index + 1} is a correct answer`);
+    item.querySelector('label').textContent = t('console.poll.option', { number: index + 1 });
+    item.querySelector('input.correct').setAttribute('aria-label', t('console.poll.option.correct', { number: index + 1 }));
     item.querySelector('.field-error').id = `e-options-${index}`;
-    item.querySelector('button').setAttribute('aria-label', `Remove option ${index + 1}`);
+    item.querySelector('button').setAttribute('aria-label', t('console.poll.option.remove', { number: index + 1 }));
   });
 }
 
@@ -39,8 +39,8 @@ function addOption(option = { label: '' }) {
     el('div', { class: 'inline' },
       el('input', { type: 'text', maxlength: '200', value: option.label, 'data-option-id': option.id || null }),
       el('label', { class: 'choice correct-choice' },
-        el('input', { type: 'checkbox', class: 'correct', checked: option.correct === true }), 'Correct'),
-      el('button', { type: 'button', class: 'secondary small' }, 'Remove')),
+        el('input', { type: 'checkbox', class: 'correct', checked: option.correct === true }), t('console.poll.correct')),
+      el('button', { type: 'button', class: 'secondary small' }, t('console.poll.remove'))),
     el('p', { class: 'field-error' }));
   item.querySelector('button').addEventListener('click', () => {
     item.remove();
@@ -213,11 +213,10 @@ function showFieldErrors(problem) {
   }
   const count = (problem.body.errors || []).length;
   if (count === 0) {
-    say('error', `The poll was not saved: ${problem.message}`);
+    say('error', t('console.poll.not-saved', { reason: problem.message }));
     return;
   }
-  say('error', `The poll was not saved: ${count} ${count === 1 ? 'problem' : 'problems'}, shown next to the fields.`,
-    unplaced.length ? ` ${unplaced.join('; ')}` : '');
+  say('error', t('console.poll.not-saved.fields', { count }), unplaced.length ? ` ${unplaced.join('; ')}` : '');
   if (first) first.focus();
 }
 
@@ -236,17 +235,17 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     const patch = changes(values);
-    if (Object.keys(patch).length === 0) { say('info', 'Nothing changed.'); return; }
+    if (Object.keys(patch).length === 0) { say('info', t('console.poll.nothing-changed')); return; }
     const { body, response } = await api(`/polls/${encodeURIComponent(poll.id)}`, {
       method: 'PATCH', body: patch, contentType: 'application/merge-patch+json',
       headers: { 'If-Match': etag }, withResponse: true,
     });
     show(body, response.headers.get('ETag'));
     clearErrors();
-    say('success', 'Saved.');
+    say('success', t('console.poll.saved'));
   } catch (problem) {
     if (problem.status === 400 || problem.status === 422) showFieldErrors(problem);
-    else if (problem.status === 412) say('error', 'Someone changed this poll meanwhile. Reload the page to see the changes.');
+    else if (problem.status === 412) say('error', t('console.poll.changed-meanwhile'));
     else say('error', problem.message);
   } finally {
     save.disabled = false;
@@ -273,7 +272,7 @@ async function transition(action, question, label, done) {
 
 async function duplicate() {
   const copy = {
-    title: `Copy of ${poll.title}`.slice(0, 200), description: poll.description, type: poll.type,
+    title: t('console.poll.copy-of', { title: poll.title }).slice(0, 200), description: poll.description, type: poll.type,
     options: poll.options.map((option) => ({ label: option.label })), resultsVisibility: poll.resultsVisibility,
     anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
   };
@@ -290,19 +289,20 @@ async function duplicate() {
 }
 
 function lifecycleButtons() {
-  const t = poll.title;
+  const title = poll.title;
   const button = (label, handler, kind = '') => el('button', { type: 'button', class: kind, onclick: handler }, label);
+  /** A lifecycle step: its button, the question before it, the word that confirms it, what it says when done. */
+  const step = (action, name, kind = '') => button(t(`console.poll.${name}`), () => transition(action,
+    t(`console.poll.${name}.confirm`, { title }), t(`console.poll.${name}`), t(`console.poll.${name}.done`)), kind);
   const buttons = [];
-  if (poll.status === 'DRAFT') buttons.push(button('Open', () => transition('open', `Open "${t}" for voting now?`, 'Open', 'The poll is open.')));
-  if (poll.status === 'OPEN') buttons.push(button('Close', () => transition('close', `Close "${t}"? Voting ends.`, 'Close', 'The poll is closed.')));
+  if (poll.status === 'DRAFT') buttons.push(step('open', 'open'));
+  if (poll.status === 'OPEN') buttons.push(step('close', 'close'));
   if (poll.status === 'CLOSED') {
-    buttons.push(button('Reopen', () => transition('open', `Reopen "${t}" for voting?`, 'Reopen', 'The poll is open again.')));
-    buttons.push(button('Archive', () => transition('archive', `Archive "${t}"? It can no longer be reopened.`, 'Archive', 'The poll is archived.'), 'secondary'));
+    buttons.push(step('open', 'reopen'));
+    buttons.push(step('archive', 'archive', 'secondary'));
   }
-  buttons.push(button('Duplicate', duplicate, 'secondary'));
-  if (poll.status === 'DRAFT' || me.roles.includes('admin')) {
-    buttons.push(button('Delete', () => transition('delete', `Delete "${t}" and all its ballots? This cannot be undone.`, 'Delete', ''), 'secondary danger'));
-  }
+  buttons.push(button(t('console.poll.duplicate'), duplicate, 'secondary'));
+  if (poll.status === 'DRAFT' || me.roles.includes('admin')) buttons.push(step('delete', 'delete', 'secondary danger'));
   document.getElementById('lifecycle').replaceChildren(...buttons);
 }
 
@@ -324,13 +324,13 @@ let responsesPage = 0;
 const responsesListed = new Set();
 
 function responseItem(response) {
-  const state = response.held ? 'held for a blocked word' : (response.hidden ? 'hidden' : 'shown');
+  const state = t(response.held ? 'console.answer.held' : (response.hidden ? 'console.answer.hidden' : 'console.answer.shown'));
   const toggle = el('button', { type: 'button', class: 'secondary small' },
-    response.hidden || response.held ? 'Show' : 'Hide');
-  toggle.setAttribute('aria-label', `${toggle.textContent}: ${response.text}`);
+    response.hidden || response.held ? t('console.show') : t('console.hide'));
+  toggle.setAttribute('aria-label', t('console.answer.toggle', { action: toggle.textContent, text: response.text }));
   const item = el('li', { class: `response ${response.hidden || response.held ? 'is-hidden' : ''}` },
     el('p', { class: 'text' }, response.text),
-    el('p', { class: 'muted meta' }, `${new Date(response.submittedAt).toLocaleString()} · `,
+    el('p', { class: 'muted meta' }, `${formatTime(response.submittedAt)} · `,
       el('span', { class: 'state' }, state)),
     toggle);
   toggle.addEventListener('click', async () => {
@@ -343,7 +343,7 @@ function responseItem(response) {
       item.replaceWith(fresh);
       fresh.querySelector('button').focus();
       showMessage(document.getElementById('responses-message'), 'success',
-        action === 'hide' ? 'The answer is hidden.' : 'The answer is shown.');
+        action === 'hide' ? t('console.answer.now-hidden') : t('console.answer.now-shown'));
     } catch (problem) {
       toggle.disabled = false;
       showMessage(document.getElementById('responses-message'), 'error', problem.message);
@@ -362,7 +362,7 @@ async function loadResponses(more = false) {
   const fresh = page.items.filter((response) => !responsesListed.has(response.id));
   fresh.forEach((response) => responsesListed.add(response.id));
   list.append(...fresh.map(responseItem));
-  if (page.total === 0) list.replaceChildren(el('li', { class: 'muted' }, 'No answers yet.'));
+  if (page.total === 0) list.replaceChildren(el('li', { class: 'muted' }, t('results.no-answers')));
   document.getElementById('more-responses').hidden = responsesPage * RESPONSES_PAGE >= page.total;
 }
 
@@ -388,11 +388,11 @@ document.getElementById('export-json').addEventListener('click', async () => {
 function show(current, tag) {
   poll = current;
   etag = tag;
-  document.title = `${poll.title} · Intrapoll console`;
+  document.title = t('console.poll.document-title', { title: poll.title });
   document.getElementById('heading').textContent = poll.title;
   document.getElementById('status-line').textContent =
-    `${statusNames[poll.status]} · created by ${poll.createdBy} · id ${poll.id}`;
-  document.getElementById('save').textContent = 'Save changes';
+    t('console.poll.status-line', { status: statusNames[poll.status], author: poll.createdBy, id: poll.id });
+  document.getElementById('save').textContent = t('console.poll.save-changes');
   document.getElementById('open-now-field').hidden = true;
   fill(poll);
   lifecycleButtons();
@@ -411,8 +411,8 @@ async function start() {
   const { body, response } = await api(`/polls/${encodeURIComponent(pollId)}`, { withResponse: true });
   show(body, response.headers.get('ETag'));
   const params = new URLSearchParams(location.search);
-  if (params.has('created')) showMessage(message, 'success', 'The poll was created.');
-  if (params.has('duplicated')) showMessage(message, 'success', 'This is the copy, as a draft.');
+  if (params.has('created')) showMessage(message, 'success', t('console.poll.created'));
+  if (params.has('duplicated')) showMessage(message, 'success', t('console.poll.duplicated'));
 }
 
 start().catch((problem) => say('error', problem instanceof Problem ? problem.message : String(problem)));

@@ -1,5 +1,5 @@
 // The console's poll list: search by title, filter by status, page through.
-import { api, el, showMessage, typeNames, formatTime } from '../common.js';
+import { api, el, showMessage, typeNames, formatTime, t } from '../common.js';
 import { consoleHeader, showPager, statusNames } from './shared.js';
 
 const SIZE = 20;
@@ -27,8 +27,8 @@ async function show() {
       el('td', {}, statusNames[poll.status] || poll.status),
       el('td', {}, poll.createdBy),
       el('td', {}, formatTime(poll.createdAt)))));
-    if (result.items.length === 0) rows.append(el('tr', {}, el('td', { colspan: '5' }, 'No poll matches.')));
-    showPager(result, page, SIZE, 'polls');
+    if (result.items.length === 0) rows.append(el('tr', {}, el('td', { colspan: '5' }, t('console.polls.none'))));
+    showPager(result, page, SIZE, 'console.polls.count');
     message.replaceChildren();
   } catch (problem) {
     showMessage(message, 'error', problem.message);

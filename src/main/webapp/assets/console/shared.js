@@ -1,5 +1,5 @@
 // What the console's pages share: the confirmation dialog's behaviour (<ip-confirm> draws it), file downloads.
-import { signedInHeader } from '../common.js';
+import { signedInHeader, t } from '../common.js';
 
 /** Fills the header; hides Operations from authors, who may not see them. */
 export async function consoleHeader() {
@@ -36,11 +36,14 @@ export function download(filename, type, text) {
 }
 
 /** Fills a list page's pager (#page-info, #previous, #next) for a page of results. */
-export function showPager(result, page, size, noun) {
+export function showPager(result, page, size, countKey) {
   const pages = Math.max(1, Math.ceil(result.total / size));
-  document.getElementById('page-info').textContent = `Page ${page + 1} of ${pages} · ${result.total} ${noun}`;
+  document.getElementById('page-info').textContent = t('pager.info', {
+    page: page + 1, pages, items: t(countKey, { count: result.total }),
+  });
   document.getElementById('previous').disabled = page === 0;
   document.getElementById('next').disabled = page + 1 >= pages;
 }
 
-export const statusNames = { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed', ARCHIVED: 'Archived' };
+export const statusNames = Object.fromEntries(['DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED']
+  .map((status) => [status, t(`status.${status}`)]));

@@ -12,13 +12,22 @@ import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
 import io.intrapoll.support.Browser;
 import io.intrapoll.support.Voters;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
-/** Every voter page, in every state a voter meets, against axe-core's WCAG 2.1 A and AA rules; and on a phone. */
+/**
+ * Every voter page, in every state a voter meets, against axe-core's WCAG 2.1 A and AA rules, in English, German and
+ * French; and on a phone.
+ */
 class AccessibilityIT extends AgainstTheServer {
 
     private final Api author = Api.as("author");
@@ -86,6 +95,107 @@ class AccessibilityIT extends AgainstTheServer {
         }
         violations.values().removeIf(String::isEmpty);
         assertTrue(violations.isEmpty(), () -> "axe-core violations:\n" + violations);
+    }
+
+    /**
+     * The voter pages in German (chosen with the header's switcher) and French (the browser's own language): every
+     * text from the language's bundle (no key shows instead of a message), axe-core's rules on each page in every
+     * state a voter meets, and no page wider than a phone (German words are long).
+     */
+    @Test
+    void germanChosenWithTheSwitcher() throws Exception {
+        pagesIn("de", "en-US", "Meine Umfragen", "Danke", "Stimmzettel");
+    }
+
+    @Test
+    void frenchFromTheBrowsersLanguage() throws Exception {
+        pagesIn("fr", "fr-FR", "Mes sondages", "Merci", "bulletin");
+    }
+
+    private void pagesIn(String language, String browserLanguage, String myPolls, String thanks, String ballots)
+            throws Exception {
+        JsonObject single = create(author, singleChoice("Sprachen " + language).add("open", true));
+        JsonObject ranked = create(
+                author, poll("Rangfolge " + language, "RANKED", "A", "B", "C").add("open", true));
+        vote(Api.as(Voters.fresh()), ranked.getString("id"), optionIds(ranked)[1], optionIds(ranked)[0]);
+        Api.Reply event = author.post("/api/v1/events", "{\"title\": \"Betriebsversammlung " + language + "\"}");
+        assertEquals(201, event.status(), event::toString);
+        Set<String> keys;
+        try (var in = Files.newBufferedReader(Path.of("src/main/webapp/assets/i18n/en.json"))) {
+            keys = Json.createReader(in).readObject().keySet();
+        }
+
+        Map<String, String> violations = new LinkedHashMap<>();
+        try (Browser browser = Browser.speaking(browserLanguage, Voters.fresh())) {
+            browser.open("/app/");
+            if (!language.equals(browserLanguage.substring(0, 2))) { // the switcher, which the browser keeps
+                new Select(browser.find(By.id("language"))).selectByValue(language);
+                browser.waitFor(driver ->
+                        language.equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+            }
+            browser.waitForText(By.tagName("h1"), myPolls);
+            browser.waitFor(driver ->
+                    "false".equals(driver.findElement(By.id("open-polls")).getAttribute("aria-busy")));
+            check(browser, language, "my polls", keys, violations);
+
+            browser.open("/app/vote.html?poll=" + single.getString("id"));
+            browser.find(By.cssSelector("#ballot form input")).click();
+            check(browser, language, "vote", keys, violations);
+            browser.find(By.cssSelector("#ballot button[type=submit]")).click();
+            browser.waitForText(By.id("message"), thanks);
+            check(browser, language, "vote confirmation", keys, violations);
+
+            browser.open("/app/vote.html?poll=" + ranked.getString("id"));
+            browser.find(By.cssSelector("#unranked li button")).click();
+            browser.find(By.cssSelector("#ranking li"));
+            check(browser, language, "vote, ranked", keys, violations);
+
+            browser.open("/app/results.html?poll=" + ranked.getString("id"));
+            browser.waitForText(By.id("total"), ballots);
+            browser.find(By.cssSelector("#table-fallback summary")).click();
+            check(browser, language, "results with rounds and table", keys, violations);
+
+            browser.open("/app/present.html?poll=" + single.getString("id"));
+            browser.waitForText(By.id("total"), ballots);
+            check(browser, language, "presenter view", keys, violations);
+
+            browser.open("/app/event.html?code=" + event.json().getString("code"));
+            browser.waitFor(driver -> driver.findElement(By.id("qa-section")).isDisplayed());
+            check(browser, language, "event", keys, violations);
+
+            browser.open("/console/");
+            browser.find(By.cssSelector("h1[data-i18n]"));
+            check(browser, language, "console refused", keys, violations);
+
+            browser.driver().manage().window().setSize(Browser.PHONE);
+            for (String page : new String[] {"/app/", "/app/vote.html?poll=" + ranked.getString("id")}) {
+                browser.open(page);
+                browser.find(By.tagName("h1"));
+                assertTrue(
+                        browser.horizontalOverflow() <= 0, page + " in " + language + " scrolls sideways on a phone");
+            }
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertTrue(violations.isEmpty(), () -> "axe-core violations or untranslated text:\n" + violations);
+    }
+
+    /** axe-core's findings, the page's language, and any bundle key the page shows instead of its message. */
+    private static void check(
+            Browser browser, String language, String state, Set<String> keys, Map<String, String> violations) {
+        browser.waitFor(driver ->
+                !driver.findElement(By.tagName("html")).getAttribute("class").contains("i18n-pending"));
+        String problems = browser.accessibilityViolations();
+        String lang = browser.find(By.tagName("html")).getAttribute("lang");
+        if (!language.equals(lang)) {
+            problems += "\n<html lang=\"" + lang + "\">";
+        }
+        String text = browser.find(By.tagName("body")).getText() + " "
+                + browser.driver().getTitle();
+        List<String> shownKeys = keys.stream().filter(text::contains).toList();
+        if (!shownKeys.isEmpty()) {
+            problems += "\nkeys instead of messages: " + shownKeys;
+        }
+        violations.put(language + ", " + state, problems.strip());
     }
 
     @Test

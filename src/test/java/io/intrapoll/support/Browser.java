@@ -41,6 +41,11 @@ public final class Browser implements AutoCloseable {
     private final Path downloads;
 
     private Browser(URI server, Dimension size) {
+        this(server, size, "en-US");
+    }
+
+    /** language: the browser's own (navigator.languages, Accept-Language), as a BCP 47 tag. */
+    private Browser(URI server, Dimension size, String language) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
                     + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
@@ -60,7 +65,9 @@ public final class Browser implements AutoCloseable {
                                 "download.default_directory",
                                 downloads.toString(),
                                 "download.prompt_for_download",
-                                false))
+                                false,
+                                "intl.accept_languages",
+                                language))
                 .setBinary(CHROMIUM)
                 .addArguments(
                         "--headless=new",
@@ -73,6 +80,7 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update",
                         "--disable-sync",
                         "--user-data-dir=" + profile,
+                        "--lang=" + language,
                         "--window-size=" + size.width + "," + size.height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
@@ -88,7 +96,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser signedInAs(URI server, String user, Dimension size) {
-        Browser browser = new Browser(server, size);
+        return signedIn(new Browser(server, size), user);
+    }
+
+    /** A browser whose own language is this one (fr, de-CH, ...), signed in on the integration-test server. */
+    public static Browser speaking(String language, String user) {
+        return signedIn(new Browser(Api.itServer(), DESKTOP, language), user);
+    }
+
+    private static Browser signedIn(Browser browser, String user) {
         try {
             browser.open("/login.html");
             browser.signIn(user, user);
