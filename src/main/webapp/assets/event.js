@@ -25,7 +25,7 @@ let currentPage = null;
 signedInHeader().catch(() => {});
 
 function problemText(problem) {
-  if (problem.kind === 'event-ended') return t('event.ended');
+  if (problem.kind === 'event-ended') return t('event.has-ended');
   if (problem.kind === 'qa-disabled') return t('event.no-questions');
   if (problem.status === 429) return t('event.too-many-questions');
   if (problem.status === 403) return t('event.forbidden');
@@ -43,7 +43,7 @@ function showEvent(current) {
   document.title = t('event.document-title', { title: event.title });
   document.getElementById('event-title').textContent = event.title;
   document.getElementById('event-state').textContent = event.status === 'ENDED'
-    ? t('event.ended') : t('event.joined', { code: event.code });
+    ? t('event.has-ended') : t('event.joined', { code: event.code });
   document.getElementById('anonymous-choice').hidden = !event.qa.anonymousQuestions;
   document.getElementById('ask').hidden = event.status === 'ENDED';
 }

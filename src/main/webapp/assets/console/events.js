@@ -157,7 +157,7 @@ function setUpEvent() {
     try {
       await api(`/events/${encodeURIComponent(event.id)}/end`, { method: 'POST' });
       await showEvent();
-      say('success', t('event.ended'));
+      say('success', t('console.events.now-ended'));
     } catch (problem) {
       say('error', problem.message);
     }
