@@ -55,7 +55,7 @@
   document.documentElement.lang = language;
   if (language !== 'en') {
     document.documentElement.classList.add('i18n-pending');
-    // Shown in any case after a while: a page whose bundle did not load is still readable in English.
+    // Shown in any case after a while: a page whose bundle did not come keeps the English it was written with.
     setTimeout(() => document.documentElement.classList.remove('i18n-pending'), 3000);
   }
 
@@ -103,19 +103,30 @@
     return h(tag, { ...attributes, 'data-i18n': key }, ENGLISH[key]);
   }
 
-  /** The language switcher: the choice is kept in this browser, and the page is drawn again in it. */
+  /**
+   * The language switcher: a button per language, each named in its own language; a press keeps the choice in this
+   * browser and draws the page again in it (buttons, not a select, so that moving through the choices with the
+   * keyboard changes nothing until one is pressed).
+   */
   function languageSwitcher() {
-    const select = h('select', { id: 'language', 'data-i18n-attr': 'aria-label:header.language', 'aria-label': ENGLISH['header.language'] },
-      ...Object.entries(LANGUAGES).map(([code, name]) => h('option', { value: code, lang: code, selected: code === language }, name)));
-    select.addEventListener('change', () => {
-      try {
-        localStorage.setItem(CHOSEN, select.value);
-      } catch (blocked) {
-        return;
-      }
-      location.reload();
-    });
-    return h('div', { class: 'language' }, select);
+    return h('div', { class: 'language', role: 'group', 'aria-label': ENGLISH['header.language'],
+      'data-i18n-attr': 'aria-label:header.language' },
+    ...Object.entries(LANGUAGES).map(([code, name]) => {
+      const button = h('button', {
+        type: 'button', class: 'secondary small', id: `language-${code}`, lang: code, 'aria-label': name,
+        'aria-pressed': String(code === language),
+      }, code.toUpperCase());
+      button.addEventListener('click', () => {
+        if (code === language) return;
+        try {
+          localStorage.setItem(CHOSEN, code);
+        } catch (blocked) {
+          return;
+        }
+        location.reload();
+      });
+      return button;
+    }));
   }
 
   const AREAS = {

@@ -4,11 +4,17 @@
 // own markup (data-i18n, data-i18n-attr) and gives scripts t() and the formats of that language. Poll content stays
 // as its author typed it; the API's problem texts are English (README), so the pages say refusals in their own words.
 
-/** The language elements.js chose (the reader's choice, else the browser's first one we have, else English). */
-export const language = document.documentElement.lang || 'en';
+/**
+ * The language of the page's words: the one elements.js chose (the reader's choice, else the browser's first one we
+ * have, else English), or English when that one's bundle cannot be had.
+ */
+export let language = document.documentElement.lang || 'en';
 
 async function bundle(lang) {
-  const response = await fetch(`/assets/i18n/${lang}.json`, { credentials: 'same-origin' });
+  // A bundle that does not come within seconds is not waited for: every page script waits on this module.
+  const response = await fetch(`/assets/i18n/${lang}.json`, {
+    credentials: 'same-origin', signal: AbortSignal.timeout(5000),
+  });
   if (!response.ok) throw new Error(`/assets/i18n/${lang}.json: ${response.status}`);
   return response.json();
 }
@@ -18,7 +24,11 @@ try {
   messages = await bundle(language);
 } catch (failed) {
   console.warn(`No ${language} message bundle; English instead.`, failed);
-  messages = await bundle('en').catch(() => ({}));
+  if (language !== 'en') {
+    language = 'en';
+    document.documentElement.lang = 'en';
+    messages = await bundle('en').catch(() => ({}));
+  }
 }
 
 const plurals = new Intl.PluralRules(language);
@@ -45,7 +55,7 @@ export function formatNumber(value, options = {}) {
   return new Intl.NumberFormat(language, options).format(value);
 }
 
-/** A point in time, as people of the language write it: "2 Dec 2026, 14:05", "2. Dez. 2026, 14:05". */
+/** A point in time, as people of the language write it: "Dec 2, 2026, 2:05 PM", "02.12.2026, 14:05". */
 export function formatTime(instant) {
   if (!instant) return '';
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
@@ -53,13 +63,14 @@ export function formatTime(instant) {
 
 /** Translates the markup under root: data-i18n="key" sets the text, data-i18n-attr="placeholder:key aria-label:key" attributes. */
 export function translate(root = document) {
+  // A key the bundle lacks (or no bundle at all) leaves the English the markup was written with.
   root.querySelectorAll('[data-i18n]').forEach((element) => {
-    element.textContent = t(element.dataset.i18n);
+    if (element.dataset.i18n in messages) element.textContent = t(element.dataset.i18n);
   });
   root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
     for (const pair of element.dataset.i18nAttr.trim().split(/\s+/)) {
       const [attribute, key] = pair.split(':');
-      element.setAttribute(attribute, t(key));
+      if (key in messages) element.setAttribute(attribute, t(key));
     }
   });
 }

@@ -25,6 +25,8 @@ if (messages[params.get('error')]) {
 const username = document.getElementById('username');
 const lastName = 'intrapoll.last-user-name';
 document.querySelector('form').addEventListener('submit', () => sessionStorage.setItem(lastName, username.value));
+// The page was hidden until its words were in (German, French), and a hidden field cannot take the autofocus.
+if (document.activeElement === document.body) username.focus();
 if (params.get('error') === 'invalid' && sessionStorage.getItem(lastName)) {
   username.value = sessionStorage.getItem(lastName);
   document.getElementById('password').focus();

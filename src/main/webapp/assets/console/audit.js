@@ -1,5 +1,5 @@
 // The audit trail viewer: entries by actor, action and time, newest first, and the chain's verification.
-import { api, el, showMessage, formatTime, formatNumber, t } from '../common.js';
+import { api, el, showMessage, formatTime, t } from '../common.js';
 import { consoleHeader, showPager } from './shared.js';
 
 const SIZE = 50;
@@ -24,7 +24,7 @@ async function show() {
   try {
     const result = await api(`/admin/audit?${query}`);
     document.getElementById('entries').replaceChildren(...result.items.map((entry) => el('tr', {},
-      el('td', { class: 'number' }, formatNumber(entry.seq)),
+      el('td', { class: 'number' }, String(entry.seq)), // an entry's number, not a quantity
       el('td', {}, formatTime(entry.at)),
       el('td', {}, entry.actor),
       el('td', {}, entry.action),
@@ -50,7 +50,7 @@ document.getElementById('verify').addEventListener('click', async () => {
     if (result.intact) {
       showMessage(verdict, 'success', t('console.audit.intact', { count: result.entries }));
     } else {
-      showMessage(verdict, 'error', t('console.audit.broken', { seq: result.firstBrokenSeq, reason: result.reason }));
+      showMessage(verdict, 'error', t('console.audit.broken', { seq: String(result.firstBrokenSeq), reason: result.reason }));
     }
   } catch (problem) {
     showMessage(verdict, 'error', problem.message);

@@ -291,18 +291,26 @@ async function duplicate() {
 function lifecycleButtons() {
   const title = poll.title;
   const button = (label, handler, kind = '') => el('button', { type: 'button', class: kind, onclick: handler }, label);
-  /** A lifecycle step: its button, the question before it, the word that confirms it, what it says when done. */
-  const step = (action, name, kind = '') => button(t(`console.poll.${name}`), () => transition(action,
-    t(`console.poll.${name}.confirm`, { title }), t(`console.poll.${name}`), t(`console.poll.${name}.done`)), kind);
+  /** A lifecycle step: its button (which also confirms it), the question before it, what it says when done. */
+  const step = (action, [label, question, done], kind = '') => button(t(label),
+    () => transition(action, t(question, { title }), t(label), t(done)), kind);
   const buttons = [];
-  if (poll.status === 'DRAFT') buttons.push(step('open', 'open'));
-  if (poll.status === 'OPEN') buttons.push(step('close', 'close'));
+  if (poll.status === 'DRAFT') {
+    buttons.push(step('open', ['console.poll.open', 'console.poll.open.confirm', 'console.poll.open.done']));
+  }
+  if (poll.status === 'OPEN') {
+    buttons.push(step('close', ['console.poll.close', 'console.poll.close.confirm', 'console.poll.close.done']));
+  }
   if (poll.status === 'CLOSED') {
-    buttons.push(step('open', 'reopen'));
-    buttons.push(step('archive', 'archive', 'secondary'));
+    buttons.push(step('open', ['console.poll.reopen', 'console.poll.reopen.confirm', 'console.poll.reopen.done']));
+    buttons.push(step('archive',
+      ['console.poll.archive', 'console.poll.archive.confirm', 'console.poll.archive.done'], 'secondary'));
   }
   buttons.push(button(t('console.poll.duplicate'), duplicate, 'secondary'));
-  if (poll.status === 'DRAFT' || me.roles.includes('admin')) buttons.push(step('delete', 'delete', 'secondary danger'));
+  if (poll.status === 'DRAFT' || me.roles.includes('admin')) {
+    buttons.push(step('delete',
+      ['console.poll.delete', 'console.poll.delete.confirm', 'console.poll.delete.done'], 'secondary danger'));
+  }
   document.getElementById('lifecycle').replaceChildren(...buttons);
 }
 

@@ -9,7 +9,9 @@ import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,31 +24,38 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedClientIT extends AgainstTheServer {
 
-    private static final Path BUILD = Path.of(System.getProperty("generated.client.directory"));
+    private static final Path BUILD = Path.of(setting("generated.client.directory"));
 
     @Test
     void aClientGeneratedFromOpenApiRunsAPollFromCreationToFinalResults() throws Exception {
         Path log = Files.createDirectories(BUILD).resolve("build.log");
-        Process build = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-                        "-B",
-                        "-f",
-                        System.getProperty("generated.client.pom"),
-                        "verify",
-                        "-Dintrapoll.url=" + Api.itServer(),
-                        "-Dclient.build.directory=" + BUILD,
-                        "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")))
+        Path report = BUILD.resolve("walkthrough.properties");
+        Files.deleteIfExists(report); // an earlier run's
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(setting("maven.home"), "bin", "mvn").toString(),
+                "-B",
+                "-f",
+                setting("generated.client.pom"),
+                "verify",
+                "-Dintrapoll.url=" + Api.itServer(),
+                "-Dclient.build.directory=" + BUILD,
+                "-Dmaven.repo.local=" + setting("maven.repo.local")));
+        if (Boolean.getBoolean("maven.offline")) {
+            command.add("-o"); // as offline as the build that runs this test
+        }
+        Process build = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean ended = build.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            build.destroyForcibly();
+        if (!build.waitFor(5, TimeUnit.MINUTES)) {
+            build.descendants().forEach(ProcessHandle::destroyForcibly); // its test JVM too
+            build.destroyForcibly().waitFor();
+            throw new AssertionError("the generated client's build took more than 5 minutes:\n" + tail(log));
         }
-        assertTrue(ended && build.exitValue() == 0, () -> "the generated client's build failed:\n" + tail(log));
+        assertEquals(0, build.exitValue(), () -> "the generated client's build failed:\n" + tail(log));
 
         Properties walkthrough = new Properties();
-        try (InputStream in = Files.newInputStream(BUILD.resolve("walkthrough.properties"))) {
+        try (InputStream in = Files.newInputStream(report)) {
             walkthrough.load(in);
         }
         String pollId = walkthrough.getProperty("pollId");
@@ -61,6 +70,12 @@ class GeneratedClientIT extends AgainstTheServer {
         JsonObject poll = voter.get("/api/v1/polls/" + pollId).json();
         assertEquals("Friday lunch, generated", poll.getString("title"));
         assertTrue(poll.getBoolean("allowVoteChange"), "the change left the other fields as they were");
+    }
+
+    /** A setting the build hands the tests (pom.xml, failsafe's systemPropertyVariables). */
+    private static String setting(String name) {
+        return Objects.requireNonNull(
+                System.getProperty(name), () -> name + " is not set: run this test with mvn verify");
     }
 
     private static String tail(Path log) {
