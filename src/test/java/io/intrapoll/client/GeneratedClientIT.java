@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -31,7 +30,7 @@ class GeneratedClientIT extends AgainstTheServer {
         Path log = Files.createDirectories(BUILD).resolve("build.log");
         Path report = BUILD.resolve("walkthrough.properties");
         Files.deleteIfExists(report); // an earlier run's
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 Path.of(setting("maven.home"), "bin", "mvn").toString(),
                 "-B",
                 "-f",
@@ -39,10 +38,7 @@ class GeneratedClientIT extends AgainstTheServer {
                 "verify",
                 "-Dintrapoll.url=" + Api.itServer(),
                 "-Dclient.build.directory=" + BUILD,
-                "-Dmaven.repo.local=" + setting("maven.repo.local")));
-        if (Boolean.getBoolean("maven.offline")) {
-            command.add("-o"); // as offline as the build that runs this test
-        }
+                "-Dmaven.repo.local=" + setting("maven.repo.local"));
         Process build = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
