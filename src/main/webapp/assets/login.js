@@ -11,6 +11,27 @@ const messages = {
   missing: t('login.missing'),
   throttled: t('login.throttled'),
 };
+
+// Single sign-on with the company's OpenID provider, where the server has it (README, "Single sign-on"): a button
+// above the form, which keeps the page the browser wanted.
+async function offerSingleSignOn() {
+  try {
+    const response = await fetch('/sign-in-options', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const { singleSignOn } = await response.json();
+    if (!singleSignOn) return;
+    const link = document.getElementById('single-sign-on-link');
+    link.href = `${singleSignOn.start}?next=${encodeURIComponent(document.getElementById('next').value)}`;
+    link.textContent = singleSignOn.provider
+      ? t('login.single-sign-on-with', { provider: singleSignOn.provider })
+      : t('login.single-sign-on');
+    document.getElementById('single-sign-on').hidden = false;
+    document.getElementById('login-hint').hidden = true; // the button says it already
+  } catch {
+    // No answer: the form alone, as without single sign-on.
+  }
+}
+offerSingleSignOn();
 const message = document.getElementById('message');
 if (messages[params.get('error')]) {
   message.className = 'message error';

@@ -19,18 +19,38 @@ import java.util.Set;
  * <p>Why not Liberty's single-sign-on cookie: for a custom authentication mechanism, Liberty 26.0.0.3 resumes
  * that cookie's caller outside the user registry (realm "defaultRealm", no groups) and refuses it.
  *
- * @param caller the registry's user name
- * @param groups its registry groups at sign-in
+ * <p>A browser signed in through the OpenID provider ({@link SingleSignOnServlet}) has the groups of its ID token, as
+ * of that sign-in: the provider, not the registry, knows them, so they are not read again.
+ *
+ * @param caller the registry's user name, or the provider's for a single sign-on
+ * @param groups its registry groups at sign-in, or the ID token's
  * @param signedInAt when it signed in
  * @param groupsReadAt when its groups were read from the registry
+ * @param providerIdToken the OpenID provider's ID token of a single sign-on (ending the provider's session at sign-out
+ *     names it); null for the login form
  */
-public record BrowserSession(String caller, Set<String> groups, Instant signedInAt, Instant groupsReadAt)
+public record BrowserSession(
+        String caller, Set<String> groups, Instant signedInAt, Instant groupsReadAt, String providerIdToken)
         implements Serializable {
 
     private static final String ATTRIBUTE = BrowserSession.class.getName();
 
     public BrowserSession {
         groups = Set.copyOf(groups);
+    }
+
+    /** A sign-in on the login form, checked against the user registry. */
+    static BrowserSession fromRegistry(String caller, Set<String> groups, Instant now) {
+        return new BrowserSession(caller, groups, now, now, null);
+    }
+
+    /** A sign-in through the OpenID provider, with the ID token's groups. */
+    static BrowserSession fromProvider(String caller, Set<String> groups, String idToken, Instant now) {
+        return new BrowserSession(caller, groups, now, now, idToken);
+    }
+
+    boolean isSingleSignOn() {
+        return providerIdToken != null;
     }
 
     boolean isOlderThan(Duration lifetime, Instant now) {
@@ -43,7 +63,7 @@ public record BrowserSession(String caller, Set<String> groups, Instant signedIn
 
     /** The same sign-in with its groups as the registry has them now, kept in the request's session. */
     BrowserSession withGroups(Set<String> current, Instant now, HttpServletRequest request) {
-        BrowserSession refreshed = new BrowserSession(caller, current, signedInAt, now);
+        BrowserSession refreshed = new BrowserSession(caller, current, signedInAt, now, providerIdToken);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.setAttribute(ATTRIBUTE, refreshed);

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Callers {
 
-    /** A request attribute: the groups of a bearer token's caller, which are its groups whatever the registry says. */
+    /**
+     * A request attribute: the groups of a bearer token's or a single sign-on's caller, which are its groups whatever
+     * the registry says.
+     */
     static final String TOKEN_GROUPS = "io.intrapoll.identity.token-groups";
 
     /** A request attribute: when the request's sign-in ends by itself (a session's lifetime, a token's expiry). */
@@ -67,9 +70,8 @@ public class Callers {
     /** The caller of the request being served, with how long its sign-in holds. */
     public Authentication authentication() {
         Caller caller = current();
-        HttpSession session = request.getAttribute(TOKEN_GROUPS) == null && request.getHeader("Authorization") == null
-                ? request.getSession(false)
-                : null;
+        // A browser's session (login form or single sign-on); an API client's Authorization header wins over one.
+        HttpSession session = request.getHeader("Authorization") == null ? request.getSession(false) : null;
         return new Authentication(
                 caller,
                 request.getAttribute(TOKEN_GROUPS) == null,

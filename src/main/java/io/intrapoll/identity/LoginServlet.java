@@ -59,7 +59,7 @@ public class LoginServlet extends HttpServlet {
         if (status == AuthenticationStatus.SUCCESS) {
             Caller caller = callers.current(); // first asked now, after the sign-in
             Instant now = Instant.now();
-            new BrowserSession(caller.name(), caller.groups(), now, now).bind(request, idleMinutes);
+            BrowserSession.fromRegistry(caller.name(), caller.groups(), now).bind(request, idleMinutes);
             recordQuietly(caller.name(), AuditAction.LOGIN_SUCCEEDED);
             response.sendRedirect(request.getContextPath() + next);
         } else {

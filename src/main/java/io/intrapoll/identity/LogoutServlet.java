@@ -7,11 +7,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Signs the browser out ({@code POST /logout}): the sign-on cookie and the session end. */
+/**
+ * Signs the browser out ({@code POST /logout}): the sign-on cookie and the session end. A browser that signed in
+ * through the OpenID provider goes on to the provider's end-session endpoint, which ends the provider's session too
+ * (else the next "sign in with ..." would pass without a password) and sends it back to the login page.
+ */
 @WebServlet(name = "Logout", urlPatterns = "/logout")
 public class LogoutServlet extends HttpServlet {
 
@@ -21,20 +26,31 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SingleSignOn singleSignOn;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         Optional<BrowserSession> signedIn = BrowserSession.of(request);
         if (signedIn.isPresent()) {
             try {
-                audit.recordAlone(signedIn.get().caller(), AuditAction.LOGGED_OUT, null, "login form");
+                audit.recordAlone(
+                        signedIn.get().caller(),
+                        AuditAction.LOGGED_OUT,
+                        null,
+                        signedIn.get().isSingleSignOn() ? "single sign-on" : "login form");
             } catch (RuntimeException e) { // the database away must not keep anyone signed in
                 LOG.log(Level.WARNING, "A sign-out could not be written to the audit trail", e);
             }
         }
+        Optional<URI> providerSignOut = signedIn.filter(BrowserSession::isSingleSignOn)
+                .flatMap(session -> singleSignOn.providerSignOut(session, request));
         request.logout();
         BrowserSession.end(request);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + SignIn.LOGIN_PAGE + "?signedOut");
+        response.setHeader(
+                "Location",
+                providerSignOut.map(URI::toString).orElse(request.getContextPath() + SignIn.LOGIN_PAGE + "?signedOut"));
     }
 }

@@ -93,10 +93,16 @@ public class SignIn implements HttpAuthenticationMechanism {
             BrowserSession.end(request);
             session = Optional.empty();
         }
-        if (session.isPresent() && session.get().groupsOlderThan(Duration.ofSeconds(groupsRefreshSeconds), now)) {
+        if (session.isPresent()
+                && !session.get().isSingleSignOn()
+                && session.get().groupsOlderThan(Duration.ofSeconds(groupsRefreshSeconds), now)) {
             session = refreshed(session.get(), now, request);
         }
         if (session.isPresent()) {
+            if (session.get().isSingleSignOn()) {
+                // The ID token's groups, which the registry does not know (as for a bearer token).
+                request.setAttribute(Callers.TOKEN_GROUPS, session.get().groups());
+            }
             request.setAttribute(Callers.VALID_UNTIL, session.get().signedInAt().plus(Duration.ofHours(maxHours)));
             return context.notifyContainerAboutLogin(
                     session.get().caller(), session.get().groups());

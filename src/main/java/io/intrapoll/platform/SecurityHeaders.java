@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,9 +39,7 @@ public class SecurityHeaders extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-            + " frame-ancestors ";
-    static final String CONTENT_SECURITY_POLICY = POLICY + "'none'";
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     /** The embeddable page's servlet path (io.intrapoll.pages.EmbedServlet). */
     public static final String EMBED = "/embed";
@@ -58,13 +59,54 @@ public class SecurityHeaders extends HttpFilter {
     @ConfigProperty(name = "intrapoll.embed.allowed-origins")
     Optional<String> embedAllowedOrigins;
 
+    @Inject
+    @ConfigProperty(name = "intrapoll.sso")
+    String singleSignOn;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.oidc.discovery-url")
+    Optional<String> providerDiscovery;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.oidc.end-session-url")
+    Optional<String> providerEndSession;
+
+    /** The policy of every answer but the embeddable page. */
+    private String policy;
+
     /** The policy of the embeddable page: null while no site may frame it. */
     private String embedPolicy;
 
     @Override
     public void init() {
+        // Sign-out (a form) ends at the OpenID provider's end-session endpoint, and form-action covers redirects.
+        String formTargets = "oidc".equals(singleSignOn)
+                ? Stream.of(providerDiscovery, providerEndSession)
+                        .flatMap(Optional::stream)
+                        .map(SecurityHeaders::origin)
+                        .flatMap(Optional::stream)
+                        .distinct()
+                        .map(origin -> " " + origin)
+                        .collect(Collectors.joining())
+                : "";
+        String base = POLICY + formTargets + "; frame-ancestors ";
+        policy = base + "'none'";
         FrameAncestors ancestors = FrameAncestors.parse(embedAllowedOrigins.orElse(""));
-        embedPolicy = ancestors.any() ? POLICY + ancestors.sources() : null;
+        embedPolicy = ancestors.any() ? base + ancestors.sources() : null;
+    }
+
+    /** "https://login.example.com/realms/x/.well-known/..." -> "https://login.example.com". */
+    static Optional<String> origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        } catch (IllegalArgumentException notAUrl) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -75,7 +117,7 @@ public class SecurityHeaders extends HttpFilter {
             // X-Frame-Options knows no list of sites: left out, the policy's frame-ancestors says who may frame it.
             response.setHeader("Content-Security-Policy", embedPolicy);
         } else {
-            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("Content-Security-Policy", policy);
             response.setHeader("X-Frame-Options", "DENY");
         }
         response.setHeader("X-Content-Type-Options", "nosniff");

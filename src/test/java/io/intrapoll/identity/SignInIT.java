@@ -146,6 +146,19 @@ class SignInIT extends AgainstTheServer {
     }
 
     @Test
+    void withoutSingleSignOnTheLoginFormIsTheOnlyWayIn() throws Exception {
+        HttpResponse<String> options = get("/sign-in-options");
+        assertEquals(200, options.statusCode());
+        assertEquals("{\"singleSignOn\":null}", options.body());
+        assertEquals(404, get("/sso/start?next=/app/").statusCode(), "no sign-in application without intrapoll.sso");
+        String policy = get("/login.html")
+                .headers()
+                .firstValue("Content-Security-Policy")
+                .orElseThrow();
+        assertTrue(policy.contains("form-action 'self';"), "forms post to this site only: " + policy);
+    }
+
+    @Test
     void aWrongPasswordReturnsToTheFormWithoutASession() throws Exception {
         HttpResponse<String> login = postForm("/login", form(Voters.fresh(), "nope", "/app/"));
         assertEquals(303, login.statusCode());

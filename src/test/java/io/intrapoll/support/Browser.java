@@ -46,12 +46,18 @@ public final class Browser implements AutoCloseable {
 
     /** language: the browser's own (navigator.languages, Accept-Language), as a BCP 47 tag. */
     private Browser(URI server, Dimension size, String language) {
+        this(server, size, language, true);
+    }
+
+    private Browser(URI server, Dimension size, String language, boolean warmUp) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
                     + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
         }
         this.server = server;
-        warmUp(server);
+        if (warmUp) {
+            warmUp(server);
+        }
         try {
             this.profile = Files.createTempDirectory("intrapoll-chromium");
         } catch (IOException e) {
@@ -82,6 +88,8 @@ public final class Browser implements AutoCloseable {
                         "--user-data-dir=" + profile,
                         "--lang=" + language,
                         "--window-size=" + size.width + "," + size.height);
+        // The single sign-on test's servers speak HTTPS with a test key of their own.
+        options.setAcceptInsecureCerts(true);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()
@@ -161,6 +169,12 @@ public final class Browser implements AutoCloseable {
 
     public static Browser anonymous() {
         return new Browser(Api.itServer(), DESKTOP);
+    }
+
+    /** A browser that has not signed in, on another server (its assets warmed up through warmUpThrough, HTTP). */
+    public static Browser anonymousAt(URI server, URI warmUpThrough, Dimension size) {
+        warmUp(warmUpThrough);
+        return new Browser(server, size, "en-US", false);
     }
 
     public void signIn(String user, String password) {

@@ -42,6 +42,11 @@ public final class LibertyServer {
         startAndAwaitReady();
     }
 
+    /** Starts the server without waiting for anything but the start command (a server without health checks). */
+    public void start() {
+        command("start");
+    }
+
     /** Starts the server and waits until /health/ready answers 200. */
     public void startAndAwaitReady() {
         command("start");
