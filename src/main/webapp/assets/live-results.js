@@ -95,7 +95,9 @@ export class ResultsView {
     const state = results.final ? t('results.state.final') : (results.status === 'OPEN' ? t('results.state.live') : '');
     this.total.replaceChildren(
       el('span', { id: 'total-ballots' }, ballotsText(results)),
-      results.final ? el('span', { class: 'final' }, state) : state);
+      ...this.turnoutParts(results),
+      results.final ? el('span', { class: 'final' }, state) : state,
+      ...this.outcomeParts(results, rows));
     if (this.tableBody) {
       const head = document.querySelector('#table-fallback thead th');
       if (head) head.textContent = t(results.words ? 'results.word' : (results.distribution ? 'results.rating' : 'results.option'));
@@ -107,6 +109,26 @@ export class ResultsView {
     this.showRounds(results);
     this.showLeaderboard(results);
     this.announce(results, rows);
+  }
+
+  /** "· turnout 24 % of 500" once the electorate is known (fixed when the poll opened). */
+  turnoutParts(results) {
+    if (results.eligible === undefined || results.turnoutPercent === undefined) return [];
+    return [' · ', el('span', { id: 'turnout' },
+      t('results.turnout', { share: percentText(results.turnoutPercent), eligible: results.eligible })), ' '];
+  }
+
+  /** A closed poll's decision: which option decided it, or why none did. */
+  outcomeParts(results, rows) {
+    if (!results.outcome) return [];
+    let text;
+    if (results.outcome === 'DECIDED') {
+      const winner = rows.find((row) => row.id === results.winnerOptionId);
+      text = t('results.outcome.decided', { option: winner ? winner.label : '' });
+    } else {
+      text = t(results.outcome === 'NO_QUORUM' ? 'results.outcome.no-quorum' : 'results.outcome.no-majority');
+    }
+    return [el('span', { id: 'outcome', class: `outcome ${results.outcome === 'DECIDED' ? 'decided' : 'undecided'}` }, text)];
   }
 
   /** What the bars and the table show: options, the values of a scale, or the words of open text. */

@@ -63,6 +63,8 @@ function showMaxChoices() {
   document.getElementById('scale-fieldset').hidden = type !== 'RATING';
   document.getElementById('text-fields').hidden = type !== 'OPEN_TEXT';
   document.getElementById('time-limit-field').hidden = type !== 'QUIZ';
+  document.getElementById('decision-fieldset').hidden = type !== 'SINGLE';
+  for (const name of ['quorumPercent', 'majorityPercent']) field(name).disabled = !field('decides').checked;
   optionsList.classList.toggle('quiz', type === 'QUIZ');
   if (WITH_OPTIONS.includes(type) && optionsList.children.length === 0) {
     addOption();
@@ -70,6 +72,7 @@ function showMaxChoices() {
   }
 }
 field('type').addEventListener('change', showMaxChoices);
+field('decides').addEventListener('change', showMaxChoices);
 
 // ---- form <-> poll ----
 const toLocalInput = (instant) => {
@@ -93,6 +96,9 @@ function fill(current) {
   field('maxLength').value = String(current.maxLength || 280);
   field('language').value = current.language || 'en';
   field('timeLimitSeconds').value = current.timeLimitSeconds || '';
+  field('decides').checked = Boolean(current.decision);
+  field('quorumPercent').value = String(current.decision ? current.decision.quorumPercent : 0);
+  field('majorityPercent').value = String(current.decision ? current.decision.majorityPercent : 50);
   field('resultsVisibility').value = current.resultsVisibility;
   field('anonymous').checked = current.anonymous;
   field('allowVoteChange').checked = current.allowVoteChange;
@@ -104,6 +110,7 @@ function fill(current) {
   document.getElementById('options-fieldset').disabled = !draft;
   for (const name of ['scaleMin', 'scaleMax', 'maxLength', 'language', 'timeLimitSeconds']) field(name).disabled = !draft;
   document.getElementById('options-hint').hidden = draft;
+  document.getElementById('decision-fieldset').disabled = !draft;
   showMaxChoices();
 }
 
@@ -143,6 +150,11 @@ function formValues() {
   if (values.type === 'QUIZ' && field('timeLimitSeconds').value !== '') {
     values.timeLimitSeconds = Number(field('timeLimitSeconds').value);
   }
+  if (values.type === 'SINGLE') {
+    values.decision = field('decides').checked
+      ? { quorumPercent: Number(field('quorumPercent').value), majorityPercent: Number(field('majorityPercent').value) }
+      : null;
+  }
   return values;
 }
 
@@ -152,7 +164,7 @@ function canonical(value) {
     ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner));
 }
 
-const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds'];
+const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds', 'decision'];
 
 /** A merge patch: only what changed; what shapes a ballot only while the poll is a draft. */
 function changes(values) {
@@ -166,7 +178,7 @@ function changes(values) {
   }
   if (poll.status === 'DRAFT') {
     // A field the chosen type no longer takes is cleared.
-    for (const name of ['maxChoices', 'timeLimitSeconds']) {
+    for (const name of ['maxChoices', 'timeLimitSeconds', 'decision']) {
       if (poll[name] && values[name] === undefined && poll.type === values.type) patch[name] = null;
     }
   }
@@ -277,7 +289,7 @@ async function duplicate() {
     anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
   };
   if (poll.type === 'QUIZ') copy.options = poll.options.map((option) => ({ label: option.label, correct: option.correct }));
-  for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds']) {
+  for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds', 'decision']) {
     if (poll[name] !== undefined && poll[name] !== null && !(poll.type === 'NPS' && name === 'scale')) copy[name] = poll[name];
   }
   try {

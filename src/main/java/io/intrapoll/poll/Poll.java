@@ -30,8 +30,16 @@ public class Poll {
     static final int DEFAULT_MAX_LENGTH = 280;
 
     /** The fields that shape a ballot: they change only in DRAFT. */
-    static final List<String> BALLOT_SHAPING_FIELDS =
-            List.of("type", "options", "maxChoices", "anonymous", "scale", "maxLength", "language", "timeLimitSeconds");
+    static final List<String> BALLOT_SHAPING_FIELDS = List.of(
+            "type",
+            "options",
+            "maxChoices",
+            "anonymous",
+            "scale",
+            "maxLength",
+            "language",
+            "timeLimitSeconds",
+            "decision");
 
     @Id
     @Column(length = 36)
@@ -114,6 +122,17 @@ public class Poll {
     @Column(name = "opened_at")
     private Instant openedAt;
 
+    /** How many people the audience held when the poll first opened (null: unknown, or not opened yet). */
+    @Column(name = "eligible")
+    private Integer eligible;
+
+    // SINGLE: the decision rule (both null: none).
+    @Column(name = "quorum_percent")
+    private Integer quorumPercent;
+
+    @Column(name = "majority_percent")
+    private Integer majorityPercent;
+
     @ElementCollection
     @CollectionTable(name = "poll_option", joinColumns = @JoinColumn(name = "poll_id"))
     @OrderColumn(name = "position")
@@ -157,6 +176,7 @@ public class Poll {
         poll.audienceGroups = new TreeSet<>(input.audienceGroups() == null ? List.of() : input.audienceGroups());
         poll.opensAt = input.opensAt();
         poll.closesAt = input.closesAt();
+        poll.setDecision(input.decision());
         return poll;
     }
 
@@ -211,6 +231,9 @@ public class Poll {
         if (input.has("timeLimitSeconds")) {
             timeLimitSeconds = input.timeLimitSeconds();
         }
+        if (input.has("decision")) {
+            setDecision(input.decision());
+        }
         if (input.has("anonymous")) {
             anonymous = Boolean.TRUE.equals(input.anonymous());
         }
@@ -236,6 +259,9 @@ public class Poll {
 
     /** A change of type drops what only the old type took, unless the same request sends it (then PollRules judges). */
     private void forgetFieldsOfType(PollInput input) {
+        if (!input.has("decision")) {
+            setDecision(null);
+        }
         if (!input.has("maxChoices")) {
             maxChoices = null;
         }
@@ -327,6 +353,20 @@ public class Poll {
     }
 
     /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
+    /** The electorate, fixed at the first opening: a reopened poll keeps the count it opened with. */
+    void fixElectorate(int people) {
+        if (eligible == null) {
+            eligible = people;
+        }
+    }
+
+    /** A decision without a quorum needs none (0); without a majority, more than half decides. */
+    private void setDecision(PollInput.Decision decision) {
+        quorumPercent = decision == null ? null : decision.quorumPercent() == null ? 0 : decision.quorumPercent();
+        majorityPercent =
+                decision == null ? null : decision.majorityPercent() == null ? 50 : decision.majorityPercent();
+    }
+
     void close() {
         requireStatus("close", PollStatus.OPEN);
         status = PollStatus.CLOSED;
@@ -456,6 +496,15 @@ public class Poll {
 
     public List<PollOption> options() {
         return Collections.unmodifiableList(options);
+    }
+
+    public Integer eligible() {
+        return eligible;
+    }
+
+    /** The decision rule, or null. */
+    public PollInput.Decision decision() {
+        return quorumPercent == null ? null : new PollInput.Decision(quorumPercent, majorityPercent);
     }
 
     public Set<String> audienceGroups() {

@@ -101,7 +101,12 @@ public record PollInput(
         Boolean open,
 
         @Schema(description = "Create only: the event the poll joins (its owner or an admin may add it).")
-        String eventId) {
+        String eventId,
+
+        @Schema(
+                description = "SINGLE only; changes only in DRAFT: once closed, the results say whether the poll"
+                        + " decided (results.outcome).")
+        Decision decision) {
 
     public PollInput {
         present = present == null ? Set.of() : Set.copyOf(present);
@@ -110,6 +115,18 @@ public record PollInput(
     public boolean has(String field) {
         return present.contains(field);
     }
+
+    /**
+     * A SINGLE poll's decision rule: it decides when the turnout reaches quorumPercent of the electorate and an
+     * option has more than majorityPercent of the ballots.
+     */
+    @Schema(name = "Decision")
+    public record Decision(
+            @Schema(minimum = "0", maximum = "100", example = "50", description = "Sent without it: 0 (no quorum).")
+            Integer quorumPercent,
+
+            @Schema(minimum = "0", maximum = "99", example = "50", description = "Sent without it: 50.")
+            Integer majorityPercent) {}
 
     /** A RATING poll's scale. */
     @Schema(name = "Scale")

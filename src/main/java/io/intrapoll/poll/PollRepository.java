@@ -164,11 +164,13 @@ public class PollRepository {
      *
      * @return whether this call opened the poll
      */
-    boolean fireOpening(PollId id, Instant now) {
+    boolean fireOpening(PollId id, Instant now, Integer electorate) {
         int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
-                        + " p.openedAt = :now, p.version = p.version + 1 WHERE p.id = :id AND p.openScheduleFired = FALSE"
-                        + " AND p.status = :draft AND p.opensAt <= :now")
+                        + " p.openedAt = :now, p.eligible = COALESCE(p.eligible, :eligible), p.version = p.version + 1"
+                        + " WHERE p.id = :id AND p.openScheduleFired = FALSE AND p.status = :draft"
+                        + " AND p.opensAt <= :now")
                 .setParameter("open", PollStatus.OPEN)
+                .setParameter("eligible", electorate)
                 .setParameter("draft", PollStatus.DRAFT)
                 .setParameter("id", id.value())
                 .setParameter("now", now)

@@ -54,9 +54,27 @@ final class PollRules {
         scale(errors, poll);
         openText(errors, poll);
         timeLimit(errors, poll);
+        decision(errors, poll);
         groups(errors, poll.audienceGroups());
         schedule(errors, poll, scheduleChanged, now);
         return errors;
+    }
+
+    private static void decision(List<FieldError> errors, Poll poll) {
+        PollInput.Decision decision = poll.decision();
+        if (decision == null) {
+            return;
+        }
+        if (poll.type() != null && poll.type() != PollType.SINGLE) {
+            errors.add(new FieldError("decision", notTaken(poll.type())));
+        }
+        if (decision.quorumPercent() < 0 || decision.quorumPercent() > 100) {
+            errors.add(new FieldError("decision.quorumPercent", "must be 0 to 100"));
+        }
+        if (decision.majorityPercent() < 0 || decision.majorityPercent() > 99) {
+            errors.add(new FieldError(
+                    "decision.majorityPercent", "must be 0 to 99: an option decides with more than this share"));
+        }
     }
 
     private static String notTaken(PollType type) {

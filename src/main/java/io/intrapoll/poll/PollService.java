@@ -3,6 +3,7 @@ package io.intrapoll.poll;
 import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
+import io.intrapoll.identity.GroupMembers;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ public class PollService {
     Event<PollOpened> openings;
 
     @Inject
+    GroupMembers groupMembers;
+
+    @Inject
     Event<PollTransition> transitions;
 
     @Inject
@@ -64,6 +68,7 @@ public class PollService {
         rejectIfAny(errors);
         if (Boolean.TRUE.equals(input.open())) {
             poll.open();
+            fixElectorate(poll);
         }
         polls.add(poll);
         audit.record(caller.name(), AuditAction.POLL_CREATED, poll.id().value(), poll.title());
@@ -131,6 +136,7 @@ public class PollService {
         inState(poll::open);
         audit.record(caller.name(), AuditAction.POLL_OPENED, id.value(), null);
         if (firstOpening) {
+            fixElectorate(poll);
             openings.fire(new PollOpened(id));
         }
         return transitioned(poll);
@@ -179,6 +185,11 @@ public class PollService {
         polls.remove(poll);
         audit.record(caller.name(), AuditAction.POLL_DELETED, id.value(), poll.title());
         changes.fire(PollChanged.deleted(poll.id()));
+    }
+
+    /** Its audience's size now, the turnout's denominator from here on (unknown when the registry cannot say). */
+    private void fixElectorate(Poll poll) {
+        groupMembers.count(poll.audienceGroups()).ifPresent(poll::fixElectorate);
     }
 
     /** The poll as stored after it opened or closed, announced to whoever follows its lifecycle. */

@@ -40,6 +40,14 @@ public record PollView(
         @Schema(description = "When the poll last opened; a quiz's time limit counts from here")
         Instant openedAt,
 
+        @Schema(description = "SINGLE, when set") PollInput.Decision decision,
+
+        @Schema(
+                description = "How many people the audience held when the poll first opened: its turnout's"
+                        + " denominator (absent before)",
+                example = "500")
+        Integer eligible,
+
         @Schema(example = "author") String createdBy,
         Instant createdAt,
 
@@ -82,6 +90,8 @@ public record PollView(
                 poll.opensAt(),
                 poll.closesAt(),
                 poll.openedAt(),
+                poll.decision(),
+                poll.eligible(),
                 poll.createdBy(),
                 poll.createdAt(),
                 poll.version());
@@ -121,6 +131,8 @@ public record PollView(
                 opensAt,
                 closesAt,
                 openedAt,
+                decision,
+                eligible,
                 createdBy,
                 createdAt,
                 version);

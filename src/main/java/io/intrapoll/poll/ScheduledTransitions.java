@@ -2,12 +2,14 @@ package io.intrapoll.poll;
 
 import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
+import io.intrapoll.identity.GroupMembers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The schedule's database work, one short transaction per poll so one failure does not hold up the others. */
 @ApplicationScoped
@@ -22,6 +24,9 @@ public class ScheduledTransitions {
 
     @Inject
     Event<PollOpened> openings;
+
+    @Inject
+    GroupMembers groupMembers;
 
     @Inject
     Event<PollTransition> transitions;
@@ -41,7 +46,9 @@ public class ScheduledTransitions {
     }
 
     public boolean fireOpening(PollId id, Instant now) {
-        boolean opened = announced(id, polls.fireOpening(id, now), AuditAction.POLL_OPENED);
+        // Counted before the update that opens it exactly once, which fixes it with the opening.
+        Optional<Integer> electorate = polls.find(id).flatMap(poll -> groupMembers.count(poll.audienceGroups()));
+        boolean opened = announced(id, polls.fireOpening(id, now, electorate.orElse(null)), AuditAction.POLL_OPENED);
         if (opened) {
             openings.fire(new PollOpened(id)); // only a DRAFT opens on schedule
         }

@@ -39,6 +39,23 @@ public record Results(
         @Schema(description = "QUIZ only, once the poll is closed")
         List<String> correctOptionIds,
 
+        @Schema(
+                description = "How many people the poll's audience held when it first opened (absent while unknown)",
+                example = "500")
+        Long eligible,
+
+        @Schema(description = "totalBallots as a percent of eligible, one decimal", example = "24.0")
+        Double turnoutPercent,
+
+        @Schema(
+                description = "A SINGLE poll with a decision, once closed and counted: DECIDED, NO_MAJORITY or"
+                        + " NO_QUORUM (the turnout under quorumPercent)",
+                enumeration = {"DECIDED", "NO_MAJORITY", "NO_QUORUM"})
+        String outcome,
+
+        @Schema(description = "With outcome DECIDED: the option with more than majorityPercent of the ballots")
+        String winnerOptionId,
+
         // Names this representation: equal tags, equal bytes (HTTP's strong ETag).
         @JsonbTransient @Schema(hidden = true) String etag,
 

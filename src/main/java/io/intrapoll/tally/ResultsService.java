@@ -6,6 +6,7 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollInput;
 import io.intrapoll.poll.PollRepository;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
@@ -147,6 +148,10 @@ public class ResultsService {
         // tally revision of the same poll version is the same body, which the ETag then names.
         Instant asOf = copy.changedAtMillis() > 0 ? Instant.ofEpochMilli(copy.changedAtMillis()) : poll.createdAt();
         String etag = copy.revision() + "." + poll.version() + (isFinal ? ".final" : "");
+        Long eligible = poll.eligible() == null ? null : Long.valueOf(poll.eligible());
+        Double turnout = eligible == null || eligible == 0 ? null : percent(total, eligible);
+        Decision decision =
+                isFinal && poll.decision() != null ? Decision.of(poll.decision(), total, eligible, options) : null;
         return new Results(
                 pollId.value(),
                 poll.status().name(),
@@ -166,8 +171,32 @@ public class ResultsService {
                 poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,
                 poll.type() == PollType.OPEN_TEXT ? mostFrequent(votes, wordLimit) : null,
                 correct,
+                eligible,
+                turnout,
+                decision == null ? null : decision.outcome(),
+                decision == null ? null : decision.winnerOptionId(),
                 etag,
                 cached.rules().showsResultsToEveryVoter());
+    }
+
+    /** What a closed SINGLE poll with a decision rule decided. */
+    record Decision(String outcome, String winnerOptionId) {
+
+        /**
+         * NO_QUORUM when the turnout is under the quorum (or unknown while a quorum is asked for); else DECIDED by the
+         * option with more than the majority's share of the ballots, if one has; else NO_MAJORITY. On the exact
+         * counts, not on the rounded percents.
+         */
+        static Decision of(PollInput.Decision rule, long ballots, Long eligible, List<Results.OptionResult> options) {
+            if (rule.quorumPercent() > 0 && (eligible == null || ballots * 100 < rule.quorumPercent() * eligible)) {
+                return new Decision("NO_QUORUM", null);
+            }
+            return options.stream()
+                    .filter(option -> option.votes() * 100 > (long) rule.majorityPercent() * ballots)
+                    .findFirst()
+                    .map(winner -> new Decision("DECIDED", winner.id()))
+                    .orElse(new Decision("NO_MAJORITY", null));
+        }
     }
 
     private List<Results.RoundResult> rounds(PollId pollId, PollView poll) {

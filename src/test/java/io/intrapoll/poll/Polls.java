@@ -29,6 +29,7 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -49,6 +50,7 @@ final class Polls {
                 null,
                 null,
                 List.of(),
+                null,
                 null,
                 null,
                 null,
@@ -75,6 +77,7 @@ final class Polls {
                 opensAt,
                 closesAt,
                 null,
+                null,
                 null);
     }
 
@@ -85,6 +88,7 @@ final class Polls {
                 new PollInput(
                         Set.of("title"),
                         (String) value,
+                        null,
                         null,
                         null,
                         null,
@@ -114,6 +118,7 @@ final class Polls {
                 null,
                 null,
                 options,
+                null,
                 null,
                 null,
                 null,
