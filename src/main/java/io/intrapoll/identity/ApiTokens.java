@@ -141,6 +141,11 @@ public class ApiTokens {
         } catch (InvalidJwtException e) {
             throw new Refused(reason(e));
         }
+        if (claims.hasClaim("nonce")) {
+            // A browser's sign-in, which sign-out hands to the provider in an address (history, logs): never an API
+            // credential, even where the provider and audience are the API's.
+            throw new Refused("This is an ID token (it has a nonce), not an access token.");
+        }
         try {
             String name = claims.getClaimValueAsString("upn");
             if (name == null) {

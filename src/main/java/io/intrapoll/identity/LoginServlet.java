@@ -94,13 +94,18 @@ public class LoginServlet extends HttpServlet {
                         + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
-    /** Only a path within this application: never an open redirect to another site. */
+    /**
+     * Only a path within this application: never an open redirect to another site, nor back into a sign-in (the
+     * single sign-on's addresses would go round again).
+     */
     static String localPath(String next) {
         if (next == null
                 || !next.startsWith("/")
                 || next.startsWith("//")
                 || next.contains("\\")
-                || next.chars().anyMatch(c -> c < 0x20)) {
+                || next.chars().anyMatch(c -> c < 0x20)
+                || next.startsWith("/sso/")
+                || next.startsWith("/oidcclient/")) {
             return HOME;
         }
         return next;

@@ -44,10 +44,15 @@ public class LogoutServlet extends HttpServlet {
                 LOG.log(Level.WARNING, "A sign-out could not be written to the audit trail", e);
             }
         }
-        Optional<URI> providerSignOut = signedIn.filter(BrowserSession::isSingleSignOn)
-                .flatMap(session -> singleSignOn.providerSignOut(session, request));
         request.logout();
         BrowserSession.end(request);
+        Optional<URI> providerSignOut = Optional.empty();
+        try {
+            providerSignOut = signedIn.filter(BrowserSession::isSingleSignOn)
+                    .flatMap(session -> singleSignOn.providerSignOut(session, request));
+        } catch (RuntimeException e) { // a bad intrapoll.oidc.end-session-url: signed out here at least
+            LOG.log(Level.WARNING, "The OpenID provider's sign-out address could not be made", e);
+        }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader(
                 "Location",

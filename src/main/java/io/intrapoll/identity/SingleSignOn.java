@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,8 +60,15 @@ public class SingleSignOn {
     @ConfigProperty(name = "intrapoll.oidc.post-logout-url")
     Optional<String> postLogoutUrl;
 
-    /** The provider's end_session_endpoint once read from its discovery document. */
-    private volatile Optional<URI> discoveredEndSession;
+    /** How long a discovery document without an end-session endpoint (or none at all) is believed. */
+    private static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(5);
+
+    /** The provider's end_session_endpoint as its discovery document last said, and when. */
+    private volatile Discovered discovered;
+
+    private record Discovered(Optional<URI> endSession, Instant at) {}
+
+    private volatile HttpClient client;
 
     public boolean isOn() {
         return "oidc".equals(mode);
@@ -97,23 +105,28 @@ public class SingleSignOn {
                         .resolve(request.getContextPath() + SignIn.LOGIN_PAGE + "?signedOut")
                         .toString());
         StringBuilder query = new StringBuilder();
-        query.append("id_token_hint=").append(encode(session.providerIdToken()));
-        query.append("&post_logout_redirect_uri=").append(encode(back));
-        clientId.ifPresent(id -> query.append("&client_id=").append(encode(id)));
+        query.append("post_logout_redirect_uri=").append(encode(back));
+        if (!session.providerIdToken().isBlank()) {
+            query.append("&id_token_hint=").append(encode(session.providerIdToken()));
+        }
+        clientId.filter(id -> !id.isBlank())
+                .ifPresent(id -> query.append("&client_id=").append(encode(id)));
         String base = endSession.get().toString();
         return Optional.of(URI.create(base + (base.contains("?") ? "&" : "?") + query));
     }
 
     private Optional<URI> endSession() {
         if (endSessionUrl.filter(url -> !url.isBlank()).isPresent()) {
-            return endSessionUrl.map(URI::create);
+            return endSessionUrl.map(String::strip).map(URI::create);
         }
-        Optional<URI> known = discoveredEndSession;
-        if (known == null || known.isEmpty()) {
-            known = discover();
-            discoveredEndSession = known.isPresent() ? known : null; // not found: asked again at the next sign-out
+        Discovered known = discovered;
+        if (known == null
+                || (known.endSession().isEmpty()
+                        && known.at().plus(ASK_AGAIN_AFTER).isBefore(Instant.now()))) {
+            known = new Discovered(discover(), Instant.now());
+            discovered = known;
         }
-        return known;
+        return known.endSession();
     }
 
     /**
@@ -125,10 +138,12 @@ public class SingleSignOn {
             return Optional.empty();
         }
         try {
-            HttpClient client = HttpClient.newBuilder()
-                    .sslContext(JSSEHelper.getInstance().getSSLContext(PROVIDER_TLS, null, null))
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .sslContext(JSSEHelper.getInstance().getSSLContext(PROVIDER_TLS, null, null))
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+            }
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(discoveryUrl.get()))
                             .timeout(Duration.ofSeconds(5))

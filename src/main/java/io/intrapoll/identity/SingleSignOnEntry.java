@@ -62,9 +62,11 @@ public class SingleSignOnEntry extends HttpServlet {
             }
         } catch (Exception e) {
             throw new ServletException("The provider's sign-in left no readable caller", e);
+        } finally {
+            // Intrapoll's own session carries the sign-in from here on, not this application's (nor its cookies),
+            // whatever happens next.
+            request.logout();
         }
-        // Intrapoll's own session carries the sign-in from here on, not this application's.
-        request.logout();
         ServletContext main = getServletContext().getContext("/");
         if (main == null) {
             throw new ServletException("The main application is not on this server's root");

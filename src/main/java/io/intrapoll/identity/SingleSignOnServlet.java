@@ -49,6 +49,7 @@ public class SingleSignOnServlet extends HttpServlet {
                 ? ids.stream().map(id -> Callers.groupName(String.valueOf(id))).collect(Collectors.toSet())
                 : Set.of();
         String idToken = request.getAttribute(SingleSignOnEntry.ID_TOKEN) instanceof String token ? token : "";
+        // "" still marks the session as a single sign-on's; sign-out then names no token to the provider.
         BrowserSession.fromProvider(caller, groups, idToken, Instant.now()).bind(request, idleMinutes);
         try {
             audit.recordAlone(caller, AuditAction.LOGIN_SUCCEEDED, null, "single sign-on");

@@ -89,6 +89,13 @@ class ApiTokensIT extends AgainstTheServer {
     }
 
     @Test
+    void anIdTokenIsNoAccessToken() throws Exception {
+        JwtClaims claims = claims("browser", List.of("admins"), 300);
+        claims.setClaim("nonce", "n-0S6_WzA2Mj"); // what a browser's sign-in carries
+        assertRefused(bearer(sign(claims, key())).get("/api/v1/me"), "id token");
+    }
+
+    @Test
     void unsignedAndUnreadableTokensAreRefused() throws Exception {
         JsonWebSignature none = new JsonWebSignature();
         none.setPayload(claims("nobody", List.of("admins"), 300).toJson());

@@ -42,6 +42,8 @@ class SignInInputsTest {
         assertEquals("/app/vote.html?poll=abc", LoginServlet.localPath("/app/vote.html?poll=abc"));
         assertEquals("/app/", LoginServlet.localPath("https://evil.example/"));
         assertEquals("/app/", LoginServlet.localPath("//evil.example/"));
+        assertEquals("/app/", LoginServlet.localPath("/sso/start?next=/sso/start"), "not round the sign-in again");
+        assertEquals("/app/", LoginServlet.localPath("/oidcclient/redirect/intrapoll"));
         assertEquals("/app/", LoginServlet.localPath("/\\evil.example/"));
         assertEquals("/app/", LoginServlet.localPath("/app/\r\nSet-Cookie: x=y"));
         assertEquals("/app/", LoginServlet.localPath(null));
