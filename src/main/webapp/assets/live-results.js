@@ -115,7 +115,7 @@ export class ResultsView {
   turnoutParts(results) {
     if (results.eligible === undefined || results.turnoutPercent === undefined) return [];
     return [' · ', el('span', { id: 'turnout' },
-      t('results.turnout', { share: percentText(results.turnoutPercent), eligible: results.eligible })), ' '];
+      t('results.turnout', { share: percentText(results.turnoutPercent), eligible: results.eligible }))];
   }
 
   /** A closed poll's decision: which option decided it, or why none did. */

@@ -151,9 +151,9 @@ function formValues() {
     values.timeLimitSeconds = Number(field('timeLimitSeconds').value);
   }
   if (values.type === 'SINGLE') {
-    values.decision = field('decides').checked
-      ? { quorumPercent: Number(field('quorumPercent').value), majorityPercent: Number(field('majorityPercent').value) }
-      : null;
+    // An emptied number is left out: the server's default (no quorum, more than half), not 0.
+    const percent = (name) => (field(name).value === '' ? {} : { [name]: Number(field(name).value) });
+    values.decision = field('decides').checked ? { ...percent('quorumPercent'), ...percent('majorityPercent') } : null;
   }
   return values;
 }
@@ -194,6 +194,8 @@ function clearErrors() {
 
 /** "options[2].label" -> the error slot and input of option 3; "title" -> the title's. */
 function slotFor(name) {
+  const decision = /^decision\.(\w+)$/.exec(name);
+  if (decision) return { slot: document.getElementById('e-decision'), input: document.getElementById(`f-${decision[1]}`) };
   const option = /^options\[(\d+)\]/.exec(name);
   const key = option ? `options-${option[1]}` : name.split(/[.[]/)[0];
   return { slot: document.getElementById(`e-${key}`), input: document.getElementById(`f-${key}`) };

@@ -60,7 +60,8 @@ public class GroupMembers {
         }
     }
 
+    /** A registry may answer a name that is no group with no list at all. */
     private static List<String> stringsOf(List<?> values) {
-        return values.stream().map(String::valueOf).toList();
+        return values == null ? List.of() : values.stream().map(String::valueOf).toList();
     }
 }

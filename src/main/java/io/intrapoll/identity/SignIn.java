@@ -30,9 +30,10 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How callers sign in, one mechanism for the whole application: API clients send HTTP Basic with every call;
- * people in a browser sign in once on the login page and then carry their session ({@link BrowserSession}). Both
- * are checked against the server's user registry, whichever server.xml configures (the demo registry, LDAP).
+ * How callers sign in, one mechanism for the whole application: API clients send HTTP Basic with every call (or a
+ * bearer token); people in a browser sign in once on the login page, or with the OpenID provider where single
+ * sign-on is on ({@link SingleSignOnServlet}), and then carry their session ({@link BrowserSession}). Passwords are
+ * checked against the server's user registry, whichever server.xml configures (the demo registry, LDAP).
  */
 @ApplicationScoped
 public class SignIn implements HttpAuthenticationMechanism {

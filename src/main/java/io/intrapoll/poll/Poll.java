@@ -352,7 +352,6 @@ public class Poll {
         return true;
     }
 
-    /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
     /** The electorate, fixed at the first opening: a reopened poll keeps the count it opened with. */
     void fixElectorate(int people) {
         if (eligible == null) {
@@ -367,6 +366,7 @@ public class Poll {
                 decision == null ? null : decision.majorityPercent() == null ? 50 : decision.majorityPercent();
     }
 
+    /** OPEN to CLOSED. Closing by hand also settles a pending closing time. */
     void close() {
         requireStatus("close", PollStatus.OPEN);
         status = PollStatus.CLOSED;

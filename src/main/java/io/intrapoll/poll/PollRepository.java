@@ -164,9 +164,23 @@ public class PollRepository {
      *
      * @return whether this call opened the poll
      */
+    /** A DRAFT poll's audience groups, read as values (no entity is loaded); empty for any other poll. */
+    Optional<Set<String>> audienceIfDraft(PollId id) {
+        List<PollStatus> status = em.createQuery("SELECT p.status FROM Poll p WHERE p.id = :id", PollStatus.class)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (status.isEmpty() || status.get(0) != PollStatus.DRAFT) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Set.copyOf(em.createQuery("SELECT g FROM Poll p JOIN p.audienceGroups g WHERE p.id = :id", String.class)
+                        .setParameter("id", id.value())
+                        .getResultList()));
+    }
+
     boolean fireOpening(PollId id, Instant now, Integer electorate) {
         int opened = em.createQuery("UPDATE Poll p SET p.status = :open, p.openScheduleFired = TRUE,"
-                        + " p.openedAt = :now, p.eligible = COALESCE(p.eligible, :eligible), p.version = p.version + 1"
+                        + " p.openedAt = :now, p.eligible = :eligible, p.version = p.version + 1"
                         + " WHERE p.id = :id AND p.openScheduleFired = FALSE AND p.status = :draft"
                         + " AND p.opensAt <= :now")
                 .setParameter("open", PollStatus.OPEN)

@@ -46,8 +46,9 @@ public class ScheduledTransitions {
     }
 
     public boolean fireOpening(PollId id, Instant now) {
-        // Counted before the update that opens it exactly once, which fixes it with the opening.
-        Optional<Integer> electorate = polls.find(id).flatMap(poll -> groupMembers.count(poll.audienceGroups()));
+        // Counted before the update that opens it exactly once, which fixes it with the opening. Read without loading
+        // the poll: an entity loaded now would stay stale after that bulk update (and the transition announce DRAFT).
+        Optional<Integer> electorate = polls.audienceIfDraft(id).flatMap(groupMembers::count);
         boolean opened = announced(id, polls.fireOpening(id, now, electorate.orElse(null)), AuditAction.POLL_OPENED);
         if (opened) {
             openings.fire(new PollOpened(id)); // only a DRAFT opens on schedule

@@ -183,19 +183,25 @@ public class ResultsService {
     record Decision(String outcome, String winnerOptionId) {
 
         /**
-         * NO_QUORUM when the turnout is under the quorum (or unknown while a quorum is asked for); else DECIDED by the
-         * option with more than the majority's share of the ballots, if one has; else NO_MAJORITY. On the exact
-         * counts, not on the rounded percents.
+         * NO_QUORUM when the turnout is under the quorum (or the electorate unknown or empty while a quorum is asked
+         * for); else DECIDED by the option with the most ballots when it alone has the most and more than the
+         * majority's share; else NO_MAJORITY. On the exact counts, not on the rounded percents.
          */
         static Decision of(PollInput.Decision rule, long ballots, Long eligible, List<Results.OptionResult> options) {
-            if (rule.quorumPercent() > 0 && (eligible == null || ballots * 100 < rule.quorumPercent() * eligible)) {
+            if (rule.quorumPercent() > 0
+                    && (eligible == null || eligible == 0 || ballots * 100 < rule.quorumPercent() * eligible)) {
                 return new Decision("NO_QUORUM", null);
             }
-            return options.stream()
-                    .filter(option -> option.votes() * 100 > (long) rule.majorityPercent() * ballots)
-                    .findFirst()
-                    .map(winner -> new Decision("DECIDED", winner.id()))
-                    .orElse(new Decision("NO_MAJORITY", null));
+            long most = options.stream()
+                    .mapToLong(Results.OptionResult::votes)
+                    .max()
+                    .orElse(0);
+            List<Results.OptionResult> leaders =
+                    options.stream().filter(option -> option.votes() == most).toList();
+            if (leaders.size() == 1 && most * 100 > (long) rule.majorityPercent() * ballots) {
+                return new Decision("DECIDED", leaders.get(0).id());
+            }
+            return new Decision("NO_MAJORITY", null);
         }
     }
 

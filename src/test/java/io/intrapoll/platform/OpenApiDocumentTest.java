@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -185,7 +186,10 @@ class OpenApiDocumentTest {
         return indexer.complete();
     }
 
-    /** The mp.openapi.* variables of server.xml, which Liberty hands to MicroProfile OpenAPI as configuration. */
+    /**
+     * The mp.openapi.* variables of server.xml, which Liberty hands to MicroProfile OpenAPI as configuration, and the
+     * application's microprofile-config.properties.
+     */
     private static Map<String, String> openApiSettingsOfTheServer() throws Exception {
         NodeList variables = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
@@ -198,6 +202,14 @@ class OpenApiDocumentTest {
                 settings.put(variable.getAttribute("name"), variable.getAttribute("value"));
             }
         }
+        // and the application's own (the model reader)
+        Properties application = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+            application.load(in);
+        }
+        application.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("mp.openapi."))
+                .forEach(name -> settings.put(name, application.getProperty(name)));
         return settings;
     }
 }

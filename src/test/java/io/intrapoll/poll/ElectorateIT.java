@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
+import io.intrapoll.support.TestPolls;
 import io.intrapoll.support.Voters;
 import io.intrapoll.support.Votes;
 import jakarta.json.Json;
@@ -97,6 +98,40 @@ class ElectorateIT extends AgainstTheServer {
         assertEquals(100.0, results.getJsonNumber("turnoutPercent").doubleValue());
         assertEquals("DECIDED", results.getString("outcome"));
         assertEquals(options[1], results.getString("winnerOptionId"));
+    }
+
+    @Test
+    void theLeaderDecidesNotTheFirstOptionOverTheThreshold() {
+        JsonObject poll = create(
+                author,
+                withAudience(TestPolls.poll("Three ways", "SINGLE", "Thai", "Pizza", "Sushi"), List.of("engineering"))
+                        .add("open", true)
+                        .add("decision", decision(0, 30)));
+        String[] options = Votes.optionIds(poll);
+        String id = poll.getString("id");
+        assertEquals(
+                202, Votes.vote(Api.as(Voters.freshEngineer()), id, options[0]).status());
+        assertEquals(
+                202, Votes.vote(Api.as(Voters.freshEngineer()), id, options[1]).status());
+        assertEquals(
+                202, Votes.vote(Api.as(Voters.freshEngineer()), id, options[1]).status());
+        JsonObject results = closedAndCounted(id, 3);
+        assertEquals("DECIDED", results.getString("outcome"));
+        assertEquals(options[1], results.getString("winnerOptionId"), "2 of 3 leads; 1 of 3 is over 30 % too");
+    }
+
+    @Test
+    void anElectorateOfNobodyMeetsNoQuorum() {
+        JsonObject poll = openPoll(List.of("no-such-group"), decision(10, 50));
+        // Admins may vote on any poll: one ballot, no electorate.
+        assertEquals(
+                202,
+                Votes.vote(Api.as("admin"), poll.getString("id"), Votes.optionIds(poll)[0])
+                        .status());
+        JsonObject results = closedAndCounted(poll.getString("id"), 1);
+        assertEquals(0, results.getInt("eligible"));
+        assertFalse(results.containsKey("turnoutPercent"), "no share of nobody");
+        assertEquals("NO_QUORUM", results.getString("outcome"));
     }
 
     @Test
