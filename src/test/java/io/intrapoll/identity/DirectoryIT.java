@@ -110,6 +110,24 @@ class DirectoryIT {
                 .collect(Collectors.toSet());
     }
 
+    /** A poll's electorate on the directory (issue 20): its audience groups' members as the directory lists them. */
+    @Test
+    void aPollsElectorateIsItsAudienceAsTheDirectoryListsIt() {
+        assertEquals(1, electorate(List.of("sales")), "bob");
+        assertEquals(3, electorate(List.of("engineering", "sales")), "dave, alice and bob, each once");
+        assertEquals(4, electorate(List.of()), "no audience: the voter group, employees");
+        assertEquals(0, electorate(List.of("no-such-group")));
+        assertEquals(1, electorate(List.of("authors")), "alice, through platform-team: nested groups count");
+    }
+
+    private static int electorate(List<String> audience) {
+        return TestPolls.create(
+                        as("alice"),
+                        TestPolls.withAudience(TestPolls.singleChoice("Electorate " + audience), audience)
+                                .add("open", true))
+                .getInt("eligible");
+    }
+
     @Test
     void peopleSignInWithTheirDirectoryPassword() {
         assertEquals("bob", as("bob").get("/api/v1/me").json().getString("name"));
