@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PollInput", description = "A poll to create, or the fields of one to change (PATCH).")
 @Refused(
-        fields = {"id", "createdBy", "createdAt", "version"},
+        fields = {"id", "createdBy", "createdAt", "version", "eligible", "openedAt"},
         message = "is read-only")
 @Refused(
         fields = "status",

@@ -154,6 +154,8 @@ class PollInputTest {
         assertEquals("is read-only", messages(problem).get("id"));
         assertTrue(messages(problem).get("status").contains("lifecycle actions"));
         assertEquals(Set.of("present"), fields(refusal("{\"present\": [\"title\"]}")), "not a field of the API");
+        assertEquals(
+                "is read-only", messages(refusal("{\"eligible\": 5}")).get("eligible"), "fixed when the poll opens");
     }
 
     @Test
