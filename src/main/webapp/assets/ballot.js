@@ -2,13 +2,15 @@
 // page shows one poll; an event's page shows the poll its presenter has on screen.
 import { api, el, showMessage, formatTime, Problem, t } from './common.js';
 import { rankingList } from './ranking.js';
+import { keepReceipt } from './receipts.js';
 
 /**
  * The ballot of one poll, drawn into the page's slots: message (role=status), ballot, title and description.
- * onVoted(poll, receipt) follows an accepted vote, and the page's drawing when the caller has voted before.
+ * onVoted(poll, receipt) follows an accepted vote, and the page's drawing when the caller has voted before;
+ * onClosed(poll) a drawing of a poll that no longer takes votes.
  */
 export function pollPage(pollId, {
-  message, ballot, title, description, onVoted = () => {}, setsDocumentTitle = true,
+  message, ballot, title, description, onVoted = () => {}, onClosed = () => {}, setsDocumentTitle = true,
 }) {
   /** How far the server's clock is ahead of this device's (milliseconds; the Date header's second is the limit). */
   let serverClockAhead = 0;
@@ -236,6 +238,7 @@ export function pollPage(pollId, {
         const receipt = await api(`/polls/${encodeURIComponent(poll.id)}/votes`, {
           method: 'POST', body, headers: { 'Idempotency-Key': keyFor(body) },
         });
+        await keepReceipt(poll, receipt, body); // for "Check my ballot" once the poll is certified
         if (left) return; // an event moved on meanwhile: its page shows another poll now
         shown.receiptId = receipt.receiptId;
         ballot.replaceChildren(resultsLink());
@@ -329,6 +332,7 @@ export function pollPage(pollId, {
     if (poll.status !== 'OPEN') {
       showMessage(message, 'info', poll.status === 'DRAFT' ? t('ballot.not-opened') : t('ballot.closed'));
       ballot.replaceChildren(resultsLink());
+      onClosed(poll);
       return;
     }
     const receipt = await myReceipt(poll);

@@ -1,6 +1,7 @@
-// The live results page.
+// The live results page; once the poll is closed, "Check my ballot" (receipts.js).
 import { api, el, signedInHeader, pollIdFromAddress, showMessage, t } from './common.js';
 import { ResultsView, followResults } from './live-results.js';
+import { offerBallotCheck } from './receipts.js';
 
 const pollId = pollIdFromAddress() || '';
 const ANSWERS_EVERY_MS = 10000;
@@ -45,7 +46,12 @@ try {
     t(`results.state.${poll.status}`);
   const view = new ResultsView(poll);
   const answers = poll.type === 'OPEN_TEXT' ? latestAnswers() : () => {};
-  await followResults(pollId, (results) => { view.show(results); answers(); }, message);
+  const check = document.getElementById('ballot-check');
+  await followResults(pollId, (results) => {
+    view.show(results);
+    answers();
+    offerBallotCheck(check, { id: poll.id, status: results.status }); // once closed: "Check my ballot"
+  }, message);
 } catch (problem) {
   document.querySelector('ip-results').hidden = true; // no empty table to open
   showMessage(message, 'error', problem.message, ' ', el('a', { href: '/app/' }, t('common.go-to-my-polls')));

@@ -1,8 +1,10 @@
 // The vote page: one poll's ballot (ballot.js), the receipt on success, plain words for every refusal; once the
-// caller has voted, the live results below (or when they will come, for results shown after the poll closes).
+// caller has voted, the live results below (or when they will come, for results shown after the poll closes); once
+// it is closed, "Check my ballot" (receipts.js).
 import { signedInHeader, pollIdFromAddress } from './common.js';
 import { pollPage } from './ballot.js';
 import { liveResultsOnceVoted } from './live-results.js';
+import { offerBallotCheck } from './receipts.js';
 
 signedInHeader().catch(() => {});
 
@@ -12,5 +14,6 @@ const page = pollPage(pollIdFromAddress(), {
   title: document.getElementById('title'),
   description: document.getElementById('description'),
   onVoted: liveResultsOnceVoted(document.getElementById('poll-results'), document.getElementById('results-message')),
+  onClosed: (poll) => offerBallotCheck(document.getElementById('ballot-check'), poll),
 });
 page.show().catch(page.fail);

@@ -29,7 +29,9 @@ public enum AuditAction {
     EVENT_ENDED("event.ended"),
     EVENT_DELETED("event.deleted"),
     /** A moderator changed a question (the detail names the action: approved, hidden, answered, pinned, unpinned). */
-    QUESTION_MODERATED("question.moderated");
+    QUESTION_MODERATED("question.moderated"),
+    /** A closed poll's results certificate was signed (the detail: Merkle root, ballots, key id). */
+    POLL_CERTIFIED("poll.certified");
 
     private final String name;
 

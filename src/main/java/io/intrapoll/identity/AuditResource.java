@@ -51,8 +51,8 @@ public class AuditResource {
                                     + " poll.deleted, tallies.rebuilt, login.failed, login.succeeded, logout,"
                                     + " webhook.created, webhook.changed, webhook.deleted, webhook.redelivered,"
                                     + " response.hidden, response.shown, event.created, event.changed,"
-                                    + " event.poll-added, event.presented, event.ended, event.deleted or"
-                                    + " question.moderated")
+                                    + " event.poll-added, event.presented, event.ended, event.deleted,"
+                                    + " question.moderated or poll.certified")
                     @QueryParam("action")
                     String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601") @QueryParam("from") String from,

@@ -69,9 +69,13 @@ public class AuditTrail {
      */
     public record Verification(boolean intact, long entries, Long firstBrokenSeq, String reason, Instant checkedAt) {}
 
-    /** Records an action in the current transaction: it is kept only if what it records is. */
+    /**
+     * Records an action in the current transaction: it is kept only if what it records is.
+     *
+     * @return the chain's head with this entry, as the transaction leaves it
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void record(String actor, AuditAction action, String target, String detail) {
+    public Head record(String actor, AuditAction action, String target, String detail) {
         Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
@@ -98,6 +102,7 @@ public class AuditTrail {
                 .setParameter(1, seq)
                 .setParameter(2, hash)
                 .executeUpdate();
+        return new Head(seq, hash);
     }
 
     /**

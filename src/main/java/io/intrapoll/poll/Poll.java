@@ -122,6 +122,10 @@ public class Poll {
     @Column(name = "opened_at")
     private Instant openedAt;
 
+    /** When the poll last closed: the results certificate names this close (a reopened poll closes anew). */
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     /** How many people the audience held when the poll first opened (null: unknown, or not opened yet). */
     @Column(name = "eligible")
     private Integer eligible;
@@ -371,6 +375,7 @@ public class Poll {
         requireStatus("close", PollStatus.OPEN);
         status = PollStatus.CLOSED;
         closeScheduleFired = true;
+        closedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** CLOSED to ARCHIVED. */
@@ -492,6 +497,11 @@ public class Poll {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    /** When it last closed; null while it never has. */
+    public Instant closedAt() {
+        return closedAt;
     }
 
     public List<PollOption> options() {

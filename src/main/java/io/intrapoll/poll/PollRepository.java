@@ -202,9 +202,10 @@ public class PollRepository {
     /** As {@link #fireOpening}, for the closing time: an OPEN poll closes, exactly once. */
     boolean fireClosing(PollId id, Instant now) {
         int closed = em.createQuery("UPDATE Poll p SET p.status = :closed, p.closeScheduleFired = TRUE,"
-                        + " p.version = p.version + 1 WHERE p.id = :id AND p.closeScheduleFired = FALSE"
-                        + " AND p.status = :open AND p.closesAt <= :now")
+                        + " p.closedAt = :closedAt, p.version = p.version + 1 WHERE p.id = :id"
+                        + " AND p.closeScheduleFired = FALSE AND p.status = :open AND p.closesAt <= :now")
                 .setParameter("closed", PollStatus.CLOSED)
+                .setParameter("closedAt", now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
                 .setParameter("open", PollStatus.OPEN)
                 .setParameter("id", id.value())
                 .setParameter("now", now)

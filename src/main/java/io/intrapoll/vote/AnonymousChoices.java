@@ -9,8 +9,9 @@ import java.util.List;
  * any participation, so neither the queue nor PostgreSQL can join it to the participation half ({@link Ballot}).
  *
  * @param id random, unrelated to the receipt; counting a redelivered half finds it and counts nothing twice
+ * @param commitment the ballot's {@link Commitment}, or null (a ballot from before trackers): it names no person
  */
-public record AnonymousChoices(String id, PollId pollId, List<String> choices) {
+public record AnonymousChoices(String id, PollId pollId, List<String> choices, String commitment) {
 
     public AnonymousChoices {
         choices = List.copyOf(choices);

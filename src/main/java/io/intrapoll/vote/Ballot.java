@@ -18,6 +18,8 @@ import java.util.List;
  * @param trace the W3C traceparent of the step before (the request, the durable write), or null when untraced
  * @param points a quiz ballot's score, fixed when it was accepted (null for other types); it stays with the
  *     participation half of an anonymous ballot, which the leaderboard reads
+ * @param commitment the ballot's {@link Commitment} (null for ballots from before receipts had trackers); it travels
+ *     with the choices, never with an anonymous ballot's participation half
  */
 public record Ballot(
         String id,
@@ -31,10 +33,41 @@ public record Ballot(
         String idempotencyKey,
         boolean provenFirst,
         String trace,
-        Integer points) {
+        Integer points,
+        String commitment) {
 
     public Ballot {
         choices = List.copyOf(choices);
+    }
+
+    /** A ballot without a commitment. */
+    public Ballot(
+            String id,
+            PollId pollId,
+            String voterKey,
+            String voter,
+            List<String> choices,
+            Instant acceptedAt,
+            int revision,
+            String receiptId,
+            String idempotencyKey,
+            boolean provenFirst,
+            String trace,
+            Integer points) {
+        this(
+                id,
+                pollId,
+                voterKey,
+                voter,
+                choices,
+                acceptedAt,
+                revision,
+                receiptId,
+                idempotencyKey,
+                provenFirst,
+                trace,
+                points,
+                null);
     }
 
     /** A ballot that scores no points. */
@@ -94,7 +127,8 @@ public record Ballot(
                 idempotencyKey,
                 provenFirst,
                 traceparent,
-                points);
+                points,
+                commitment);
     }
 
     boolean isAnonymous() {
@@ -118,12 +152,13 @@ public record Ballot(
                 idempotencyKey,
                 provenFirst,
                 null,
-                points);
+                points,
+                null);
     }
 
-    /** The choices half of an anonymous poll's ballot: its random id, poll and choices, nothing else. */
+    /** The choices half of an anonymous poll's ballot: its random id, poll, choices and commitment, nothing else. */
     AnonymousChoices choicesHalf() {
-        return new AnonymousChoices(id, pollId, choices);
+        return new AnonymousChoices(id, pollId, choices, commitment);
     }
 
     /** Whether this is only {@link #participationHalf() participation}: counting records it and counts no choices. */

@@ -49,6 +49,9 @@ final class BallotMessages {
             if (ballot.points() != null) {
                 json.add("pts", ballot.points());
             }
+            if (ballot.commitment() != null) {
+                json.add("cmt", ballot.commitment());
+            }
             ballots.add(json);
         }
         return ballots.build().toString();
@@ -68,10 +71,14 @@ final class BallotMessages {
         for (AnonymousChoices half : batch) {
             JsonArrayBuilder choices = JSON.createArrayBuilder();
             half.choices().forEach(choices::add);
-            halves.add(JSON.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("id", half.id())
                     .add("poll", half.pollId().value())
-                    .add("choices", choices));
+                    .add("choices", choices);
+            if (half.commitment() != null) {
+                json.add("cmt", half.commitment());
+            }
+            halves.add(json);
         }
         return halves.build().toString();
     }
@@ -79,8 +86,11 @@ final class BallotMessages {
     static List<AnonymousChoices> decodeChoices(String text) {
         return JSON.createReader(new StringReader(text)).readArray().stream()
                 .map(JsonValue::asJsonObject)
-                .map(json ->
-                        new AnonymousChoices(json.getString("id"), new PollId(json.getString("poll")), choices(json)))
+                .map(json -> new AnonymousChoices(
+                        json.getString("id"),
+                        new PollId(json.getString("poll")),
+                        choices(json),
+                        json.getString("cmt", null)))
                 .toList();
     }
 
@@ -105,6 +115,7 @@ final class BallotMessages {
                 json.getString("idem", null),
                 json.getBoolean("first", false),
                 json.getString("trace", null),
-                json.containsKey("pts") ? json.getInt("pts") : null);
+                json.containsKey("pts") ? json.getInt("pts") : null,
+                json.getString("cmt", null));
     }
 }

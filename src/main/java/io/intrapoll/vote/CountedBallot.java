@@ -41,6 +41,10 @@ public class CountedBallot {
     @Column(name = "counted_at", nullable = false)
     private Instant countedAt;
 
+    /** What the voter's receipt commits to (API.md, "Receipts anyone can check"); null before trackers. */
+    @Column(length = 64)
+    private String commitment;
+
     /** OPEN_TEXT: hidden by a moderator; its words are left out of the word cloud. */
     @Column(nullable = false)
     private boolean hidden;
@@ -56,6 +60,7 @@ public class CountedBallot {
     /** @param held an open-text answer with a blocked word: counted, its words not shown until a moderator shows it */
     CountedBallot(Ballot ballot, Instant now, boolean held) {
         this.held = held;
+        this.commitment = ballot.commitment();
         this.id = ballot.id();
         this.pollId = ballot.pollId().value();
         this.voter = ballot.voter();
@@ -68,6 +73,7 @@ public class CountedBallot {
     /** An anonymous ballot's choices half: no voter, and the hour it was counted as its only time. */
     CountedBallot(AnonymousChoices half, Instant hour, boolean held) {
         this.held = held;
+        this.commitment = half.commitment();
         this.id = half.id();
         this.pollId = half.pollId().value();
         this.choices = String.join(",", half.choices());

@@ -25,26 +25,39 @@ public record Receipt(
         Integer rating,
 
         @Schema(description = "GET .../votes/mine only, and never for anonymous polls; OPEN_TEXT")
-        String text) {
+        String text,
+
+        @Schema(
+                description = "The 202 answer only: 128 random bits, base64url, that only the voter holds. With the"
+                        + " ballot's choices it gives the commitment the results certificate's Merkle tree holds"
+                        + " (API.md, \"Receipts anyone can check\"). The server does not keep it: a repeat of the request"
+                        + " with the same Idempotency-Key answers without it.",
+                example = "q7xk2J0cV8h3mZp1WfYtNg")
+        String tracker) {
 
     static final String ACCEPTED = "ACCEPTED";
 
     static Receipt accepted(String receiptId, PollId pollId, Instant acceptedAt) {
-        return new Receipt(receiptId, pollId.value(), ACCEPTED, acceptedAt, null, null, null);
+        return accepted(receiptId, pollId, acceptedAt, null);
+    }
+
+    static Receipt accepted(String receiptId, PollId pollId, Instant acceptedAt, String tracker) {
+        return new Receipt(receiptId, pollId.value(), ACCEPTED, acceptedAt, null, null, null, tracker);
     }
 
     /** The caller's own receipt, with the ballot's content in the field of its type (none: anonymous). */
     static Receipt mine(String receiptId, PollSnapshot poll, Instant acceptedAt, List<String> choices) {
         String pollId = poll.id().value();
         if (choices == null || choices.isEmpty()) {
-            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, null);
+            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, null, null);
         }
         if (poll.type().isScale()) {
-            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, Integer.valueOf(choices.get(0)), null);
+            return new Receipt(
+                    receiptId, pollId, ACCEPTED, acceptedAt, null, Integer.valueOf(choices.get(0)), null, null);
         }
         if (poll.type() == PollType.OPEN_TEXT) {
-            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, String.join(",", choices));
+            return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, null, null, String.join(",", choices), null);
         }
-        return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, choices, null, null);
+        return new Receipt(receiptId, pollId, ACCEPTED, acceptedAt, choices, null, null, null);
     }
 }

@@ -130,6 +130,7 @@ public class VoteService {
         }
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
+        String tracker = Commitment.newTracker();
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
         Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, false);
@@ -168,9 +169,10 @@ public class VoteService {
                 idempotencyKey,
                 taken.provenFirst(),
                 traceOf(poll),
-                points);
+                points,
+                Commitment.of(tracker, optionIds));
         makeDurable(ballot, fresh, replaced, voterKey, deadline);
-        return Receipt.accepted(receiptId, pollId, now);
+        return Receipt.accepted(receiptId, pollId, now, tracker);
     }
 
     /** The caller's receipt in a poll, with its choices unless the poll is anonymous. */
@@ -308,6 +310,9 @@ public class VoteService {
             registry.confirm(pollId, voterKey, orphan);
             return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
         }
+        // A new tracker: the first attempt's never reached its person. Should the first attempt be the one counted
+        // after all, this tracker's check finds no ballot (the receipt's id still names the counted one).
+        String tracker = Commitment.newTracker();
         Ballot ballot = new Ballot(
                 poll.anonymous() ? UUID.randomUUID().toString() : orphan.receiptId(),
                 pollId,
@@ -320,10 +325,11 @@ public class VoteService {
                 orphan.idempotencyKey(),
                 false, // a retry's ballot: its first attempt may have been counted
                 traceOf(poll),
-                poll.type() == PollType.QUIZ ? QuizScoring.points(poll, optionIds, orphan.acceptedAt()) : null);
+                poll.type() == PollType.QUIZ ? QuizScoring.points(poll, optionIds, orphan.acceptedAt()) : null,
+                Commitment.of(tracker, optionIds));
         // Should this retry fail too, the claim goes back to the ballot counted before it, if any.
         makeDurable(ballot, orphan, counted, voterKey, deadline);
-        return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
+        return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt(), tracker);
     }
 
     /**
