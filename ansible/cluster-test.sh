@@ -260,6 +260,40 @@ fresh=$(curl -fsS -b "$jar" "$results" | jq .totalBallots)
 accepted=$((accepted + 1)); accepted_a=$((accepted_a + extra % 2)); accepted_b=$((accepted - accepted_a))
 log "   ETag $etag; the second read a cache hit, 304 on If-None-Match; Basic-auth reads and a group's poll never cached"
 
+log "5f. receipts anyone can check: one signing key on every node, one certificate whichever node is asked"
+cert_poll=$(curl -fsS -u author:author -H 'Content-Type: application/json' \
+  -d '{"title": "Certified in the cluster", "type": "SINGLE", "options": ["a", "b"], "open": true}' "$lb/api/v1/polls")
+cert_poll_id=$(jq -r .id <<<"$cert_poll")
+cert_option=$(jq -r '.options[0].id' <<<"$cert_poll")
+tracker=$(curl -fsS -u voter2:voter2 -H 'Content-Type: application/json' -d "{\"optionIds\": [\"$cert_option\"]}" \
+            "$lb/api/v1/polls/$cert_poll_id/votes" | jq -r .tracker)
+[[ "$tracker" =~ ^[A-Za-z0-9_-]{22}$ ]] || fail "a receipt carried no tracker: '$tracker'"
+for _ in $(seq 1 60); do
+  [ "$(curl -fsS -u author:author "$lb/api/v1/polls/$cert_poll_id/results" | jq .totalBallots)" = 1 ] && break
+  sleep 0.5
+done
+curl -fsS -o /dev/null -u author:author -X POST "$lb/api/v1/polls/$cert_poll_id/close"
+jws=""
+for _ in $(seq 1 60); do
+  jws=$(curl -fsS -u author:author "$lb/api/v1/polls/$cert_poll_id/certificate" 2>/dev/null | jq -r .jws) && [ -n "$jws" ] && break
+  sleep 1
+done
+[ -n "$jws" ] || fail "no certificate for the closed poll"
+header=$(cut -d. -f1 <<<"$jws" | tr '_-' '/+')
+while (( ${#header} % 4 )); do header+="="; done
+kid=$(base64 -d <<<"$header" | jq -r .kid)
+commitment=$(printf '%s|%s' "$tracker" "$cert_option" | sha256sum | cut -d' ' -f1)
+for node in "${nodes[@]}"; do
+  [ "$node" = "$victim" ] && continue
+  keys=$(curl -fsS "$(node_url "$node")/api/v1/keys" | jq -r '[.keys[].kid] | join(" ")')
+  [ "$keys" = "$kid" ] || fail "$node publishes the keys '$keys', not the cluster's one key $kid"
+  [ "$(curl -fsS -u author:author "$(node_url "$node")/api/v1/polls/$cert_poll_id/certificate" | jq -r .jws)" = "$jws" ] \
+    || fail "$node shows another certificate"
+  leaf=$(curl -fsS -u voter2:voter2 "$(node_url "$node")/api/v1/polls/$cert_poll_id/proof/$commitment" | jq -r .treeSize)
+  [ "$leaf" = 1 ] || fail "$node has no proof for voter2's commitment"
+done
+log "   key $kid on every node; the same certificate from each; voter2's commitment proven"
+
 # --- Broker failover: the pair's primary killed with SIGKILL while votes flow; the backup takes over.
 brokers_home=/tmp/intrapoll-cluster/artemis
 broker_primary=broker1

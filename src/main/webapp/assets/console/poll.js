@@ -105,6 +105,8 @@ function fill(current) {
   field('audienceGroups').value = (current.audienceGroups || []).join(', ');
   field('opensAt').value = toLocalInput(current.opensAt);
   field('closesAt').value = toLocalInput(current.closesAt);
+  field('retentionDays').value = current.retentionDays ?? '';
+  field('retentionDays').disabled = Boolean(current.erasedAt);
   const draft = current.status === 'DRAFT';
   field('type').disabled = !draft;
   document.getElementById('options-fieldset').disabled = !draft;
@@ -132,6 +134,7 @@ function formValues() {
     audienceGroups: field('audienceGroups').value.split(',').map((group) => group.trim()).filter(Boolean),
     opensAt: fromLocalInput(field('opensAt').value),
     closesAt: fromLocalInput(field('closesAt').value),
+    retentionDays: field('retentionDays').value === '' ? null : Number(field('retentionDays').value),
   };
   if ((values.type === 'MULTIPLE' || values.type === 'QUIZ') && field('maxChoices').value !== '') {
     values.maxChoices = Number(field('maxChoices').value);
@@ -267,7 +270,7 @@ form.addEventListener('submit', async (event) => {
 });
 
 // ---- lifecycle ----
-async function transition(action, question, label, done) {
+async function transition(action, question, label, done, method = 'POST') {
   if (!(await confirmAction(question, label))) return;
   try {
     if (action === 'delete') {
@@ -276,7 +279,7 @@ async function transition(action, question, label, done) {
       return;
     }
     const { body, response } = await api(`/polls/${encodeURIComponent(poll.id)}/${action}`,
-      { method: 'POST', withResponse: true });
+      { method, withResponse: true });
     show(body, response.headers.get('ETag'));
     say('success', done);
   } catch (problem) {
@@ -306,8 +309,8 @@ function lifecycleButtons() {
   const title = poll.title;
   const button = (label, handler, kind = '') => el('button', { type: 'button', class: kind, onclick: handler }, label);
   /** A lifecycle step: its button (which also confirms it), the question before it, what it says when done. */
-  const step = (action, [label, question, done], kind = '') => button(t(label),
-    () => transition(action, t(question, { title }), t(label), t(done)), kind);
+  const step = (action, [label, question, done], kind = '', method = 'POST') => button(t(label),
+    () => transition(action, t(question, { title }), t(label), t(done), method), kind);
   const buttons = [];
   if (poll.status === 'DRAFT') {
     buttons.push(step('open', ['console.poll.open', 'console.poll.open.confirm', 'console.poll.open.done']));
@@ -315,13 +318,23 @@ function lifecycleButtons() {
   if (poll.status === 'OPEN') {
     buttons.push(step('close', ['console.poll.close', 'console.poll.close.confirm', 'console.poll.close.done']));
   }
-  if (poll.status === 'CLOSED') {
+  if (poll.status === 'CLOSED' && !poll.erasedAt) {
     buttons.push(step('open', ['console.poll.reopen', 'console.poll.reopen.confirm', 'console.poll.reopen.done']));
+  }
+  if (poll.status === 'CLOSED') {
     buttons.push(step('archive',
       ['console.poll.archive', 'console.poll.archive.confirm', 'console.poll.archive.done'], 'secondary'));
   }
   buttons.push(button(t('console.poll.duplicate'), duplicate, 'secondary'));
-  if (poll.status === 'DRAFT' || me.roles.includes('admin')) {
+  const admin = me.roles.includes('admin');
+  if (admin && poll.legalHold) {
+    buttons.push(step('legal-hold',
+      ['console.poll.lift-hold', 'console.poll.lift-hold.confirm', 'console.poll.lift-hold.done'], 'secondary', 'DELETE'));
+  } else if (admin && !poll.erasedAt) {
+    buttons.push(step('legal-hold',
+      ['console.poll.place-hold', 'console.poll.place-hold.confirm', 'console.poll.place-hold.done'], 'secondary'));
+  }
+  if ((poll.status === 'DRAFT' || admin) && !poll.legalHold) {
     buttons.push(step('delete',
       ['console.poll.delete', 'console.poll.delete.confirm', 'console.poll.delete.done'], 'secondary danger'));
   }
@@ -414,6 +427,13 @@ function show(current, tag) {
   document.getElementById('heading').textContent = poll.title;
   document.getElementById('status-line').textContent =
     t('console.poll.status-line', { status: statusNames[poll.status], author: poll.createdBy, id: poll.id });
+  const retention = document.getElementById('retention-line');
+  if (poll.erasedAt) retention.textContent = t('console.poll.erased', { time: formatTime(poll.erasedAt) });
+  else if (poll.legalHold) retention.textContent = t('console.poll.held');
+  else if (poll.retentionDays !== undefined && poll.retentionDays !== null) {
+    retention.textContent = t('console.poll.retained', { days: poll.retentionDays });
+  }
+  retention.hidden = !(poll.erasedAt || poll.legalHold || (poll.retentionDays ?? null) !== null);
   document.getElementById('save').textContent = t('console.poll.save-changes');
   document.getElementById('open-now-field').hidden = true;
   fill(poll);

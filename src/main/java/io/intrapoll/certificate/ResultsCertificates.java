@@ -3,6 +3,7 @@ package io.intrapoll.certificate;
 import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.Problem.FieldError;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.ErasureDue;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.tally.QueueWatch;
@@ -10,6 +11,7 @@ import io.intrapoll.tally.ResultsService;
 import io.intrapoll.vote.Commitment;
 import io.intrapoll.vote.CountedCommitments;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -71,6 +73,14 @@ public class ResultsCertificates {
                 tree.size(),
                 tree.path(index).stream().map(MerkleTree::hex).toList(),
                 MerkleTree.hex(tree.root()));
+    }
+
+    /**
+     * Before a poll's ballots are erased under its retention, its certificate over them: made now if nobody asked for
+     * it yet. Throws while a ballot is still being counted, and the erasure waits.
+     */
+    void certifyBeforeErasure(@Observes ErasureDue due) {
+        certified(due.pollId());
     }
 
     private PollCertificate certified(PollId id) {

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -220,9 +220,16 @@ public class SigningKeys {
                 running.destroyForcibly();
                 throw new IllegalStateException("keytool could not make the results-signing key (" + keytool + ")");
             }
-            Files.move(made, file, StandardCopyOption.ATOMIC_MOVE);
-            LOG.warning("Made a new results-signing key in " + file
-                    + ": keep this file (certificates signed with it verify only while the JWKS holds its key)");
+            try {
+                // A link fails if the file exists: of servers sharing the file that make a key at once, one wins.
+                Files.createLink(file, made);
+                LOG.warning("Made a new results-signing key in " + file
+                        + ": keep this file (certificates signed with it verify only while the JWKS holds its key)");
+            } catch (FileAlreadyExistsException another) {
+                LOG.info("Another server made the results-signing key in " + file + " meanwhile: using that one");
+            } finally {
+                Files.deleteIfExists(made);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot make the results-signing keystore " + file, e);
         } catch (InterruptedException e) {

@@ -31,7 +31,12 @@ public enum AuditAction {
     /** A moderator changed a question (the detail names the action: approved, hidden, answered, pinned, unpinned). */
     QUESTION_MODERATED("question.moderated"),
     /** A closed poll's results certificate was signed (the detail: Merkle root, ballots, key id). */
-    POLL_CERTIFIED("poll.certified");
+    POLL_CERTIFIED("poll.certified"),
+    /** An admin placed a legal hold on a poll: nothing of it is erased until the hold is lifted. */
+    POLL_HELD("poll.legal-hold-placed"),
+    POLL_RELEASED("poll.legal-hold-lifted"),
+    /** A poll's ballots, participation records and open-text answers were erased under its retention. */
+    POLL_ERASED("poll.erased");
 
     private final String name;
 

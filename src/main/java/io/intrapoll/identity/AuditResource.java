@@ -52,7 +52,8 @@ public class AuditResource {
                                     + " webhook.created, webhook.changed, webhook.deleted, webhook.redelivered,"
                                     + " response.hidden, response.shown, event.created, event.changed,"
                                     + " event.poll-added, event.presented, event.ended, event.deleted,"
-                                    + " question.moderated or poll.certified")
+                                    + " question.moderated, poll.certified, poll.legal-hold-placed,"
+                                    + " poll.legal-hold-lifted or poll.erased")
                     @QueryParam("action")
                     String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601") @QueryParam("from") String from,

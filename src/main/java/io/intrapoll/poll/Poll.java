@@ -130,6 +130,18 @@ public class Poll {
     @Column(name = "eligible")
     private Integer eligible;
 
+    /** Days after the close its ballots are erased; null: kept. */
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
+    /** An admin's legal hold: no erasure while it holds. */
+    @Column(name = "legal_hold", nullable = false)
+    private boolean legalHold;
+
+    /** When its ballots, participation records and open-text answers were erased; null: not erased. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     // SINGLE: the decision rule (both null: none).
     @Column(name = "quorum_percent")
     private Integer quorumPercent;
@@ -181,6 +193,7 @@ public class Poll {
         poll.opensAt = input.opensAt();
         poll.closesAt = input.closesAt();
         poll.setDecision(input.decision());
+        poll.retentionDays = input.retentionDays();
         return poll;
     }
 
@@ -237,6 +250,9 @@ public class Poll {
         }
         if (input.has("decision")) {
             setDecision(input.decision());
+        }
+        if (input.has("retentionDays")) {
+            retentionDays = input.retentionDays();
         }
         if (input.has("anonymous")) {
             anonymous = Boolean.TRUE.equals(input.anonymous());
@@ -336,6 +352,12 @@ public class Poll {
     /** DRAFT or CLOSED to OPEN. Opening by hand also settles a pending opening time. */
     void open() {
         requireStatus("open", PollStatus.DRAFT, PollStatus.CLOSED);
+        if (erasedAt != null) {
+            throw new PollStateException(
+                    "erased",
+                    "Its ballots are erased",
+                    "This poll's ballots were erased under its retention; it does not reopen. Duplicate it to ask again.");
+        }
         if (type == PollType.QUIZ && status == PollStatus.CLOSED) {
             throw new PollStateException(
                     "quiz-closed",
@@ -497,6 +519,27 @@ public class Poll {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    public Integer retentionDays() {
+        return retentionDays;
+    }
+
+    public boolean legalHold() {
+        return legalHold;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    /** Places or lifts an admin's legal hold; false if it was so already. */
+    boolean hold(boolean held) {
+        if (legalHold == held) {
+            return false;
+        }
+        legalHold = held;
+        return true;
     }
 
     /** When it last closed; null while it never has. */

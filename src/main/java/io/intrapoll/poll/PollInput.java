@@ -26,8 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PollInput", description = "A poll to create, or the fields of one to change (PATCH).")
 @Refused(
-        fields = {"id", "createdBy", "createdAt", "version", "eligible", "openedAt"},
+        fields = {"id", "createdBy", "createdAt", "version", "eligible", "openedAt", "erasedAt"},
         message = "is read-only")
+@Refused(
+        fields = "legalHold",
+        message = "is placed and lifted by an admin (POST or DELETE .../legal-hold), not by a body")
 @Refused(
         fields = "status",
         message = "is changed by the lifecycle actions (POST .../open, /close, /archive), not by a body")
@@ -106,7 +109,15 @@ public record PollInput(
         @Schema(
                 description = "SINGLE only; changes only in DRAFT: once closed, the results say whether the poll"
                         + " decided (results.outcome).")
-        Decision decision) {
+        Decision decision,
+
+        @Schema(
+                minimum = "0",
+                maximum = "36500",
+                example = "365",
+                description = "Erase the poll's ballots, participation records and open-text answers this many days"
+                        + " after it closes (tallies, certificate and audit trail stay); null: keep them.")
+        Integer retentionDays) {
 
     public PollInput {
         present = present == null ? Set.of() : Set.copyOf(present);

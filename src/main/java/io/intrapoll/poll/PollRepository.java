@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -197,6 +198,37 @@ public class PollRepository {
                     .executeUpdate();
         }
         return opened == 1;
+    }
+
+    /** Closed polls whose retention has run out, neither held nor erased yet. */
+    List<PollId> dueErasures(Instant now, Duration day) {
+        return em.createQuery(
+                        "SELECT p.id, p.closedAt, p.retentionDays FROM Poll p WHERE p.retentionDays IS NOT NULL"
+                                + " AND p.legalHold = FALSE AND p.erasedAt IS NULL AND p.closedAt IS NOT NULL"
+                                + " AND p.status IN :closed",
+                        Object[].class)
+                .setParameter("closed", List.of(PollStatus.CLOSED, PollStatus.ARCHIVED))
+                .getResultStream()
+                .filter(row -> !((Instant) row[1])
+                        .plus(day.multipliedBy(((Number) row[2]).longValue()))
+                        .isAfter(now))
+                .map(row -> new PollId((String) row[0]))
+                .toList();
+    }
+
+    /**
+     * Marks a closed poll erased, exactly once however many nodes try: only the update that finds it unerased, unheld
+     * and closed changes it (a hold placed meanwhile wins).
+     */
+    boolean fireErasure(PollId id, Instant now) {
+        return em.createQuery("UPDATE Poll p SET p.erasedAt = :now, p.version = p.version + 1 WHERE p.id = :id"
+                                + " AND p.erasedAt IS NULL AND p.legalHold = FALSE AND p.retentionDays IS NOT NULL"
+                                + " AND p.status IN :closed")
+                        .setParameter("now", now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                        .setParameter("id", id.value())
+                        .setParameter("closed", List.of(PollStatus.CLOSED, PollStatus.ARCHIVED))
+                        .executeUpdate()
+                == 1;
     }
 
     /** As {@link #fireOpening}, for the closing time: an OPEN poll closes, exactly once. */

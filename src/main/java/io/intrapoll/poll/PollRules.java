@@ -55,6 +55,9 @@ final class PollRules {
         openText(errors, poll);
         timeLimit(errors, poll);
         decision(errors, poll);
+        if (poll.retentionDays() != null && (poll.retentionDays() < 0 || poll.retentionDays() > 36500)) {
+            errors.add(new FieldError("retentionDays", "must be 0 to 36500 days (or null: keep the ballots)"));
+        }
         groups(errors, poll.audienceGroups());
         schedule(errors, poll, scheduleChanged, now);
         return errors;

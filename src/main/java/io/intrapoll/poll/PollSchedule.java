@@ -6,9 +6,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens and closes polls at their {@code opensAt} / {@code closesAt} times. Every server runs it; each poll's
+ * Opens and closes polls at their {@code opensAt} / {@code closesAt} times, and erases closed polls' ballots when their
+ * retention runs out. Every server runs it; each poll's
  * transition is a conditional update that only one server wins, so it happens exactly once.
  */
 @ApplicationScoped
@@ -35,8 +38,16 @@ public class PollSchedule {
     DatabaseMigration migration;
 
     @Inject
+    Event<ErasureDue> erasuresDue;
+
+    @Inject
     @ConfigProperty(name = "intrapoll.schedule.period-ms")
     long periodMillis;
+
+    /** How long a day of retention lasts: 86,400 s, shorter only in tests (a test clock for erasure). */
+    @Inject
+    @ConfigProperty(name = "intrapoll.retention.day-seconds")
+    long retentionDaySeconds;
 
     private final Clock clock = Clock.systemUTC();
     private ScheduledFuture<?> task;
@@ -49,6 +60,18 @@ public class PollSchedule {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+    }
+
+    /** Certifies the poll's results first (an observer of ErasureDue), then erases; a later round retries a failure. */
+    private void erase(PollId id, Instant now) {
+        try {
+            erasuresDue.fire(new ErasureDue(id));
+            if (transitions.fireErasure(id, now)) {
+                LOG.info(() -> "Poll " + id + ": ballots erased under its retention");
+            }
+        } catch (RuntimeException notYet) {
+            LOG.log(Level.INFO, "Poll " + id + ": erasure waits (" + notYet.getMessage() + ")");
         }
     }
 
@@ -67,6 +90,9 @@ public class PollSchedule {
                 if (transitions.fireClosing(id, now)) {
                     LOG.info(() -> "Poll " + id + " closed by its schedule");
                 }
+            }
+            for (PollId id : transitions.dueErasures(now, Duration.ofSeconds(retentionDaySeconds))) {
+                erase(id, now);
             }
         } catch (RuntimeException e) {
             // The next tick retries; a database outage must not end the schedule.

@@ -172,10 +172,39 @@ public class PollService {
         return stored(poll);
     }
 
-    /** Admins delete any poll; owners only their drafts. */
+    /**
+     * An admin places (or lifts) a legal hold: while it holds, the poll's ballots are not erased, whatever its
+     * retention, and the poll is not deleted.
+     */
+    @Transactional
+    public PollView hold(PollId id, boolean held, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only admins place or lift a legal hold.");
+        }
+        Poll poll = polls.find(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (held && poll.erasedAt() != null) {
+            throw ProblemException.conflict(
+                    "erased",
+                    "Its ballots are erased",
+                    "This poll's ballots were erased on " + poll.erasedAt() + "; there is nothing left to hold.");
+        }
+        if (poll.hold(held)) {
+            polls.nextVersion(poll);
+            audit.record(caller.name(), held ? AuditAction.POLL_HELD : AuditAction.POLL_RELEASED, id.value(), null);
+        }
+        return stored(poll);
+    }
+
+    /** Admins delete any poll not under a legal hold; owners only their drafts. */
     @Transactional
     public void delete(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
+        if (poll.legalHold()) {
+            throw ProblemException.conflict(
+                    "legal-hold",
+                    "Under a legal hold",
+                    "This poll is under a legal hold: it cannot be deleted until an admin lifts the hold.");
+        }
         if (!caller.isAdmin() && poll.status() != PollStatus.DRAFT) {
             throw ProblemException.conflict(
                     "poll-not-draft",

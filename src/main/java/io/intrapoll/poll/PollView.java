@@ -48,6 +48,15 @@ public record PollView(
                 example = "500")
         Integer eligible,
 
+        @Schema(description = "Days after the close its ballots are erased, when set")
+        Integer retentionDays,
+
+        @Schema(description = "An admin's hold: nothing is erased while it holds")
+        boolean legalHold,
+
+        @Schema(description = "When its ballots, participation records and open-text answers were erased")
+        Instant erasedAt,
+
         @Schema(example = "author") String createdBy,
         Instant createdAt,
 
@@ -92,6 +101,9 @@ public record PollView(
                 poll.openedAt(),
                 poll.decision(),
                 poll.eligible(),
+                poll.retentionDays(),
+                poll.legalHold(),
+                poll.erasedAt(),
                 poll.createdBy(),
                 poll.createdAt(),
                 poll.version());
@@ -133,6 +145,9 @@ public record PollView(
                 openedAt,
                 decision,
                 eligible,
+                retentionDays,
+                legalHold,
+                erasedAt,
                 createdBy,
                 createdAt,
                 version);

@@ -215,6 +215,41 @@ public class PollsResource {
     }
 
     @POST
+    @Path("{id}/legal-hold")
+    @Operation(
+            operationId = "placeLegalHold",
+            summary = "Place a legal hold",
+            description = "Admin. While the hold stays, the poll's ballots are not erased whatever its retention, and"
+                    + " the poll is not deleted. Idempotent; 409 once its ballots are erased.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The poll, legalHold true",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response placeLegalHold(@PathParam("id") String id) {
+        return withTag(service.hold(PollPath.id(id), true, callers.current()));
+    }
+
+    @DELETE
+    @Path("{id}/legal-hold")
+    @Operation(
+            operationId = "liftLegalHold",
+            summary = "Lift a legal hold",
+            description = "Admin. The retention applies again: ballots past it are erased within the schedule's next"
+                    + " round. Idempotent.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The poll, legalHold false",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response liftLegalHold(@PathParam("id") String id) {
+        return withTag(service.hold(PollPath.id(id), false, callers.current()));
+    }
+
+    @POST
     @Path("{id}/archive")
     @Operation(
             operationId = "archivePoll",

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public class ScheduledTransitions {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Event<PollErased> erasures;
+
     /** The actor of what the schedule does, in the audit trail. */
     static final String SCHEDULE = "schedule";
 
@@ -58,6 +62,26 @@ public class ScheduledTransitions {
 
     public boolean fireClosing(PollId id, Instant now) {
         return announced(id, polls.fireClosing(id, now), AuditAction.POLL_CLOSED);
+    }
+
+    /** @param day how long a day of retention is (a test clock shortens it) */
+    public List<PollId> dueErasures(Instant now, Duration day) {
+        return polls.dueErasures(now, day);
+    }
+
+    /** Erases a poll's ballots under its retention, in one transaction with its mark, exactly once in a cluster. */
+    public boolean fireErasure(PollId id, Instant now) {
+        if (!polls.fireErasure(id, now)) {
+            return false;
+        }
+        erasures.fire(new PollErased(id)); // in this transaction: the ballots go with the mark, or neither
+        audit.record(
+                SCHEDULE,
+                AuditAction.POLL_ERASED,
+                id.value(),
+                "ballots, participation records and open-text answers, as its retention asks");
+        changes.fire(new PollChanged(id, polls.version(id)));
+        return true;
     }
 
     private boolean announced(PollId id, boolean changed, AuditAction action) {

@@ -131,7 +131,9 @@ public class ResultsService {
                 .toList();
         boolean closed = rules.isClosed();
         boolean isFinal = closed && queue.isDrained(pollId);
-        List<Results.RoundResult> rounds = poll.type() == PollType.RANKED ? rounds(pollId, poll) : null;
+        // An erased poll has no ballots left to run the rounds over (its certificate keeps them).
+        List<Results.RoundResult> rounds =
+                poll.type() == PollType.RANKED && poll.erasedAt() == null ? rounds(pollId, poll) : null;
         List<ScaleStatistics.Bucket> buckets = poll.type().isScale()
                 ? rules.optionIds().stream()
                         .map(value ->

@@ -196,8 +196,10 @@ public class TallyRepository {
         }
         // Read after the locks: a poll counted meanwhile has its type here.
         Map<PollId, PollRepository.Counting> countingByPoll = polls.get();
-        em.createNativeQuery("DELETE FROM option_tally").executeUpdate();
-        em.createNativeQuery("DELETE FROM poll_tally").executeUpdate();
+        // An erased poll's ballots are gone; its tallies are all that is left of them, and stay as they are.
+        String notErased = " WHERE poll_id NOT IN (SELECT id FROM poll WHERE erased_at IS NOT NULL)";
+        em.createNativeQuery("DELETE FROM option_tally" + notErased).executeUpdate();
+        em.createNativeQuery("DELETE FROM poll_tally" + notErased).executeUpdate();
         TallyDeltas counts = new TallyDeltas();
         for (Object row : em.createNativeQuery("SELECT poll_id, choices, hidden, held FROM ballot")
                 .getResultList()) {

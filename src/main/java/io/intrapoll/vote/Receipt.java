@@ -30,8 +30,9 @@ public record Receipt(
         @Schema(
                 description = "The 202 answer only: 128 random bits, base64url, that only the voter holds. With the"
                         + " ballot's choices it gives the commitment the results certificate's Merkle tree holds"
-                        + " (API.md, \"Receipts anyone can check\"). The server does not keep it: a repeat of the request"
-                        + " with the same Idempotency-Key answers without it.",
+                        + " (API.md, \"Receipts anyone can check\"). The server does not store it; with an"
+                        + " Idempotency-Key it is derived from the key under the server's secret, so a repeat of the"
+                        + " request answers the same body.",
                 example = "q7xk2J0cV8h3mZp1WfYtNg")
         String tracker) {
 

@@ -99,6 +99,10 @@ public class VoteService {
         };
     }
 
+    /**
+     * @param idempotencyKey as sent: only its hash is stored (claims, participation); the key itself derives the
+     *     receipt's tracker, so a repeat gets the same one and nobody can derive it later from what is stored
+     */
     private Receipt accept(PollId id, VoteRequest request, String idempotencyKey, Caller caller, long deadline) {
         if (!ingestEnabled) {
             throw ProblemException.unavailable("This node does not take votes (aggregator only).", RETRY_AFTER_SECONDS);
@@ -113,13 +117,14 @@ public class VoteService {
         Integer points = null;
         PollId pollId = poll.id();
         String voterKey = keys.keyFor(pollId, caller.name(), poll.anonymous());
+        String keyHash = idempotencyKey == null ? null : VoterKeys.hashOf(idempotencyKey);
         if (poll.type() == PollType.QUIZ) {
             if (QuizScoring.isTimeUp(poll, now)) {
                 // A retry of a ballot accepted in time still gets its receipt.
                 Claim earlier = registry.find(pollId, voterKey);
-                if (idempotencyKey != null && earlier != null && idempotencyKey.equals(earlier.idempotencyKey())) {
+                if (keyHash != null && earlier != null && keyHash.equals(earlier.idempotencyKey())) {
                     Claim durable = earlier.isDurable() ? earlier : awaitDurable(pollId, voterKey, earlier);
-                    return Receipt.accepted(durable.receiptId(), pollId, durable.acceptedAt());
+                    return replayed(durable, pollId, voterKey, idempotencyKey);
                 }
                 throw ProblemException.conflict(
                         "time-up",
@@ -130,19 +135,19 @@ public class VoteService {
         }
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
-        String tracker = Commitment.newTracker();
+        String tracker = trackerOf(pollId, voterKey, idempotencyKey, receiptId);
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
-        Claim fresh = new Claim(receiptId, idempotencyKey, 1, now, kept, false);
+        Claim fresh = new Claim(receiptId, keyHash, 1, now, kept, false);
         VoterRegistry.Taken taken = registry.claim(pollId, voterKey, fresh);
         Claim current = taken.claim();
         if (!current.receiptId().equals(fresh.receiptId())) {
-            if (idempotencyKey != null && idempotencyKey.equals(current.idempotencyKey())) {
+            if (keyHash != null && keyHash.equals(current.idempotencyKey())) {
                 if (isOrphaned(current, now)) {
-                    return finishOrphaned(poll, current, voterKey, optionIds, caller, deadline);
+                    return finishOrphaned(poll, current, voterKey, optionIds, caller, idempotencyKey, deadline);
                 }
                 Claim durable = awaitDurable(pollId, voterKey, current);
-                return Receipt.accepted(durable.receiptId(), pollId, durable.acceptedAt());
+                return replayed(durable, pollId, voterKey, idempotencyKey);
             }
             if (!poll.allowVoteChange()) {
                 throw ProblemException.conflict(
@@ -150,7 +155,7 @@ public class VoteService {
                         "Already voted",
                         "You have voted in this poll, and it does not allow a change.");
             }
-            fresh = new Claim(receiptId, idempotencyKey, current.revision() + 1, now, kept, false);
+            fresh = new Claim(receiptId, keyHash, current.revision() + 1, now, kept, false);
             if (!registry.replace(pollId, voterKey, current, fresh)) {
                 throw ProblemException.conflict(
                         "concurrent-vote", "Concurrent vote", "Another ballot of yours is being accepted; try again.");
@@ -166,13 +171,32 @@ public class VoteService {
                 now,
                 fresh.revision(),
                 receiptId,
-                idempotencyKey,
+                keyHash,
                 taken.provenFirst(),
                 traceOf(poll),
                 points,
                 Commitment.of(tracker, optionIds));
         makeDurable(ballot, fresh, replaced, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now, tracker);
+    }
+
+    /**
+     * A receipt's tracker: derived from the Idempotency-Key under the server secret when there is one (so its repeat
+     * answers the same body), else random.
+     */
+    private String trackerOf(PollId pollId, String voterKey, String idempotencyKey, String receiptId) {
+        return idempotencyKey == null
+                ? Commitment.newTracker()
+                : keys.trackerFor(pollId, voterKey, idempotencyKey, receiptId);
+    }
+
+    /** The 202 body again, for a repeat of the request with the same Idempotency-Key. */
+    private Receipt replayed(Claim claim, PollId pollId, String voterKey, String idempotencyKey) {
+        return Receipt.accepted(
+                claim.receiptId(),
+                pollId,
+                claim.acceptedAt(),
+                keys.trackerFor(pollId, voterKey, idempotencyKey, claim.receiptId()));
     }
 
     /** The caller's receipt in a poll, with its choices unless the poll is anonymous. */
@@ -303,16 +327,21 @@ public class VoteService {
      * the first have reached the broker after all, the aggregator counts only one ballot of a revision.
      */
     private Receipt finishOrphaned(
-            PollSnapshot poll, Claim orphan, String voterKey, List<String> optionIds, Caller caller, long deadline) {
+            PollSnapshot poll,
+            Claim orphan,
+            String voterKey,
+            List<String> optionIds,
+            Caller caller,
+            String idempotencyKey,
+            long deadline) {
         PollId pollId = poll.id();
         Claim counted = registry.counted(pollId, voterKey);
         if (counted != null && counted.receiptId().equals(orphan.receiptId())) {
             registry.confirm(pollId, voterKey, orphan);
-            return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt());
+            return replayed(orphan, pollId, voterKey, idempotencyKey);
         }
-        // A new tracker: the first attempt's never reached its person. Should the first attempt be the one counted
-        // after all, this tracker's check finds no ballot (the receipt's id still names the counted one).
-        String tracker = Commitment.newTracker();
+        // The first attempt's tracker (the same key and receipt): whichever of the two is counted, the receipt checks.
+        String tracker = trackerOf(pollId, voterKey, idempotencyKey, orphan.receiptId());
         Ballot ballot = new Ballot(
                 poll.anonymous() ? UUID.randomUUID().toString() : orphan.receiptId(),
                 pollId,

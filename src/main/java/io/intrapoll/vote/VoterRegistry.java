@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.infinispan.Cache;
 
@@ -97,6 +98,23 @@ public class VoterRegistry {
     /** A poll opened from DRAFT has no ballots: from now on every claim of it is in the cache. */
     void opened(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollOpened opened) {
         caches.claims().put(COMPLETE + opened.pollId().value(), Instant.now().toString());
+    }
+
+    /** Forgets every claim of an erased poll, and its marker: nothing in memory says who voted in it any more. */
+    void forget(PollId pollId) {
+        Cache<String, String> claims = caches.claims();
+        String prefix = pollId.value() + '\n';
+        List<String> keys = new ArrayList<>();
+        try (var each = claims.keySet().iterator()) {
+            while (each.hasNext()) {
+                String key = each.next();
+                if (key.startsWith(prefix)) {
+                    keys.add(key);
+                }
+            }
+        }
+        keys.forEach(claims::remove);
+        claims.remove(COMPLETE + pollId.value());
     }
 
     /** Whether every claim of this poll is in the cache (so a missing claim means no ballot). */

@@ -30,6 +30,7 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -50,6 +51,7 @@ final class Polls {
                 null,
                 null,
                 List.of(),
+                null,
                 null,
                 null,
                 null,
@@ -78,6 +80,7 @@ final class Polls {
                 closesAt,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -88,6 +91,7 @@ final class Polls {
                 new PollInput(
                         Set.of("title"),
                         (String) value,
+                        null,
                         null,
                         null,
                         null,
@@ -118,6 +122,7 @@ final class Polls {
                 null,
                 null,
                 options,
+                null,
                 null,
                 null,
                 null,

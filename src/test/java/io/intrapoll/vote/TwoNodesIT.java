@@ -89,6 +89,50 @@ class TwoNodesIT extends AgainstTheServer {
     }
 
     @Test
+    void bothNodesSignWithOneKeyAndShowOneCertificate() {
+        JsonObject poll = create(
+                onA("author"),
+                poll("Certified across nodes", "SINGLE", "Yes", "No").add("open", true));
+        String id = poll.getString("id");
+        String voter = Voters.fresh();
+        Api.Reply receipt = vote(onB(voter), id, optionIds(poll)[0]);
+        assertEquals(202, receipt.status());
+        awaitCounted(onA("author"), id, 1);
+        assertEquals(200, onA("author").post("/api/v1/polls/" + id + "/close").status());
+        String keysOnA = Api.anonymous().get("/api/v1/keys").body();
+        String keysOnB = NODE_B.as(null).get("/api/v1/keys").body();
+        assertEquals(keysOnA, keysOnB, "the same JWKS on both nodes");
+        JsonObject fromB = awaitCertificate(onB("author"), id);
+        JsonObject fromA = awaitCertificate(onA("author"), id);
+        assertEquals(fromA.getString("jws"), fromB.getString("jws"), "made once, whichever node was asked first");
+        String commitment = java.util.HexFormat.of()
+                .formatHex(sha256(receipt.json().getString("tracker") + "|" + optionIds(poll)[0]));
+        assertEquals(
+                fromA.getJsonObject("payload").getString("merkleRoot"),
+                onA(voter).get("/api/v1/polls/" + id + "/proof/" + commitment).string("merkleRoot"),
+                "one ballot: its leaf is the root");
+    }
+
+    private static JsonObject awaitCertificate(Api caller, String pollId) {
+        Api.Reply reply = caller.get("/api/v1/polls/" + pollId + "/certificate");
+        for (int i = 0; i < 120 && reply.status() == 409; i++) {
+            Votes.sleep(250);
+            reply = caller.get("/api/v1/polls/" + pollId + "/certificate");
+        }
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aVoterCountedOnOneNodeIsRefusedOnTheOther() {
         JsonObject poll = create(
                 onA("author"), poll("Once across nodes", "SINGLE", "Yes", "No").add("open", true));

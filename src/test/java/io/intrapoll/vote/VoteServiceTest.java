@@ -313,11 +313,14 @@ class VoteServiceTest {
         assertTrue(broker.ballots().isEmpty());
     }
 
+    /** What a claim and a participation keep of the Idempotency-Key "k1": its hash. */
+    private static final String STORED_K1 = io.intrapoll.identity.VoterKeys.hashOf("k1");
+
     @Test
     void theRetryOfARequestWhoseNodeWentDownIsAcceptedUnderTheFirstRequestsReceipt() {
         open(POLL, false);
         Claim orphan =
-                new Claim("r-orphan", "k1", 1, Instant.now().minus(Duration.ofMinutes(1)), List.of("red"), false);
+                new Claim("r-orphan", STORED_K1, 1, Instant.now().minus(Duration.ofMinutes(1)), List.of("red"), false);
         registry.claim(POLL, "ana", orphan); // taken by a node that went down before it answered
 
         Receipt receipt = vote(ANA, "k1", "red");
@@ -333,9 +336,9 @@ class VoteServiceTest {
     void theRetryOfARequestWhoseBallotWasCountedAfterAllGetsItsReceiptAndSendsNothing() {
         open(POLL, false);
         Instant acceptedAt = Instant.now().minus(Duration.ofMinutes(1));
-        registry.claim(POLL, "ana", new Claim("r-orphan", "k1", 1, acceptedAt, List.of("red"), false));
-        counting.aggregation.apply(List.of(
-                new Ballot("r-orphan", POLL, "ana", "ana", List.of("red"), acceptedAt, 1, "r-orphan", "k1", false)));
+        registry.claim(POLL, "ana", new Claim("r-orphan", STORED_K1, 1, acceptedAt, List.of("red"), false));
+        counting.aggregation.apply(List.of(new Ballot(
+                "r-orphan", POLL, "ana", "ana", List.of("red"), acceptedAt, 1, "r-orphan", STORED_K1, false)));
 
         assertEquals("r-orphan", vote(ANA, "k1", "red").receiptId());
         assertTrue(broker.ballots().isEmpty());
