@@ -275,7 +275,8 @@ done
 curl -fsS -o /dev/null -u author:author -X POST "$lb/api/v1/polls/$cert_poll_id/close"
 jws=""
 for _ in $(seq 1 60); do
-  jws=$(curl -fsS -u author:author "$lb/api/v1/polls/$cert_poll_id/certificate" 2>/dev/null | jq -r .jws) && [ -n "$jws" ] && break
+  jws=$(curl -fsS -u author:author "$lb/api/v1/polls/$cert_poll_id/certificate" 2>/dev/null | jq -er .jws) && break
+  jws=""
   sleep 1
 done
 [ -n "$jws" ] || fail "no certificate for the closed poll"

@@ -1,8 +1,9 @@
 // Receipts anyone can check (API.md): the browser keeps each ballot's receipt (its tracker and the choices sent),
 // and once the poll is closed and certified, "Check my ballot" verifies here, with WebCrypto, that the ballot is
-// among the counted ones the signed results certificate covers. Nothing of the check trusts the server's word: the
-// commitment is recomputed, the inclusion proof is walked to the root (RFC 9162), and the root must be the one the
-// certificate's ES256 signature covers, under a key of the published JWKS.
+// among the counted ones the signed results certificate covers: the commitment is recomputed, its inclusion proof is
+// built from the certified tree's leaves (RFC 6962) and walked to the root (RFC 9162), and the root must be the one
+// the certificate's ES256 signature covers, under a key of the published JWKS. The page asks for all the leaves, not
+// for its own commitment's proof: no request names the ballot, so no access log ties an anonymous ballot to its voter.
 import { api, el, showMessage, t, formatTime, formatNumber } from './common.js';
 
 const STORE = 'intrapoll.receipts';
@@ -23,10 +24,14 @@ function readAll() {
   }
 }
 
+/** What the server trims off an answer (Java's String.strip: white space, not the non-breaking spaces). */
+const JAVA_WHITESPACE = '[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]';
+const STRIP = new RegExp(`^${JAVA_WHITESPACE}+|${JAVA_WHITESPACE}+$`, 'g');
+
 /** A ballot's content as its commitment names it: option ids in order, the rating, or the trimmed text. */
 export function canonicalChoices(body) {
   if (body.rating !== undefined && body.rating !== null) return String(body.rating);
-  if (typeof body.text === 'string') return body.text.trim();
+  if (typeof body.text === 'string') return body.text.replace(STRIP, '');
   return (body.optionIds || []).join(',');
 }
 
@@ -80,13 +85,30 @@ async function sha256(...parts) {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', joined));
 }
 
+/** RFC 6962 2.1: the hash of leaves [from, to), and the audit path of leaf m within them (deeper nodes first). */
+async function subtree(leafHashes, from, to, m, path) {
+  if (to - from === 1) return leafHashes[from];
+  let k = 1;
+  while (k * 2 < to - from) k *= 2;
+  if (m !== null && m < from + k) {
+    const left = await subtree(leafHashes, from, from + k, m, path);
+    const right = await subtree(leafHashes, from + k, to, null, null);
+    path.push(right);
+    return sha256(Uint8Array.of(1), left, right);
+  }
+  const left = await subtree(leafHashes, from, from + k, null, null);
+  const right = await subtree(leafHashes, from + k, to, m, path);
+  if (m !== null) path.push(left);
+  return sha256(Uint8Array.of(1), left, right);
+}
+
 /** RFC 9162 2.1.3.2: the root an inclusion proof leads to from a leaf hash, or null if the proof is malformed. */
 async function rootFromProof(leafIndex, treeSize, path, leafHash) {
   if (leafIndex >= treeSize) return null;
   let fn = leafIndex;
   let sn = treeSize - 1;
   let r = leafHash;
-  for (const step of path.map(fromHex)) {
+  for (const step of path) {
     if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {
       r = await sha256(Uint8Array.of(1), step, r);
@@ -121,7 +143,7 @@ async function verifiedPayload(jws, jwks) {
 }
 
 /**
- * Checks a kept receipt against the poll's certificate. Resolves with { outcome, ... }: counted, not-yet,
+ * Checks a kept receipt against the poll's certificate. Resolves with { outcome, ... }: counted, not-yet, erased,
  * not-found, bad-signature or wrong-root.
  */
 export async function checkBallot(pollId, receipt) {
@@ -136,17 +158,25 @@ export async function checkBallot(pollId, receipt) {
   const jwks = await api('/keys');
   const signed = await verifiedPayload(certificate.jws, jwks);
   if (!signed || signed.payload.pollId !== pollId) return { outcome: 'bad-signature', commitment };
-  let proof;
+  let leaves;
   try {
-    proof = await api(`/polls/${encodeURIComponent(pollId)}/proof/${commitment}`, { cache: 'no-store' });
+    leaves = await api(`/polls/${encodeURIComponent(pollId)}/certificate/leaves`, { cache: 'no-store' });
   } catch (problem) {
-    if (problem.status === 404) return { outcome: 'not-found', commitment, signed };
+    if (problem.status === 409 && problem.kind === 'erased') return { outcome: 'erased', commitment, signed };
     throw problem;
   }
-  const leaf = await sha256(Uint8Array.of(0), fromHex(commitment));
-  const root = await rootFromProof(proof.leafIndex, proof.treeSize, proof.path, leaf);
-  if (root === null || root !== signed.payload.merkleRoot) return { outcome: 'wrong-root', commitment, signed, root };
-  return { outcome: 'counted', commitment, signed, proof };
+  const leafIndex = leaves.commitments.indexOf(commitment);
+  if (leafIndex < 0) return { outcome: 'not-found', commitment, signed };
+  const treeSize = leaves.commitments.length;
+  const leafHashes = await Promise.all(leaves.commitments.map((leaf) => sha256(Uint8Array.of(0), fromHex(leaf))));
+  const path = [];
+  await subtree(leafHashes, 0, treeSize, leafIndex, path);
+  const root = await rootFromProof(leafIndex, treeSize, path, leafHashes[leafIndex]);
+  // The tree must hold exactly the ballots the signed results count.
+  if (root === null || root !== signed.payload.merkleRoot || treeSize !== signed.payload.totalBallots) {
+    return { outcome: 'wrong-root', commitment, signed, root };
+  }
+  return { outcome: 'counted', commitment, signed, proof: { leafIndex, treeSize } };
 }
 
 /**
@@ -202,6 +232,9 @@ function show(result, check) {
       break;
     case 'not-yet':
       showMessage(result, 'info', el('strong', { id: 'check-outcome' }, t('check.not-yet')));
+      break;
+    case 'erased':
+      showMessage(result, 'info', el('strong', { id: 'check-outcome' }, t('check.erased')), details);
       break;
     case 'not-found':
       showMessage(result, 'error', el('strong', { id: 'check-outcome' }, t('check.not-found')), details);

@@ -294,7 +294,8 @@ async function duplicate() {
     anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
   };
   if (poll.type === 'QUIZ') copy.options = poll.options.map((option) => ({ label: option.label, correct: option.correct }));
-  for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds', 'decision']) {
+  for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds', 'decision',
+    'retentionDays']) {
     if (poll[name] !== undefined && poll[name] !== null && !(poll.type === 'NPS' && name === 'scale')) copy[name] = poll[name];
   }
   try {

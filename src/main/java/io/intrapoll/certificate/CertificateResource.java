@@ -48,4 +48,24 @@ public class CertificateResource {
     public CertificateView certificate(@PathParam("id") String id) {
         return certificates.certificate(PollPath.id(id), callers.current());
     }
+
+    @GET
+    @Path("leaves")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getCertifiedLeaves",
+            summary = "Every leaf of the certified tree",
+            description = "The counted ballots' commitments, ascending, for whoever may see the poll: a voter's page"
+                    + " finds its own among them and builds the inclusion proof itself, so no request names the"
+                    + " voter's commitment (an anonymous poll's access log would tie it to the voter otherwise).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The leaves",
+            content = @Content(schema = @Schema(implementation = CertifiedLeaves.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict") // not closed, not all counted, or its ballots erased
+    public CertifiedLeaves leaves(@PathParam("id") String id) {
+        return certificates.leaves(PollPath.id(id), callers.current());
+    }
 }

@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes a closed poll's certificate, once per close in the whole cluster: under a lock on the poll's row, the first
@@ -53,6 +55,17 @@ class CertificateSigning {
     @Inject
     AuditTrail audit;
 
+    /** How long a vote may take to become durable: one accepted just before the close reaches the broker by then. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.intake.wait-ms")
+    long intakeWaitMillis;
+
+    /**
+     * Beyond the intake's wait: a node whose poll cache had not heard of the close yet, and clocks that differ
+     * between nodes. No ballot accepted for the poll reaches the broker later than its close plus both.
+     */
+    private static final Duration SETTLE_GRACE = Duration.ofSeconds(5);
+
     /** The stored certificate of the poll's last close, without a lock; empty if none was made yet. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<PollCertificate> stored(PollId id) {
@@ -80,6 +93,10 @@ class CertificateSigning {
         PollCertificate existing = em.find(PollCertificate.class, new PollCertificate.Key(id.value(), poll.closedAt()));
         if (existing != null) {
             return existing;
+        }
+        if (CLOCK.instant()
+                .isBefore(poll.closedAt().plusMillis(intakeWaitMillis).plus(SETTLE_GRACE))) {
+            throw notCounted(); // a ballot accepted just before the close may still be on its way to the broker
         }
         if (!counted.isEveryParticipationCounted(id)) {
             throw notCounted();

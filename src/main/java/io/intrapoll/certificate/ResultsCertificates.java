@@ -50,11 +50,8 @@ public class ResultsCertificates {
      * changed since, the path leads to another root than the certificate's, and a check finds it.
      */
     public InclusionProof proof(PollId id, String commitmentText, Caller caller) {
-        PollCache.Cached poll =
-                results.poll(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
-        if (!poll.rules().isVisibleTo(caller)) {
-            throw ProblemException.forbidden("This poll is not open to you.");
-        }
+        PollCache.Cached poll = visible(id, caller);
+        requireNotErased(poll);
         String commitment = commitmentText.toLowerCase(Locale.ROOT);
         if (!Commitment.isWellFormed(commitment)) {
             throw ProblemException.badRequest(
@@ -81,6 +78,42 @@ public class ResultsCertificates {
      */
     void certifyBeforeErasure(@Observes ErasureDue due) {
         certified(due.pollId());
+    }
+
+    /**
+     * Every commitment of the certified tree, for whoever may see the poll: a browser builds its own ballot's path
+     * from them (API.md's proof endpoint names the commitment in its address, which access logs keep).
+     */
+    public CertifiedLeaves leaves(PollId id, Caller caller) {
+        PollCache.Cached poll = visible(id, caller);
+        requireNotErased(poll);
+        certified(id);
+        List<String> commitments = counted.ascending(id);
+        return new CertifiedLeaves(
+                commitments.size(),
+                commitments,
+                MerkleTree.hex(MerkleTree.overHex(commitments).root()));
+    }
+
+    private PollCache.Cached visible(PollId id, Caller caller) {
+        PollCache.Cached poll =
+                results.poll(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
+        if (!poll.rules().isVisibleTo(caller)) {
+            throw ProblemException.forbidden("This poll is not open to you.");
+        }
+        return poll;
+    }
+
+    /** After erasure the leaves are gone: a check can no longer run (the certificate stays). */
+    private static void requireNotErased(PollCache.Cached poll) {
+        if (poll.view().erasedAt() != null) {
+            throw ProblemException.conflict(
+                    "erased",
+                    "Its ballots are erased",
+                    "This poll's ballots were erased under its retention on "
+                            + poll.view().erasedAt()
+                            + ": its certificate stays, but no ballot can be checked against it any more.");
+        }
     }
 
     private PollCertificate certified(PollId id) {

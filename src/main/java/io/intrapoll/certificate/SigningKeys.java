@@ -42,6 +42,9 @@ public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final int COORDINATE_BYTES = 32;
+    /** The order of P-256 (secp256r1): other 256-bit curves (secp256k1, brainpool) are not ES256. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     @Inject
     @ConfigProperty(name = "intrapoll.signing.keystore")
@@ -157,7 +160,7 @@ public class SigningKeys {
     static PublicJwk jwkOf(Certificate certificate) {
         if (certificate == null
                 || !(certificate.getPublicKey() instanceof ECPublicKey key)
-                || key.getParams().getCurve().getField().getFieldSize() != 256) {
+                || !key.getParams().getOrder().equals(P256_ORDER)) {
             return null;
         }
         String x = BASE64URL.encodeToString(unsigned(key.getW().getAffineX()));
@@ -220,6 +223,8 @@ public class SigningKeys {
                 running.destroyForcibly();
                 throw new IllegalStateException("keytool could not make the results-signing key (" + keytool + ")");
             }
+            // Its private key readable by the server's user only (keytool leaves the umask's mode).
+            Files.setPosixFilePermissions(made, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             try {
                 // A link fails if the file exists: of servers sharing the file that make a key at once, one wins.
                 Files.createLink(file, made);

@@ -37,6 +37,11 @@ public class PollCache {
     }
 
     /** The poll as the API shows it, and the rules of who may see it. */
+    /** Whether the poll's ballots were erased under its retention (then none is counted any more). */
+    public boolean isErased(PollId id) {
+        return read(id).map(cached -> cached.view().erasedAt() != null).orElse(false);
+    }
+
     public Optional<Cached> read(PollId id) {
         String key = id.value(); // the replicated cache's keys are the ids' text, as every node writes them
         String encoded = caches.polls().get(key);

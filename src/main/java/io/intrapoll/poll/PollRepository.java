@@ -200,8 +200,11 @@ public class PollRepository {
         return opened == 1;
     }
 
+    /** A closed poll whose retention has run out, as it was read: its erasure holds only if it still is so. */
+    public record DueErasure(PollId id, Instant closedAt, int retentionDays) {}
+
     /** Closed polls whose retention has run out, neither held nor erased yet. */
-    List<PollId> dueErasures(Instant now, Duration day) {
+    List<DueErasure> dueErasures(Instant now, Duration day) {
         return em.createQuery(
                         "SELECT p.id, p.closedAt, p.retentionDays FROM Poll p WHERE p.retentionDays IS NOT NULL"
                                 + " AND p.legalHold = FALSE AND p.erasedAt IS NULL AND p.closedAt IS NOT NULL"
@@ -212,7 +215,7 @@ public class PollRepository {
                 .filter(row -> !((Instant) row[1])
                         .plus(day.multipliedBy(((Number) row[2]).longValue()))
                         .isAfter(now))
-                .map(row -> new PollId((String) row[0]))
+                .map(row -> new DueErasure(new PollId((String) row[0]), (Instant) row[1], ((Number) row[2]).intValue()))
                 .toList();
     }
 
@@ -220,12 +223,20 @@ public class PollRepository {
      * Marks a closed poll erased, exactly once however many nodes try: only the update that finds it unerased, unheld
      * and closed changes it (a hold placed meanwhile wins).
      */
-    boolean fireErasure(PollId id, Instant now) {
+    boolean fireErasure(DueErasure due, Instant now) {
+        // Its tallies' row first: a tally rebuild holds them all while it recounts, and must not count this poll's
+        // ballots away with the tallies left (nor miss them).
+        em.createNativeQuery("SELECT ballots FROM poll_tally WHERE poll_id = ?1 FOR UPDATE")
+                .setParameter(1, due.id().value())
+                .getResultList();
+        // Still as it was read: not reopened and closed again, its retention not lengthened meanwhile.
         return em.createQuery("UPDATE Poll p SET p.erasedAt = :now, p.version = p.version + 1 WHERE p.id = :id"
-                                + " AND p.erasedAt IS NULL AND p.legalHold = FALSE AND p.retentionDays IS NOT NULL"
-                                + " AND p.status IN :closed")
+                                + " AND p.erasedAt IS NULL AND p.legalHold = FALSE AND p.retentionDays = :days"
+                                + " AND p.closedAt = :closedAt AND p.status IN :closed")
                         .setParameter("now", now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                        .setParameter("id", id.value())
+                        .setParameter("days", due.retentionDays())
+                        .setParameter("closedAt", due.closedAt())
+                        .setParameter("id", due.id().value())
                         .setParameter("closed", List.of(PollStatus.CLOSED, PollStatus.ARCHIVED))
                         .executeUpdate()
                 == 1;

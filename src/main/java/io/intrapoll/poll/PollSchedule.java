@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -50,6 +52,10 @@ public class PollSchedule {
     long retentionDaySeconds;
 
     private final Clock clock = Clock.systemUTC();
+    /** When each waiting erasure was last reported: once in ten minutes, not every second. */
+    private final Map<PollId, Instant> erasureWaitReported = new ConcurrentHashMap<>();
+
+    private static final Duration REPORT_EVERY = Duration.ofMinutes(10);
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -64,14 +70,23 @@ public class PollSchedule {
     }
 
     /** Certifies the poll's results first (an observer of ErasureDue), then erases; a later round retries a failure. */
-    private void erase(PollId id, Instant now) {
+    private void erase(PollRepository.DueErasure due, Instant now) {
+        PollId id = due.id();
         try {
             erasuresDue.fire(new ErasureDue(id));
-            if (transitions.fireErasure(id, now)) {
+            if (transitions.fireErasure(due, now)) {
                 LOG.info(() -> "Poll " + id + ": ballots erased under its retention");
             }
+            erasureWaitReported.remove(id);
         } catch (RuntimeException notYet) {
-            LOG.log(Level.INFO, "Poll " + id + ": erasure waits (" + notYet.getMessage() + ")");
+            Instant last = erasureWaitReported.get(id);
+            if (last == null || last.plus(REPORT_EVERY).isBefore(now)) {
+                erasureWaitReported.put(id, now);
+                LOG.log(
+                        last == null ? Level.INFO : Level.WARNING,
+                        "Poll " + id + ": its retention has run out, but the erasure waits until its results can be"
+                                + " certified (" + notYet.getMessage() + ")");
+            }
         }
     }
 
@@ -91,8 +106,9 @@ public class PollSchedule {
                     LOG.info(() -> "Poll " + id + " closed by its schedule");
                 }
             }
-            for (PollId id : transitions.dueErasures(now, Duration.ofSeconds(retentionDaySeconds))) {
-                erase(id, now);
+            for (PollRepository.DueErasure due :
+                    transitions.dueErasures(now, Duration.ofSeconds(retentionDaySeconds))) {
+                erase(due, now);
             }
         } catch (RuntimeException e) {
             // The next tick retries; a database outage must not end the schedule.

@@ -65,13 +65,14 @@ public class ScheduledTransitions {
     }
 
     /** @param day how long a day of retention is (a test clock shortens it) */
-    public List<PollId> dueErasures(Instant now, Duration day) {
+    public List<PollRepository.DueErasure> dueErasures(Instant now, Duration day) {
         return polls.dueErasures(now, day);
     }
 
     /** Erases a poll's ballots under its retention, in one transaction with its mark, exactly once in a cluster. */
-    public boolean fireErasure(PollId id, Instant now) {
-        if (!polls.fireErasure(id, now)) {
+    public boolean fireErasure(PollRepository.DueErasure due, Instant now) {
+        PollId id = due.id();
+        if (!polls.fireErasure(due, now)) {
             return false;
         }
         erasures.fire(new PollErased(id)); // in this transaction: the ballots go with the mark, or neither

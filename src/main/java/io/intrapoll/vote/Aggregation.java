@@ -88,9 +88,9 @@ public class Aggregation {
                 .filter(ballot -> !(trustProvenFirst && ballot.provenFirst()))
                 .toList());
         byPoll.forEach((pollId, ballots) -> {
-            PollSnapshot poll = polls.find(pollId).orElse(null);
+            PollSnapshot poll = countable(pollId);
             if (poll == null) {
-                return; // deleted meanwhile: nothing to count
+                return; // deleted or erased meanwhile: nothing to count
             }
             ballots.forEach(ballot -> count(ballot, poll, now, deltas, participations));
         });
@@ -130,10 +130,11 @@ public class Aggregation {
         Map<PollId, Optional<PollSnapshot>> snapshots = new HashMap<>();
         int ballots = 0;
         for (AnonymousChoices half : fresh) {
-            PollSnapshot poll =
-                    snapshots.computeIfAbsent(half.pollId(), polls::find).orElse(null);
+            PollSnapshot poll = snapshots
+                    .computeIfAbsent(half.pollId(), id -> Optional.ofNullable(countable(id)))
+                    .orElse(null);
             if (poll == null) {
-                continue; // deleted meanwhile: nothing to count
+                continue; // deleted or erased meanwhile: nothing to count
             }
             boolean held = isHeld(poll, half.choices());
             em.persist(new CountedBallot(half, hour, held));
@@ -240,6 +241,14 @@ public class Aggregation {
         }
         em.persist(counted);
         deltas.count(ballot.pollId(), keysOf(poll, ballot.choices(), counted.isShown()));
+    }
+
+    /**
+     * The poll, if its ballots are still counted: not deleted, not erased (a late ballot must not bring back rows its
+     * retention erased).
+     */
+    private PollSnapshot countable(PollId pollId) {
+        return polls.find(pollId).filter(poll -> !polls.isErased(pollId)).orElse(null);
     }
 
     /** An open-text answer with a blocked word waits for a moderator. */

@@ -32,7 +32,8 @@ public record Receipt(
                         + " ballot's choices it gives the commitment the results certificate's Merkle tree holds"
                         + " (API.md, \"Receipts anyone can check\"). The server does not store it; with an"
                         + " Idempotency-Key it is derived from the key under the server's secret, so a repeat of the"
-                        + " request answers the same body.",
+                        + " request answers the same body (in an anonymous poll only with a key of 22 characters or"
+                        + " more, such as a UUID: a shorter key's repeat answers without it).",
                 example = "q7xk2J0cV8h3mZp1WfYtNg")
         String tracker) {
 

@@ -40,6 +40,8 @@ public class VoteService {
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Beyond the wait, for clocks that differ between nodes: after both, a pending claim has lost its node. */
     private static final Duration ORPHAN_GRACE = Duration.ofSeconds(5);
+    /** 22 base64url characters carry 128 bits; a UUID has 36 characters. */
+    private static final int MIN_ANONYMOUS_KEY_LENGTH = 22;
 
     @Inject
     PollCache polls;
@@ -122,9 +124,9 @@ public class VoteService {
             if (QuizScoring.isTimeUp(poll, now)) {
                 // A retry of a ballot accepted in time still gets its receipt.
                 Claim earlier = registry.find(pollId, voterKey);
-                if (keyHash != null && earlier != null && keyHash.equals(earlier.idempotencyKey())) {
+                if (keyHash != null && earlier != null && isSameKey(earlier, idempotencyKey, keyHash)) {
                     Claim durable = earlier.isDurable() ? earlier : awaitDurable(pollId, voterKey, earlier);
-                    return replayed(durable, pollId, voterKey, idempotencyKey);
+                    return replayed(durable, poll, voterKey, idempotencyKey);
                 }
                 throw ProblemException.conflict(
                         "time-up",
@@ -135,19 +137,19 @@ public class VoteService {
         }
         String ballotId = UUID.randomUUID().toString();
         String receiptId = poll.anonymous() ? UUID.randomUUID().toString() : ballotId;
-        String tracker = trackerOf(pollId, voterKey, idempotencyKey, receiptId);
+        String tracker = trackerOf(poll, voterKey, idempotencyKey, receiptId);
         List<String> kept = poll.anonymous() ? null : List.copyOf(optionIds);
 
         Claim fresh = new Claim(receiptId, keyHash, 1, now, kept, false);
         VoterRegistry.Taken taken = registry.claim(pollId, voterKey, fresh);
         Claim current = taken.claim();
         if (!current.receiptId().equals(fresh.receiptId())) {
-            if (keyHash != null && keyHash.equals(current.idempotencyKey())) {
+            if (keyHash != null && isSameKey(current, idempotencyKey, keyHash)) {
                 if (isOrphaned(current, now)) {
                     return finishOrphaned(poll, current, voterKey, optionIds, caller, idempotencyKey, deadline);
                 }
                 Claim durable = awaitDurable(pollId, voterKey, current);
-                return replayed(durable, pollId, voterKey, idempotencyKey);
+                return replayed(durable, poll, voterKey, idempotencyKey);
             }
             if (!poll.allowVoteChange()) {
                 throw ProblemException.conflict(
@@ -182,21 +184,32 @@ public class VoteService {
 
     /**
      * A receipt's tracker: derived from the Idempotency-Key under the server secret when there is one (so its repeat
-     * answers the same body), else random.
+     * answers the same body), else random. In an anonymous poll only from a key of at least 128 bits' length: a
+     * guessable key would let whoever holds the secret and the stored key's hash find the tracker, and through the
+     * commitment the ballot of a person.
      */
-    private String trackerOf(PollId pollId, String voterKey, String idempotencyKey, String receiptId) {
-        return idempotencyKey == null
-                ? Commitment.newTracker()
-                : keys.trackerFor(pollId, voterKey, idempotencyKey, receiptId);
+    private String trackerOf(PollSnapshot poll, String voterKey, String idempotencyKey, String receiptId) {
+        boolean derivable =
+                idempotencyKey != null && (!poll.anonymous() || idempotencyKey.length() >= MIN_ANONYMOUS_KEY_LENGTH);
+        return derivable ? keys.trackerFor(poll.id(), voterKey, idempotencyKey, receiptId) : Commitment.newTracker();
     }
 
-    /** The 202 body again, for a repeat of the request with the same Idempotency-Key. */
-    private Receipt replayed(Claim claim, PollId pollId, String voterKey, String idempotencyKey) {
+    /**
+     * The 202 body again, for a repeat of the request with the same Idempotency-Key (in an anonymous poll, a key too
+     * short to derive the tracker from gets a receipt without one: its tracker was random and is gone).
+     */
+    private Receipt replayed(Claim claim, PollSnapshot poll, String voterKey, String idempotencyKey) {
+        boolean derivable = !poll.anonymous() || idempotencyKey.length() >= MIN_ANONYMOUS_KEY_LENGTH;
         return Receipt.accepted(
                 claim.receiptId(),
-                pollId,
+                poll.id(),
                 claim.acceptedAt(),
-                keys.trackerFor(pollId, voterKey, idempotencyKey, claim.receiptId()));
+                derivable ? keys.trackerFor(poll.id(), voterKey, idempotencyKey, claim.receiptId()) : null);
+    }
+
+    /** Whether a claim was taken with this Idempotency-Key: its hash, or the key itself (claims of older nodes). */
+    private static boolean isSameKey(Claim claim, String idempotencyKey, String keyHash) {
+        return keyHash.equals(claim.idempotencyKey()) || idempotencyKey.equals(claim.idempotencyKey());
     }
 
     /** The caller's receipt in a poll, with its choices unless the poll is anonymous. */
@@ -338,10 +351,10 @@ public class VoteService {
         Claim counted = registry.counted(pollId, voterKey);
         if (counted != null && counted.receiptId().equals(orphan.receiptId())) {
             registry.confirm(pollId, voterKey, orphan);
-            return replayed(orphan, pollId, voterKey, idempotencyKey);
+            return replayed(orphan, poll, voterKey, idempotencyKey);
         }
         // The first attempt's tracker (the same key and receipt): whichever of the two is counted, the receipt checks.
-        String tracker = trackerOf(pollId, voterKey, idempotencyKey, orphan.receiptId());
+        String tracker = trackerOf(poll, voterKey, idempotencyKey, orphan.receiptId());
         Ballot ballot = new Ballot(
                 poll.anonymous() ? UUID.randomUUID().toString() : orphan.receiptId(),
                 pollId,

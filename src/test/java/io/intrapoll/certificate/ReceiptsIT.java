@@ -143,12 +143,26 @@ class ReceiptsIT extends AgainstTheServer {
         List<List<String>> rows = TestDatabase.rows("SELECT voter, commitment FROM ballot WHERE poll_id = ?", id);
         assertEquals(12, rows.size());
         assertTrue(rows.stream().allMatch(row -> row.get(0) == null), "anonymous ballots name nobody");
-        assertTrue(
-                TestDatabase.rows(
-                                "SELECT 1 FROM participation WHERE poll_id = ? AND voter_key LIKE '%' || ? || '%'",
-                                id, kept.get(0).commitment())
-                        .isEmpty(),
-                "participation holds no commitment");
+        List<List<String>> participation = TestDatabase.rows(
+                "SELECT voter_key, receipt_id, idempotency_key, revision, accepted_at, points FROM participation"
+                        + " WHERE poll_id = ?",
+                id);
+        assertEquals(12, participation.size());
+        String everyParticipationField = participation.toString();
+        for (Kept mine : kept) {
+            assertFalse(everyParticipationField.contains(mine.commitment()), "no participation holds a commitment");
+            assertFalse(everyParticipationField.contains(mine.tracker()), "nor a tracker");
+        }
+
+        // The leaves a browser checks against: every commitment, ascending, making the signed root.
+        JsonObject leaves = Api.as(kept.get(0).voter())
+                .get("/api/v1/polls/" + id + "/certificate/leaves")
+                .json();
+        List<String> commitments = leaves.getJsonArray("commitments").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+        assertEquals(kept.stream().map(Kept::commitment).sorted().toList(), commitments);
+        assertEquals(payload.getString("merkleRoot"), leaves.getString("merkleRoot"));
     }
 
     @Test
@@ -185,6 +199,11 @@ class ReceiptsIT extends AgainstTheServer {
 
         assertFalse(checks(victim, id, root), "the victim's ballot is no longer under the signed root");
         assertFalse(checks(bystander, id, root), "and every other voter's path now leads to another root");
+        assertFalse(
+                root.equals(Api.as(bystander.voter())
+                        .get("/api/v1/polls/" + id + "/certificate/leaves")
+                        .string("merkleRoot")),
+                "the leaves a browser checks against make another root too");
         assertEquals(
                 payload,
                 IndependentVerifier.verifiedPayload(awaitCertificate(author, id).getString("jws"), publicKeys()),
@@ -243,7 +262,8 @@ class ReceiptsIT extends AgainstTheServer {
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameTracker() throws Exception {
         JsonObject poll = create(author, TestPolls.singleChoice("Retried").add("open", true));
         String id = poll.getString("id");
-        Api voter = Api.as(Voters.fresh()).with("Idempotency-Key", "retry-" + id);
+        String voterName = Voters.fresh();
+        Api voter = Api.as(voterName).with("Idempotency-Key", "retry-" + id);
         String body = "{\"optionIds\": [\"" + Votes.optionIds(poll)[0] + "\"]}";
         Api.Reply first = voter.post("/api/v1/polls/" + id + "/votes", body);
         assertEquals(202, first.status(), first::toString);
@@ -251,6 +271,16 @@ class ReceiptsIT extends AgainstTheServer {
         Api.Reply again = voter.post("/api/v1/polls/" + id + "/votes", body);
         assertEquals(202, again.status());
         assertEquals(first.json(), again.json(), "the same 202 body, tracker included (derived, not stored)");
+        String keyHash = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(("retry-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Votes.awaitCounted(author, id, 1);
+        assertEquals(
+                List.of(List.of(keyHash)),
+                TestDatabase.rows(
+                        "SELECT idempotency_key FROM participation WHERE poll_id = ? AND voter_key = ?", id, voterName),
+                "only the key's hash is stored, never the key a tracker is derived from");
         Api.Reply another = Api.as(Voters.fresh())
                 .with("Idempotency-Key", "retry-" + id)
                 .post("/api/v1/polls/" + id + "/votes", body);
@@ -258,13 +288,24 @@ class ReceiptsIT extends AgainstTheServer {
         assertFalse(
                 first.json().getString("tracker").equals(another.json().getString("tracker")),
                 "another person's same key: another tracker");
-        assertTrue(
-                TestDatabase.rows(
-                                "SELECT 1 FROM participation WHERE poll_id = ? AND idempotency_key LIKE ?",
-                                id,
-                                "%" + first.json().getString("tracker") + "%")
-                        .isEmpty(),
-                "no tracker stored");
+
+        // In an anonymous poll a short (guessable) key derives no tracker: its repeat answers without one.
+        JsonObject secret = create(
+                author,
+                TestPolls.singleChoice("Retried in secret")
+                        .add("anonymous", true)
+                        .add("open", true));
+        String secretVotes = "/api/v1/polls/" + secret.getString("id") + "/votes";
+        String secretBody = "{\"optionIds\": [\"" + Votes.optionIds(secret)[0] + "\"]}";
+        Api shortKey = Api.as(Voters.fresh()).with("Idempotency-Key", "vote-1");
+        assertTrue(shortKey.post(secretVotes, secretBody).json().containsKey("tracker"));
+        assertFalse(shortKey.post(secretVotes, secretBody).json().containsKey("tracker"), "not derivable: not kept");
+        Api longKey = Api.as(Voters.fresh())
+                .with("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(
+                longKey.post(secretVotes, secretBody).json(),
+                longKey.post(secretVotes, secretBody).json(),
+                "a UUID key: the same body");
     }
 
     @Test
@@ -274,19 +315,23 @@ class ReceiptsIT extends AgainstTheServer {
                 TestPolls.poll("Checked in Chromium", "SINGLE", "Tea", "Coffee").add("open", true));
         String id = poll.getString("id");
         String voter = Voters.fresh();
+        for (String other : Voters.fresh(5)) { // six leaves: the browser's path has steps on both sides
+            assertEquals(
+                    202, Votes.vote(Api.as(other), id, Votes.optionIds(poll)[0]).status());
+        }
         try (Browser browser = Browser.signedInAs(voter)) {
             browser.open("/app/vote.html?poll=" + id);
             browser.find(By.xpath("//label[normalize-space()='Coffee']/input")).click();
             browser.find(By.cssSelector("#ballot button[type=submit]")).click();
             browser.waitForText(By.id("message"), "your vote is in");
-            Votes.awaitCounted(author, id, 1);
+            Votes.awaitCounted(author, id, 6);
             close(id);
             awaitCertificate(author, id);
 
             browser.open("/app/results.html?poll=" + id);
             browser.find(By.id("check-ballot")).click();
             browser.waitForText(By.id("check-outcome"), "Your ballot is counted.");
-            assertTrue(browser.find(By.id("ballot-check-result")).getText().contains("ballot 1 of 1"));
+            assertTrue(browser.find(By.id("ballot-check-result")).getText().contains("of 6"));
             assertEquals("", browser.accessibilityViolations());
 
             browser.open("/app/vote.html?poll=" + id);

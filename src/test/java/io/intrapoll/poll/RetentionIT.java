@@ -66,6 +66,8 @@ class RetentionIT extends AgainstTheServer {
         assertEquals(200, certificate.status(), "certified before the ballots went");
         assertEquals(3, certificate.json().getJsonObject("payload").getInt("totalBallots"));
         assertProblem(404, "not-found", Api.as(voters.get(0)).get("/api/v1/polls/" + id + "/votes/mine"));
+        assertProblem(409, "erased", Api.as(voters.get(0)).get("/api/v1/polls/" + id + "/certificate/leaves"));
+        assertProblem(409, "erased", Api.as(voters.get(0)).get("/api/v1/polls/" + id + "/proof/" + "ab".repeat(32)));
         assertProblem(409, "erased", author.post("/api/v1/polls/" + id + "/open"));
         assertEquals(
                 List.of(List.of("schedule")),

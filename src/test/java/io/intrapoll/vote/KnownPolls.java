@@ -24,6 +24,11 @@ final class KnownPolls extends PollCache {
         return Optional.ofNullable(polls.get(id));
     }
 
+    @Override
+    public boolean isErased(PollId id) {
+        return false;
+    }
+
     PollSnapshot add(PollSnapshot poll) {
         polls.put(poll.id(), poll);
         return poll;
