@@ -1,7 +1,9 @@
-// The live results page; once the poll is closed, "Check my ballot" (receipts.js).
+// The live results page; once the poll is closed, its results by group (breakdown.js) and "Check my ballot"
+// (receipts.js).
 import { api, el, signedInHeader, pollIdFromAddress, showMessage, t } from './common.js';
 import { ResultsView, followResults } from './live-results.js';
 import { offerBallotCheck } from './receipts.js';
+import { offerBreakdown } from './breakdown.js';
 
 const pollId = pollIdFromAddress() || '';
 const ANSWERS_EVERY_MS = 10000;
@@ -47,9 +49,11 @@ try {
   const view = new ResultsView(poll);
   const answers = poll.type === 'OPEN_TEXT' ? latestAnswers() : () => {};
   const check = document.getElementById('ballot-check');
+  const breakdown = offerBreakdown(document.getElementById('breakdown'), poll);
   await followResults(pollId, (results) => {
     view.show(results);
     answers();
+    breakdown(results); // once final: the results by group
     offerBallotCheck(check, { id: poll.id, status: results.status }); // once closed: "Check my ballot"
   }, message);
 } catch (problem) {

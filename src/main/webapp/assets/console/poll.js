@@ -2,6 +2,7 @@
 // its lifecycle with confirmation, duplicate it, watch its results live and export them.
 import { api, el, showMessage, pollIdFromAddress, Problem, t, formatTime } from '../common.js';
 import { ResultsView, followResults } from '../live-results.js';
+import { offerBreakdown } from '../breakdown.js';
 import { consoleHeader, confirmAction, download, statusNames } from './shared.js';
 
 const pollId = pollIdFromAddress();
@@ -103,6 +104,7 @@ function fill(current) {
   field('anonymous').checked = current.anonymous;
   field('allowVoteChange').checked = current.allowVoteChange;
   field('audienceGroups').value = (current.audienceGroups || []).join(', ');
+  field('breakdownGroups').value = (current.breakdownGroups || []).join(', ');
   field('opensAt').value = toLocalInput(current.opensAt);
   field('closesAt').value = toLocalInput(current.closesAt);
   field('retentionDays').value = current.retentionDays ?? '';
@@ -110,7 +112,9 @@ function fill(current) {
   const draft = current.status === 'DRAFT';
   field('type').disabled = !draft;
   document.getElementById('options-fieldset').disabled = !draft;
-  for (const name of ['scaleMin', 'scaleMax', 'maxLength', 'language', 'timeLimitSeconds']) field(name).disabled = !draft;
+  for (const name of ['scaleMin', 'scaleMax', 'maxLength', 'language', 'timeLimitSeconds', 'breakdownGroups']) {
+    field(name).disabled = !draft;
+  }
   document.getElementById('options-hint').hidden = draft;
   document.getElementById('decision-fieldset').disabled = !draft;
   showMaxChoices();
@@ -132,6 +136,7 @@ function formValues() {
     anonymous: field('anonymous').checked,
     allowVoteChange: field('allowVoteChange').checked,
     audienceGroups: field('audienceGroups').value.split(',').map((group) => group.trim()).filter(Boolean),
+    breakdownGroups: field('breakdownGroups').value.split(',').map((group) => group.trim()).filter(Boolean),
     opensAt: fromLocalInput(field('opensAt').value),
     closesAt: fromLocalInput(field('closesAt').value),
     retentionDays: field('retentionDays').value === '' ? null : Number(field('retentionDays').value),
@@ -167,7 +172,8 @@ function canonical(value) {
     ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner));
 }
 
-const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds', 'decision'];
+const SHAPES_BALLOTS = ['type', 'options', 'maxChoices', 'scale', 'maxLength', 'language', 'timeLimitSeconds', 'decision',
+  'breakdownGroups'];
 
 /** A merge patch: only what changed; what shapes a ballot only while the poll is a draft. */
 function changes(values) {
@@ -213,7 +219,7 @@ function fieldWords(name) {
 
 /** The API's messages name fields as the API does (closesAt "must be after opensAt"); the form's words instead. */
 function plainWords(message) {
-  return message.replace(/\b(opensAt|closesAt|maxChoices|maxLength|timeLimitSeconds|resultsVisibility|audienceGroups|scaleLabels)\b/g,
+  return message.replace(/\b(opensAt|closesAt|maxChoices|maxLength|timeLimitSeconds|resultsVisibility|audienceGroups|breakdownGroups|scaleLabels)\b/g,
     (name) => fieldWords(name));
 }
 
@@ -292,6 +298,7 @@ async function duplicate() {
     title: t('console.poll.copy-of', { title: poll.title }).slice(0, 200), description: poll.description, type: poll.type,
     options: poll.options.map((option) => ({ label: option.label })), resultsVisibility: poll.resultsVisibility,
     anonymous: poll.anonymous, allowVoteChange: poll.allowVoteChange, audienceGroups: poll.audienceGroups,
+    breakdownGroups: poll.breakdownGroups,
   };
   if (poll.type === 'QUIZ') copy.options = poll.options.map((option) => ({ label: option.label, correct: option.correct }));
   for (const name of ['maxChoices', 'scale', 'scaleLabels', 'maxLength', 'language', 'timeLimitSeconds', 'decision',
@@ -349,8 +356,10 @@ function showResults() {
   section.hidden = false;
   document.getElementById('export-csv').href = `/api/v1/polls/${encodeURIComponent(poll.id)}/results.csv`;
   const view = new ResultsView(poll, { leaderboardWhileOpen: true });
+  const breakdown = offerBreakdown(document.getElementById('breakdown'), poll);
   stream = 'starting'; // one stream per page, even if the poll is saved while it connects
-  followResults(poll.id, (results) => view.show(results), document.getElementById('results-message'))
+  followResults(poll.id, (results) => { view.show(results); breakdown(results); },
+    document.getElementById('results-message'))
     .then((source) => { stream = source || null; });
 }
 

@@ -39,7 +39,8 @@ public class Poll {
             "maxLength",
             "language",
             "timeLimitSeconds",
-            "decision");
+            "decision",
+            "breakdownGroups");
 
     @Id
     @Column(length = 36)
@@ -159,6 +160,12 @@ public class Poll {
     @Column(name = "group_name", length = 200)
     private Set<String> audienceGroups = new TreeSet<>();
 
+    /** The registry groups its results break down by (API.md, "Breakdowns"); fixed once it opens. */
+    @ElementCollection
+    @CollectionTable(name = "poll_breakdown_group", joinColumns = @JoinColumn(name = "poll_id"))
+    @Column(name = "group_name", length = 200)
+    private Set<String> breakdownGroups = new TreeSet<>();
+
     protected Poll() {
         // for JPA
     }
@@ -190,6 +197,7 @@ public class Poll {
         poll.allowVoteChange = Boolean.TRUE.equals(input.allowVoteChange());
         poll.resultsVisibility = input.resultsVisibility() == null ? ResultsVisibility.LIVE : input.resultsVisibility();
         poll.audienceGroups = new TreeSet<>(input.audienceGroups() == null ? List.of() : input.audienceGroups());
+        poll.breakdownGroups = new TreeSet<>(input.breakdownGroups() == null ? List.of() : input.breakdownGroups());
         poll.opensAt = input.opensAt();
         poll.closesAt = input.closesAt();
         poll.setDecision(input.decision());
@@ -265,6 +273,9 @@ public class Poll {
         }
         if (input.has("audienceGroups")) {
             audienceGroups = new TreeSet<>(input.audienceGroups() == null ? List.of() : input.audienceGroups());
+        }
+        if (input.has("breakdownGroups")) {
+            breakdownGroups = new TreeSet<>(input.breakdownGroups() == null ? List.of() : input.breakdownGroups());
         }
         if (input.has("opensAt") && !java.util.Objects.equals(opensAt, input.opensAt())) {
             opensAt = input.opensAt();
@@ -562,5 +573,9 @@ public class Poll {
 
     public Set<String> audienceGroups() {
         return Collections.unmodifiableSet(audienceGroups);
+    }
+
+    public Set<String> breakdownGroups() {
+        return Collections.unmodifiableSet(breakdownGroups);
     }
 }

@@ -94,6 +94,12 @@ public record PollInput(
                 example = "[\"engineering\"]")
         List<@NotNull(message = "must be a string") String> audienceGroups,
 
+        @Schema(
+                description = "Registry groups the results break down by (GET .../results?by=group), at most 10;"
+                        + " changes only in DRAFT. A ballot keeps which of them its voter belongs to.",
+                example = "[\"engineering\", \"sales\"]")
+        List<@NotNull(message = "must be a string") String> breakdownGroups,
+
         @Schema(description = "Opens the poll by itself at this time (once).", example = "2026-12-01T09:00:00Z")
         Instant opensAt,
 

@@ -17,6 +17,9 @@ final class PollRules {
     static final int OPTIONS_MIN = 2;
     static final int OPTIONS_MAX = 50;
     static final int GROUP_MAX = 200;
+    /** Suppression checks every combination of published groups (API.md, "Breakdowns"): 2^10 at most. */
+    static final int BREAKDOWN_GROUPS_MAX = 10;
+
     static final int SCALE_LABEL_MAX = 50;
     static final int TEXT_MAX = 500;
     static final int TIME_LIMIT_MIN = 5;
@@ -59,6 +62,7 @@ final class PollRules {
             errors.add(new FieldError("retentionDays", "must be 0 to 36500 days (or null: keep the ballots)"));
         }
         groups(errors, poll.audienceGroups());
+        breakdownGroups(errors, poll.breakdownGroups());
         schedule(errors, poll, scheduleChanged, now);
         return errors;
     }
@@ -214,6 +218,20 @@ final class PollRules {
         int i = 0;
         for (String group : groups) {
             text(errors, "audienceGroups[" + i++ + "]", group, 1, GROUP_MAX);
+        }
+    }
+
+    private static void breakdownGroups(List<FieldError> errors, Set<String> groups) {
+        if (groups.size() > BREAKDOWN_GROUPS_MAX) {
+            errors.add(new FieldError("breakdownGroups", "must name at most " + BREAKDOWN_GROUPS_MAX + " groups"));
+        }
+        int i = 0;
+        for (String group : groups) {
+            String field = "breakdownGroups[" + i++ + "]";
+            if (text(errors, field, group, 1, GROUP_MAX) && group.contains(",")) {
+                // A counted ballot keeps its voter's groups as one comma-separated text.
+                errors.add(new FieldError(field, "must not contain a comma"));
+            }
         }
     }
 

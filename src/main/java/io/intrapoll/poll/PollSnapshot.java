@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
  * What a ballot is checked against: a poll's shape, status and audience, small enough to cache on every node.
  * It also holds the rules of who sees a poll, which {@link Poll} applies too.
  *
+ * @param breakdownGroups the groups a ballot notes its voter's membership of (API.md, "Breakdowns")
  * @param optionIds what a ballot may choose: the options' ids, or for RATING and NPS the scale's values as text
  * @param answer how a ballot answers beyond its choices: the longest text, the language, the quiz's correct options
  *     and time limit
@@ -25,12 +26,14 @@ public record PollSnapshot(
         boolean allowVoteChange,
         String createdBy,
         Set<String> audienceGroups,
+        Set<String> breakdownGroups,
         ResultsVisibility resultsVisibility,
         Answer answer) {
 
     public PollSnapshot {
         optionIds = List.copyOf(optionIds);
         audienceGroups = Set.copyOf(audienceGroups);
+        breakdownGroups = Set.copyOf(breakdownGroups);
     }
 
     /**
@@ -69,6 +72,7 @@ public record PollSnapshot(
                 poll.allowVoteChange(),
                 poll.createdBy(),
                 Set.copyOf(poll.audienceGroups()),
+                poll.breakdownGroups() == null ? Set.of() : Set.copyOf(poll.breakdownGroups()),
                 poll.resultsVisibility(),
                 new Answer(
                         poll.maxLength(),

@@ -33,6 +33,10 @@ public record PollView(
         boolean allowVoteChange,
         ResultsVisibility resultsVisibility,
         List<String> audienceGroups,
+
+        @Schema(description = "Groups the results break down by (GET .../results?by=group)")
+        List<String> breakdownGroups,
+
         PollStatus status,
         Instant opensAt,
         Instant closesAt,
@@ -95,6 +99,7 @@ public record PollView(
                 poll.allowVoteChange(),
                 poll.resultsVisibility(),
                 List.copyOf(poll.audienceGroups()),
+                List.copyOf(poll.breakdownGroups()),
                 poll.status(),
                 poll.opensAt(),
                 poll.closesAt(),
@@ -139,6 +144,7 @@ public record PollView(
                 allowVoteChange,
                 resultsVisibility,
                 audienceGroups,
+                breakdownGroups,
                 status,
                 opensAt,
                 closesAt,

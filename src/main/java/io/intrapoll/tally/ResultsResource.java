@@ -1,6 +1,7 @@
 package io.intrapoll.tally;
 
 import io.intrapoll.identity.Callers;
+import io.intrapoll.platform.Problem;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollPath;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,11 +19,13 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +42,9 @@ public class ResultsResource {
     ResultsService results;
 
     @Inject
+    Breakdowns breakdowns;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -49,7 +56,11 @@ public class ResultsResource {
             operationId = "getResults",
             summary = "Results",
             description = "Votes per option (first preferences for RANKED, with the instant-runoff rounds). "
-                    + "AFTER_CLOSE polls show voters their results only once closed (403 until then).")
+                    + "AFTER_CLOSE polls show voters their results only once closed (403 until then). "
+                    + "With by=group, a closed and counted poll's results per breakdown group (a Breakdown): a group"
+                    + " with fewer than intrapoll.breakdown.min-group-size (5) ballots, or one whose figures would"
+                    + " let the total and the other groups reveal such a few ballots, shows only suppressed: true"
+                    + " (409 while the poll is open, being counted, or names no breakdownGroups).")
     @APIResponse(
             responseCode = "200",
             description = "The results. The ETag names the tally revision (and the poll's version); they may be "
@@ -58,11 +69,29 @@ public class ResultsResource {
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = Results.class)))
+            content = @Content(schema = @Schema(oneOf = {Results.class, Breakdown.class})))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response results(@PathParam("id") String id, @Context Request request) {
+    public Response results(
+            @PathParam("id") String id,
+            @Parameter(description = "group: the results per breakdown group", schema = @Schema(enumeration = "group"))
+                    @QueryParam("by")
+                    String by,
+            @Context Request request) {
+        if (by != null) {
+            if (!by.equals("group")) {
+                throw ProblemException.badRequest(
+                        "Results break down only by group.",
+                        List.of(new Problem.FieldError("by", "must be group (or left out)")));
+            }
+            // Computed afresh for each read, and for those who may read the results only.
+            return Response.ok(breakdowns.breakdown(PollPath.id(id), callers.current()), MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                    .build();
+        }
         Results current = results.results(PollPath.id(id), callers.current());
         EntityTag tag = new EntityTag(current.etag());
         Response.ResponseBuilder answer = request.evaluatePreconditions(tag);

@@ -98,7 +98,7 @@ public class ResultsService {
     }
 
     /** From the poll cache: a results read needs the database only for RANKED rounds. */
-    private PollCache.Cached readable(PollId id, Caller caller) {
+    PollCache.Cached readable(PollId id, Caller caller) {
         PollCache.Cached poll =
                 cache.read(id).orElseThrow(() -> ProblemException.notFound("There is no poll " + id + "."));
         if (!poll.rules().isVisibleTo(caller)) {
@@ -208,20 +208,25 @@ public class ResultsService {
     }
 
     private List<Results.RoundResult> rounds(PollId pollId, PollView poll) {
+        return rounds(poll, tallies.rankings(pollId));
+    }
+
+    /** The instant-runoff rounds over the given rankings. */
+    static List<Results.RoundResult> rounds(PollView poll, List<List<String>> rankings) {
         List<String> order =
                 poll.options().stream().map(PollView.OptionView::id).toList();
-        return RankedCount.count(order, tallies.rankings(pollId)).stream()
+        return RankedCount.count(order, rankings).stream()
                 .map(round -> new Results.RoundResult(
                         round.round(), round.votes(), round.exhausted(), round.eliminated(), round.winner()))
                 .toList();
     }
 
-    private static Results.OptionResult optionResult(PollView.OptionView option, long votes, long total) {
+    static Results.OptionResult optionResult(PollView.OptionView option, long votes, long total) {
         return new Results.OptionResult(option.id(), option.label(), votes, percent(votes, total));
     }
 
     /** Percent of all ballots, one decimal. */
-    private static double percent(long votes, long total) {
+    static double percent(long votes, long total) {
         return total == 0
                 ? 0
                 : BigDecimal.valueOf(votes * 100.0 / total)
@@ -230,7 +235,7 @@ public class ResultsService {
     }
 
     /** The most frequent words, ties alphabetically, so the same tallies give the same list. */
-    private static List<Results.WordCount> mostFrequent(Map<String, Long> counts, int limit) {
+    static List<Results.WordCount> mostFrequent(Map<String, Long> counts, int limit) {
         return counts.entrySet().stream()
                 .filter(word -> word.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())

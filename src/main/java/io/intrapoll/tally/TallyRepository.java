@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -71,6 +73,43 @@ public class TallyRepository {
             rankings.add(Arrays.asList(((String) choices).split(",")));
         }
         return rankings;
+    }
+
+    /** A counted ballot as a breakdown reads it: its choices, its voter's breakdown groups, whether it is shown. */
+    record GroupedBallot(List<String> choices, Set<String> groups, boolean shown) {}
+
+    /** Every counted ballot of a poll, with the breakdown groups its voter was in. */
+    List<GroupedBallot> groupedBallots(PollId pollId) {
+        List<GroupedBallot> ballots = new ArrayList<>();
+        for (Object row : em.createNativeQuery(
+                        "SELECT choices, breakdown_groups, hidden, held FROM ballot WHERE poll_id = ?1")
+                .setParameter(1, pollId.value())
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            String choices = (String) columns[0];
+            String groups = (String) columns[1];
+            ballots.add(new GroupedBallot(
+                    choices.isEmpty() ? List.of() : Arrays.asList(choices.split(",", -1)),
+                    groups == null ? Set.of() : Set.of(groups.split(",")),
+                    !(Boolean) columns[2] && !(Boolean) columns[3]));
+        }
+        return ballots;
+    }
+
+    /** The breakdown kept when the poll's ballots were erased, as JSON. */
+    Optional<String> keptBreakdown(PollId pollId) {
+        return em.createNativeQuery("SELECT body FROM poll_breakdown WHERE poll_id = ?1", String.class)
+                .setParameter(1, pollId.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Keeps a breakdown (an erasure happens once; a repeat keeps the first). */
+    void keepBreakdown(PollId pollId, String json) {
+        em.createNativeQuery("INSERT INTO poll_breakdown (poll_id, body) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, pollId.value())
+                .setParameter(2, json)
+                .executeUpdate();
     }
 
     /**

@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param id random, unrelated to the receipt; counting a redelivered half finds it and counts nothing twice
  * @param commitment the ballot's {@link Commitment}, or null (a ballot from before trackers): it names no person
+ * @param groups which of the poll's breakdown groups the voter belongs to: groups, never the person
  */
-public record AnonymousChoices(String id, PollId pollId, List<String> choices, String commitment) {
+public record AnonymousChoices(String id, PollId pollId, List<String> choices, String commitment, List<String> groups) {
 
     public AnonymousChoices {
         choices = List.copyOf(choices);
+        groups = List.copyOf(groups);
     }
 }

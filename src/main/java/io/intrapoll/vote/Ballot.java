@@ -20,6 +20,8 @@ import java.util.List;
  *     participation half of an anonymous ballot, which the leaderboard reads
  * @param commitment the ballot's {@link Commitment} (null for ballots from before receipts had trackers); it travels
  *     with the choices, never with an anonymous ballot's participation half
+ * @param groups which of the poll's breakdown groups the voter belongs to, sorted (API.md, "Breakdowns"); like the
+ *     commitment it travels with the choices: an anonymous ballot keeps the groups, never the person
  */
 public record Ballot(
         String id,
@@ -34,10 +36,44 @@ public record Ballot(
         boolean provenFirst,
         String trace,
         Integer points,
-        String commitment) {
+        String commitment,
+        List<String> groups) {
 
     public Ballot {
         choices = List.copyOf(choices);
+        groups = List.copyOf(groups);
+    }
+
+    /** A ballot whose voter is in none of the poll's breakdown groups. */
+    public Ballot(
+            String id,
+            PollId pollId,
+            String voterKey,
+            String voter,
+            List<String> choices,
+            Instant acceptedAt,
+            int revision,
+            String receiptId,
+            String idempotencyKey,
+            boolean provenFirst,
+            String trace,
+            Integer points,
+            String commitment) {
+        this(
+                id,
+                pollId,
+                voterKey,
+                voter,
+                choices,
+                acceptedAt,
+                revision,
+                receiptId,
+                idempotencyKey,
+                provenFirst,
+                trace,
+                points,
+                commitment,
+                List.of());
     }
 
     /** A ballot without a commitment. */
@@ -128,7 +164,8 @@ public record Ballot(
                 provenFirst,
                 traceparent,
                 points,
-                commitment);
+                commitment,
+                groups);
     }
 
     boolean isAnonymous() {
@@ -153,12 +190,16 @@ public record Ballot(
                 provenFirst,
                 null,
                 points,
-                null);
+                null,
+                List.of());
     }
 
-    /** The choices half of an anonymous poll's ballot: its random id, poll, choices and commitment, nothing else. */
+    /**
+     * The choices half of an anonymous poll's ballot: its random id, poll, choices, commitment and breakdown groups,
+     * nothing else.
+     */
     AnonymousChoices choicesHalf() {
-        return new AnonymousChoices(id, pollId, choices, commitment);
+        return new AnonymousChoices(id, pollId, choices, commitment, groups);
     }
 
     /** Whether this is only {@link #participationHalf() participation}: counting records it and counts no choices. */

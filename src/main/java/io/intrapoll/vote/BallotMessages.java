@@ -52,6 +52,9 @@ final class BallotMessages {
             if (ballot.commitment() != null) {
                 json.add("cmt", ballot.commitment());
             }
+            if (!ballot.groups().isEmpty()) {
+                json.add("grp", array(ballot.groups()));
+            }
             ballots.add(json);
         }
         return ballots.build().toString();
@@ -78,6 +81,9 @@ final class BallotMessages {
             if (half.commitment() != null) {
                 json.add("cmt", half.commitment());
             }
+            if (!half.groups().isEmpty()) {
+                json.add("grp", array(half.groups()));
+            }
             halves.add(json);
         }
         return halves.build().toString();
@@ -90,8 +96,24 @@ final class BallotMessages {
                         json.getString("id"),
                         new PollId(json.getString("poll")),
                         choices(json),
-                        json.getString("cmt", null)))
+                        json.getString("cmt", null),
+                        groups(json)))
                 .toList();
+    }
+
+    private static JsonArrayBuilder array(List<String> texts) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        texts.forEach(array::add);
+        return array;
+    }
+
+    /** A ballot's breakdown groups; none in messages of nodes from before breakdowns. */
+    private static List<String> groups(JsonObject json) {
+        return json.containsKey("grp")
+                ? json.getJsonArray("grp").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : List.of();
     }
 
     private static List<String> choices(JsonObject json) {
@@ -116,6 +138,7 @@ final class BallotMessages {
                 json.getBoolean("first", false),
                 json.getString("trace", null),
                 json.containsKey("pts") ? json.getInt("pts") : null,
-                json.getString("cmt", null));
+                json.getString("cmt", null),
+                groups(json));
     }
 }

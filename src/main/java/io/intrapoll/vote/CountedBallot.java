@@ -45,6 +45,13 @@ public class CountedBallot {
     @Column(length = 64)
     private String commitment;
 
+    /**
+     * Which of the poll's breakdown groups the voter belonged to as they voted, comma-separated (group names hold
+     * no comma); null for none. An anonymous ballot keeps these groups and nothing of the person.
+     */
+    @Column(name = "breakdown_groups", length = 2100)
+    private String breakdownGroups;
+
     /** OPEN_TEXT: hidden by a moderator; its words are left out of the word cloud. */
     @Column(nullable = false)
     private boolean hidden;
@@ -61,6 +68,7 @@ public class CountedBallot {
     CountedBallot(Ballot ballot, Instant now, boolean held) {
         this.held = held;
         this.commitment = ballot.commitment();
+        this.breakdownGroups = joined(ballot.groups());
         this.id = ballot.id();
         this.pollId = ballot.pollId().value();
         this.voter = ballot.voter();
@@ -74,11 +82,16 @@ public class CountedBallot {
     CountedBallot(AnonymousChoices half, Instant hour, boolean held) {
         this.held = held;
         this.commitment = half.commitment();
+        this.breakdownGroups = joined(half.groups());
         this.id = half.id();
         this.pollId = half.pollId().value();
         this.choices = String.join(",", half.choices());
         this.acceptedAt = hour;
         this.countedAt = hour;
+    }
+
+    private static String joined(List<String> groups) {
+        return groups.isEmpty() ? null : String.join(",", groups);
     }
 
     public List<String> choices() {

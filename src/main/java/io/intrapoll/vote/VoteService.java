@@ -177,9 +177,17 @@ public class VoteService {
                 taken.provenFirst(),
                 traceOf(poll),
                 points,
-                Commitment.of(tracker, optionIds));
+                Commitment.of(tracker, optionIds),
+                breakdownGroupsOf(poll, caller));
         makeDurable(ballot, fresh, replaced, voterKey, deadline);
         return Receipt.accepted(receiptId, pollId, now, tracker);
+    }
+
+    /** Which of the poll's breakdown groups the voter belongs to as they vote, sorted (none for most polls). */
+    private static List<String> breakdownGroupsOf(PollSnapshot poll, Caller caller) {
+        return poll.breakdownGroups().isEmpty()
+                ? List.of()
+                : caller.groupsAmong(poll.breakdownGroups()).stream().sorted().toList();
     }
 
     /**
@@ -368,7 +376,8 @@ public class VoteService {
                 false, // a retry's ballot: its first attempt may have been counted
                 traceOf(poll),
                 poll.type() == PollType.QUIZ ? QuizScoring.points(poll, optionIds, orphan.acceptedAt()) : null,
-                Commitment.of(tracker, optionIds));
+                Commitment.of(tracker, optionIds),
+                breakdownGroupsOf(poll, caller));
         // Should this retry fail too, the claim goes back to the ballot counted before it, if any.
         makeDurable(ballot, orphan, counted, voterKey, deadline);
         return Receipt.accepted(orphan.receiptId(), pollId, orphan.acceptedAt(), tracker);

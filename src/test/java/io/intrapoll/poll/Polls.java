@@ -31,6 +31,7 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -56,6 +57,7 @@ final class Polls {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -76,6 +78,7 @@ final class Polls {
                 null,
                 null,
                 List.of(),
+                null,
                 opensAt,
                 closesAt,
                 null,
@@ -109,6 +112,7 @@ final class Polls {
                         null,
                         null,
                         null,
+                        null,
                         null);
             case "options" -> changeOptions(options((List<String>) value));
             default -> throw new IllegalArgumentException(field);
@@ -122,6 +126,7 @@ final class Polls {
                 null,
                 null,
                 options,
+                null,
                 null,
                 null,
                 null,

@@ -81,6 +81,42 @@ class RetentionIT extends AgainstTheServer {
     }
 
     @Test
+    void theBreakdownAsShownStaysWhenTheBallotsGo() throws Exception {
+        JsonObject poll = create(
+                author,
+                TestPolls.poll("Broken down, kept two days", "SINGLE", "Yes", "No")
+                        .add(
+                                "breakdownGroups",
+                                Json.createArrayBuilder().add("engineering").add("sales"))
+                        .add("retentionDays", 2)
+                        .add("open", true));
+        String id = poll.getString("id");
+        String[] options = Votes.optionIds(poll);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    202,
+                    Votes.vote(Api.as(Voters.freshEngineer()), id, options[0]).status());
+            assertEquals(
+                    202,
+                    Votes.vote(Api.as(Voters.freshSalesperson()), id, options[1])
+                            .status());
+        }
+        Votes.awaitCounted(author, id, 10);
+        assertEquals(200, author.post("/api/v1/polls/" + id + "/close").status());
+
+        awaitErased(id);
+        assertEquals(List.of(List.of("0")), TestDatabase.rows("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", id));
+        JsonObject breakdown =
+                author.get("/api/v1/polls/" + id + "/results?by=group").json();
+        assertEquals(10, breakdown.getInt("totalBallots"));
+        JsonObject engineering = breakdown.getJsonArray("groups").getJsonObject(0);
+        assertEquals("engineering", engineering.getString("group"));
+        assertEquals(Map.of(options[0], 5L, options[1], 0L), Votes.votesPerOption(engineering));
+        JsonObject sales = breakdown.getJsonArray("groups").getJsonObject(1);
+        assertEquals(Map.of(options[0], 0L, options[1], 5L), Votes.votesPerOption(sales));
+    }
+
+    @Test
     void openTextAnswersGoToo() {
         JsonObject poll = create(
                 author,

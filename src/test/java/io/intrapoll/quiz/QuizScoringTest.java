@@ -61,6 +61,7 @@ class QuizScoringTest {
                 false,
                 "author",
                 Set.of(),
+                Set.of(),
                 ResultsVisibility.LIVE,
                 new PollSnapshot.Answer(null, null, CORRECT, limit, openedAt));
     }

@@ -26,6 +26,7 @@ class BallotRulesByTypeTest {
                 false,
                 "author",
                 Set.of(),
+                Set.of(),
                 ResultsVisibility.LIVE,
                 new PollSnapshot.Answer(maxLength, "en", Set.of("a"), null, null));
     }

@@ -103,11 +103,15 @@ class BallotRulesTest {
                 1,
                 "receipt-91c2",
                 "idempotency-alice",
-                true);
+                true,
+                null,
+                null,
+                null,
+                List.of("engineering", "platform-team"));
         String participation = BallotMessages.encode(List.of(ballot.participationHalf()));
         String choices = BallotMessages.encodeChoices(List.of(ballot.choicesHalf()));
 
-        for (String choiceOrId : List.of("option-b", "option-c", "ballot-7f3a")) {
+        for (String choiceOrId : List.of("option-b", "option-c", "ballot-7f3a", "engineering")) {
             assertFalse(participation.contains(choiceOrId), participation);
         }
         for (String personal : List.of("pseudonym-of-alice", "receipt-91c2", "idempotency-alice", "2026", "10:00")) {
@@ -117,5 +121,9 @@ class BallotRulesTest {
         assertTrue(decoded.isParticipationOnly());
         assertEquals(ballot.participationHalf(), decoded);
         assertEquals(List.of(ballot.choicesHalf()), BallotMessages.decodeChoices(choices));
+        assertEquals(
+                List.of("engineering", "platform-team"),
+                BallotMessages.decodeChoices(choices).get(0).groups(),
+                "the choices keep the voter's breakdown groups, the participation none");
     }
 }

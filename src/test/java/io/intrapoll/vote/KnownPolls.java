@@ -46,6 +46,7 @@ final class KnownPolls extends PollCache {
                 allowVoteChange,
                 "author",
                 Set.of(),
+                Set.of(),
                 ResultsVisibility.LIVE,
                 PollSnapshot.Answer.NONE);
     }

@@ -255,6 +255,7 @@ class VoteServiceTest {
                 open.allowVoteChange(),
                 open.createdBy(),
                 open.audienceGroups(),
+                Set.of(),
                 open.resultsVisibility(),
                 open.answer()));
         Problem refused = refused(() -> vote(ANA, null, "red"));

@@ -1,0 +1,165 @@
+package io.intrapoll.tally;
+
+import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.CacheValues;
+import io.intrapoll.platform.ProblemException;
+import io.intrapoll.poll.PollCache;
+import io.intrapoll.poll.PollId;
+import io.intrapoll.poll.PollSnapshot;
+import io.intrapoll.poll.PollType;
+import io.intrapoll.poll.PollView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Results per breakdown group (API.md, "Breakdowns that protect small groups"), from the counted ballots, each of
+ * which keeps the breakdown groups its voter was in. Shown once the poll is closed and every ballot counted: while
+ * ballots still arrive, two reads a vote apart would show how that one voter's group voted.
+ */
+@ApplicationScoped
+public class Breakdowns {
+
+    @Inject
+    ResultsService results;
+
+    @Inject
+    TallyRepository tallies;
+
+    @Inject
+    QueueWatch queue;
+
+    @Inject
+    @ConfigProperty(name = "intrapoll.breakdown.min-group-size")
+    int minGroupSize;
+
+    /** The poll's breakdown for whoever may read its results. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Breakdown breakdown(PollId id, Caller caller) {
+        PollCache.Cached poll = results.readable(id, caller);
+        PollView view = poll.view();
+        if (view.breakdownGroups() == null || view.breakdownGroups().isEmpty()) {
+            throw ProblemException.conflict(
+                    "no-breakdown",
+                    "No breakdown",
+                    "This poll names no breakdownGroups; its results are not broken down.");
+        }
+        if (!poll.rules().isClosed()) {
+            throw ProblemException.conflict(
+                    "poll-not-closed",
+                    "Poll not closed",
+                    "A breakdown is shown once the poll is closed: while ballots arrive, the change between two"
+                            + " reads would show how one person's group voted.");
+        }
+        if (view.erasedAt() != null) {
+            return tallies.keptBreakdown(id)
+                    .map(json -> CacheValues.read(json, Breakdown.class))
+                    .orElseThrow(() -> ProblemException.conflict(
+                            "erased", "Erased", "The poll's ballots are erased, and no breakdown was kept of them."));
+        }
+        if (!queue.isDrained(id)) {
+            throw ProblemException.conflict(
+                    "not-all-counted",
+                    "Not all counted",
+                    "Ballots of this poll are still being counted; the breakdown is shown once all are.");
+        }
+        return compute(view, poll.rules());
+    }
+
+    /**
+     * Keeps the breakdown, as it is shown, of a poll whose ballots are about to be erased: like its tallies, it stays.
+     * Called in the erasure's transaction, before the ballots go.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepBeforeErasure(PollId id) {
+        results.poll(id).ifPresent(poll -> {
+            PollView view = poll.view();
+            if (view.breakdownGroups() != null && !view.breakdownGroups().isEmpty()) {
+                tallies.keepBreakdown(id, CacheValues.write(compute(view, poll.rules())));
+            }
+        });
+    }
+
+    private Breakdown compute(PollView poll, PollSnapshot rules) {
+        List<String> groups = poll.breakdownGroups();
+        Map<String, Tally> byGroup = new LinkedHashMap<>();
+        groups.forEach(group -> byGroup.put(group, new Tally()));
+        Map<Set<String>, Long> bySignature = new HashMap<>();
+        long total = 0;
+        for (TallyRepository.GroupedBallot ballot : tallies.groupedBallots(rules.id())) {
+            total++;
+            bySignature.merge(ballot.groups(), 1L, Long::sum);
+            List<String> keys = poll.type() == PollType.OPEN_TEXT && !ballot.shown()
+                    ? List.of() // hidden or held: it counts, its words do not
+                    : TallyDeltas.countedKeys(poll.type(), poll.language(), ballot.choices());
+            for (String group : ballot.groups()) {
+                Tally tally = byGroup.get(group);
+                if (tally != null) {
+                    tally.add(keys, ballot.choices());
+                }
+            }
+        }
+        Set<String> suppressed = Suppression.suppressed(groups, bySignature, minGroupSize);
+        List<GroupResults> shown = new ArrayList<>();
+        for (String group : groups) {
+            shown.add(
+                    suppressed.contains(group)
+                            ? GroupResults.suppressed(group)
+                            : byGroup.get(group).results(group, poll, rules));
+        }
+        return new Breakdown(rules.id().value(), total, minGroupSize, shown);
+    }
+
+    /** One group's counts as they are collected. */
+    private static final class Tally {
+        private long ballots;
+        private final Map<String, Long> votes = new TreeMap<>();
+        private final List<List<String>> rankings = new ArrayList<>();
+
+        void add(List<String> keys, List<String> choices) {
+            ballots++;
+            keys.forEach(key -> votes.merge(key, 1L, Long::sum));
+            rankings.add(choices);
+        }
+
+        GroupResults results(String group, PollView poll, PollSnapshot rules) {
+            List<Results.OptionResult> options = poll.options().stream()
+                    .map(option -> ResultsService.optionResult(option, votes.getOrDefault(option.id(), 0L), ballots))
+                    .toList();
+            List<ScaleStatistics.Bucket> buckets = poll.type().isScale()
+                    ? rules.optionIds().stream()
+                            .map(value ->
+                                    new ScaleStatistics.Bucket(Integer.parseInt(value), votes.getOrDefault(value, 0L)))
+                            .toList()
+                    : null;
+            return new GroupResults(
+                    group,
+                    null,
+                    ballots,
+                    options,
+                    poll.type() == PollType.RANKED ? ResultsService.rounds(poll, rankings) : null,
+                    buckets == null
+                            ? null
+                            : buckets.stream()
+                                    .map(bucket -> new Results.ValueResult(
+                                            bucket.value(),
+                                            bucket.votes(),
+                                            ResultsService.percent(bucket.votes(), ballots)))
+                                    .toList(),
+                    buckets == null ? null : ScaleStatistics.mean(buckets),
+                    buckets == null ? null : ScaleStatistics.median(buckets),
+                    poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,
+                    poll.type() == PollType.OPEN_TEXT
+                            ? ResultsService.mostFrequent(votes, ResultsService.WORDS_SHOWN)
+                            : null);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// "By group": a closed poll's results per breakdown group (API.md, "Breakdowns that protect small groups"), with the
+// groups the server withheld shown as withheld, never as zero.
+import { api, el, t, formatNumber } from './common.js';
+
+const WORDS_PER_GROUP = 5;
+
+/** A number in the page's language (1,234 / 1.234 / 1 234). */
+function number(value, digits = 0) {
+  return formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The columns a group's row has, after the group's name: by the poll's type. */
+function columns(poll) {
+  if (poll.type === 'RATING' || poll.type === 'NPS') {
+    const scale = [
+      { head: t('breakdown.ballots'), number: true, cell: (group) => number(group.totalBallots) },
+      { head: t('results.mean'), number: true, cell: (group) => (group.mean == null ? '–' : number(group.mean, 2)) },
+      { head: t('results.median'), number: true, cell: (group) => (group.median == null ? '–' : number(group.median, 1)) },
+    ];
+    if (poll.type === 'NPS') {
+      scale.push({ head: t('breakdown.nps'), number: true, cell: (group) => (group.nps ? number(group.nps.score) : '–') });
+    }
+    return scale;
+  }
+  if (poll.type === 'OPEN_TEXT') {
+    return [
+      { head: t('breakdown.ballots'), number: true, cell: (group) => number(group.totalBallots) },
+      {
+        head: t('breakdown.words'),
+        cell: (group) => (group.words || []).slice(0, WORDS_PER_GROUP)
+          .map((word) => `${word.word} (${number(word.count)})`).join(', ') || '–',
+      },
+    ];
+  }
+  return [
+    { head: t('breakdown.ballots'), number: true, cell: (group) => number(group.totalBallots) },
+    ...poll.options.map((option, index) => ({
+      head: option.label,
+      number: true,
+      cell: (group) => {
+        const result = group.options[index];
+        return `${number(result.votes)} (${number(result.percent, 1)} %)`;
+      },
+    })),
+  ];
+}
+
+function table(poll, breakdown) {
+  const cols = columns(poll);
+  return el('div', { class: 'table-wrap' },
+    el('table', { class: 'breakdown' },
+      el('caption', { class: 'visually-hidden' }, t('breakdown.caption')),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col' }, t('breakdown.group')),
+        ...cols.map((col) => el('th', { scope: 'col', class: col.number ? 'number' : '' }, col.head)))),
+      el('tbody', {}, ...breakdown.groups.map((group) => (group.suppressed
+        ? el('tr', { class: 'withheld' },
+          el('th', { scope: 'row' }, group.group),
+          el('td', { colspan: String(cols.length) }, t('breakdown.withheld')))
+        : el('tr', {},
+          el('th', { scope: 'row' }, group.group),
+          ...cols.map((col) => el('td', { class: col.number ? 'number' : '' }, col.cell(group)))))))));
+}
+
+/**
+ * Shows the poll's results by group in the section once they are final; while the poll is open, says when they
+ * will be. Nothing for a poll without breakdown groups. Reads the breakdown once.
+ */
+export function offerBreakdown(section, poll) {
+  let shown = false;
+  return async (results) => {
+    if (shown || !poll.breakdownGroups || poll.breakdownGroups.length === 0) return;
+    section.hidden = false;
+    const heading = el('h2', { id: 'breakdown-heading' }, t('breakdown.heading'));
+    if (!results.final) {
+      section.replaceChildren(heading, el('p', { class: 'muted' }, t('breakdown.once-closed')));
+      return;
+    }
+    shown = true;
+    try {
+      const breakdown = await api(`/polls/${encodeURIComponent(poll.id)}/results?by=group`);
+      const withheld = breakdown.groups.some((group) => group.suppressed);
+      section.replaceChildren(heading,
+        table(poll, breakdown),
+        el('p', { class: 'muted' }, t('breakdown.note', { min: breakdown.minGroupSize })),
+        ...(withheld ? [el('p', { class: 'muted' }, t('breakdown.why-withheld'))] : []));
+    } catch (problem) {
+      shown = false;
+      section.replaceChildren(heading, el('p', { class: 'muted' }, problem.message));
+    }
+  };
+}
