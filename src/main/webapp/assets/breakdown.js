@@ -9,6 +9,11 @@ function number(value, digits = 0) {
   return formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A share the API gives in percent (one decimal), as the language writes it: "12.5%", "12,5 %". */
+function percentText(percent) {
+  return formatNumber(percent / 100, { style: 'percent', maximumFractionDigits: 1 });
+}
+
 /** The columns a group's row has, after the group's name: by the poll's type. */
 function columns(poll) {
   if (poll.type === 'RATING' || poll.type === 'NPS') {
@@ -39,7 +44,7 @@ function columns(poll) {
       number: true,
       cell: (group) => {
         const result = group.options[index];
-        return `${number(result.votes)} (${number(result.percent, 1)} %)`;
+        return [number(result.votes), el('span', { class: 'share' }, percentText(result.percent))];
       },
     })),
   ];

@@ -99,7 +99,7 @@ public record PollView(
                 poll.allowVoteChange(),
                 poll.resultsVisibility(),
                 List.copyOf(poll.audienceGroups()),
-                List.copyOf(poll.breakdownGroups()),
+                poll.breakdownGroups().stream().sorted().toList(), // a loaded set keeps no order
                 poll.status(),
                 poll.opensAt(),
                 poll.closesAt(),
