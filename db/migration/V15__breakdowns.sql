@@ -14,3 +14,7 @@ CREATE TABLE poll_breakdown (
     poll_id VARCHAR(36)      NOT NULL PRIMARY KEY REFERENCES poll (id) ON DELETE CASCADE,
     body    VARCHAR(1000000) NOT NULL
 );
+
+-- When the breakdown was first shown (and kept): the poll does not reopen after that, since a second close would show,
+-- group by group, how the few who voted in between voted.
+ALTER TABLE poll ADD COLUMN breakdown_kept_at TIMESTAMP WITH TIME ZONE;

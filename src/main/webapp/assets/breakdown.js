@@ -67,31 +67,45 @@ function table(poll, breakdown) {
           ...cols.map((col) => el('td', { class: col.number ? 'number' : '' }, col.cell(group)))))))));
 }
 
+const RETRY_MS = 2000;
+const RETRIES = 30;
+
 /**
- * Shows the poll's results by group in the section once they are final; while the poll is open, says when they
- * will be. Nothing for a poll without breakdown groups. Reads the breakdown once.
+ * Shows the poll's results by group in the section once they are final (seconds after the close, when every ballot
+ * is surely counted); while the poll is open, says when they will be. Nothing for a poll without breakdown groups.
+ * Once shown, the breakdown is fixed (the poll does not reopen), so it is read once.
  */
 export function offerBreakdown(section, poll) {
-  let shown = false;
-  return async (results) => {
-    if (shown || !poll.breakdownGroups || poll.breakdownGroups.length === 0) return;
-    section.hidden = false;
-    const heading = el('h2', { id: 'breakdown-heading' }, t('breakdown.heading'));
-    if (!results.final) {
-      section.replaceChildren(heading, el('p', { class: 'muted' }, t('breakdown.once-closed')));
-      return;
-    }
-    shown = true;
+  let reading = false;
+  const heading = () => el('h2', { id: 'breakdown-heading' }, t('breakdown.heading'));
+  const waiting = () => section.replaceChildren(heading(), el('p', { class: 'muted' }, t('breakdown.once-closed')));
+  const read = async (retriesLeft) => {
     try {
       const breakdown = await api(`/polls/${encodeURIComponent(poll.id)}/results?by=group`);
       const withheld = breakdown.groups.some((group) => group.suppressed);
-      section.replaceChildren(heading,
+      section.replaceChildren(heading(),
         table(poll, breakdown),
         el('p', { class: 'muted' }, t('breakdown.note', { min: breakdown.minGroupSize })),
         ...(withheld ? [el('p', { class: 'muted' }, t('breakdown.why-withheld'))] : []));
     } catch (problem) {
-      shown = false;
-      section.replaceChildren(heading, el('p', { class: 'muted' }, problem.message));
+      const counting = problem.kind === 'not-all-counted';
+      if (counting && retriesLeft > 0) {
+        waiting();
+        setTimeout(() => read(retriesLeft - 1), RETRY_MS);
+        return;
+      }
+      reading = false; // the next results event tries again
+      section.replaceChildren(heading(), el('p', { class: 'muted' }, problem.message));
     }
+  };
+  return (results) => {
+    if (reading || !poll.breakdownGroups || poll.breakdownGroups.length === 0) return;
+    section.hidden = false;
+    if (!results.final) {
+      waiting();
+      return;
+    }
+    reading = true;
+    read(RETRIES);
   };
 }

@@ -135,6 +135,10 @@ public class Poll {
     @Column(name = "retention_days")
     private Integer retentionDays;
 
+    /** When its breakdown was first shown and kept (set by the tally's breakdowns only): it does not reopen after. */
+    @Column(name = "breakdown_kept_at", insertable = false, updatable = false)
+    private Instant breakdownKeptAt;
+
     /** An admin's legal hold: no erasure while it holds. */
     @Column(name = "legal_hold", nullable = false)
     private boolean legalHold;
@@ -368,6 +372,13 @@ public class Poll {
                     "erased",
                     "Its ballots are erased",
                     "This poll's ballots were erased under its retention; it does not reopen. Duplicate it to ask again.");
+        }
+        if (breakdownKeptAt != null && status == PollStatus.CLOSED) {
+            throw new PollStateException(
+                    "breakdown-shown",
+                    "Its results by group were shown",
+                    "A second close would show, group by group, how those who voted in between voted; duplicate the"
+                            + " poll to ask again.");
         }
         if (type == PollType.QUIZ && status == PollStatus.CLOSED) {
             throw new PollStateException(

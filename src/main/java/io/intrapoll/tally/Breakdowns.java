@@ -11,19 +11,23 @@ import io.intrapoll.poll.PollView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Results per breakdown group (API.md, "Breakdowns that protect small groups"), from the counted ballots, each of
- * which keeps the breakdown groups its voter was in. Shown once the poll is closed and every ballot counted: while
- * ballots still arrive, two reads a vote apart would show how that one voter's group voted.
+ * which keeps the breakdown groups its voter was in. Shown once the poll is closed and every ballot counted, and then
+ * fixed: while ballots arrive, or between two closes, two reads a vote apart would show how that voter's group
+ * voted.
  */
 @ApplicationScoped
 public class Breakdowns {
@@ -41,8 +45,19 @@ public class Breakdowns {
     @ConfigProperty(name = "intrapoll.breakdown.min-group-size")
     int minGroupSize;
 
-    /** The poll's breakdown for whoever may read its results. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Inject
+    @ConfigProperty(name = "intrapoll.intake.wait-ms")
+    long intakeWaitMillis;
+
+    /** Beyond the intake's wait: a node that had not heard of the close yet, and clocks that differ between nodes. */
+    private static final Duration SETTLE_GRACE = Duration.ofSeconds(5);
+
+    /**
+     * The poll's breakdown for whoever may read its results. Made once, when first asked for after the close once
+     * every ballot is counted, and kept: every later read is that one, and the poll does not reopen (a second close
+     * would show, group by group, how the few who voted in between voted).
+     */
+    @Transactional
     public Breakdown breakdown(PollId id, Caller caller) {
         PollCache.Cached poll = results.readable(id, caller);
         PollView view = poll.view();
@@ -52,6 +67,10 @@ public class Breakdowns {
                     "No breakdown",
                     "This poll names no breakdownGroups; its results are not broken down.");
         }
+        Optional<Breakdown> kept = kept(id);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         if (!poll.rules().isClosed()) {
             throw ProblemException.conflict(
                     "poll-not-closed",
@@ -60,29 +79,53 @@ public class Breakdowns {
                             + " reads would show how one person's group voted.");
         }
         if (view.erasedAt() != null) {
-            return tallies.keptBreakdown(id)
-                    .map(json -> CacheValues.read(json, Breakdown.class))
-                    .orElseThrow(() -> ProblemException.conflict(
-                            "erased", "Erased", "The poll's ballots are erased, and no breakdown was kept of them."));
+            throw ProblemException.conflict(
+                    "erased", "Erased", "The poll's ballots are erased, and no breakdown was kept of them.");
         }
-        if (!queue.isDrained(id)) {
+        if (!isSettled(id)) {
             throw ProblemException.conflict(
                     "not-all-counted",
                     "Not all counted",
-                    "Ballots of this poll are still being counted; the breakdown is shown once all are.");
+                    "Ballots of this poll are still on their way or being counted; its breakdown is shown once every"
+                            + " one is, seconds after the close.");
         }
-        return compute(view, poll.rules());
+        Breakdown made = compute(view, poll.rules());
+        if (!tallies.keepBreakdown(id, CacheValues.write(made))) {
+            // Another node kept one first, or the poll reopened meanwhile: the kept one, else none yet.
+            return kept(id).orElseThrow(() -> ProblemException.conflict(
+                    "poll-not-closed", "Poll not closed", "The poll reopened; its breakdown is shown once it closes."));
+        }
+        return made;
     }
 
     /**
-     * Keeps the breakdown, as it is shown, of a poll whose ballots are about to be erased: like its tallies, it stays.
-     * Called in the erasure's transaction, before the ballots go.
+     * Every ballot of the closed poll is counted: none waits on the queue, every participation has its ballot (an
+     * anonymous ballot's choices travel apart, delayed), and the intake's wait plus 5 s has passed since the close
+     * (a ballot accepted just before it, or by a node that had not heard of it yet, is on the queue by then).
+     */
+    private boolean isSettled(PollId id) {
+        return tallies.closedAt(id)
+                        .filter(closedAt -> !Instant.now()
+                                .isBefore(closedAt.plusMillis(intakeWaitMillis).plus(SETTLE_GRACE)))
+                        .isPresent()
+                && queue.isDrained(id)
+                && tallies.isEveryParticipationCounted(id);
+    }
+
+    private Optional<Breakdown> kept(PollId id) {
+        return tallies.keptBreakdown(id).map(json -> CacheValues.read(json, Breakdown.class));
+    }
+
+    /**
+     * Keeps the breakdown of a poll whose ballots are about to be erased, unless one was kept already: like its
+     * tallies, it stays. Called in the erasure's transaction, before the ballots go, after its certificate (which
+     * waits for every ballot) was made.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keepBeforeErasure(PollId id) {
         results.poll(id).ifPresent(poll -> {
             PollView view = poll.view();
-            if (view.breakdownGroups() != null && !view.breakdownGroups().isEmpty()) {
+            if (view.breakdownGroups() != null && !view.breakdownGroups().isEmpty() && kept(id).isEmpty()) {
                 tallies.keepBreakdown(id, CacheValues.write(compute(view, poll.rules())));
             }
         });
@@ -113,7 +156,7 @@ public class Breakdowns {
             shown.add(
                     suppressed.contains(group)
                             ? GroupResults.suppressed(group)
-                            : byGroup.get(group).results(group, poll, rules));
+                            : byGroup.get(group).results(group, poll, rules, minGroupSize));
         }
         return new Breakdown(rules.id().value(), total, minGroupSize, shown);
     }
@@ -130,7 +173,7 @@ public class Breakdowns {
             rankings.add(choices);
         }
 
-        GroupResults results(String group, PollView poll, PollSnapshot rules) {
+        GroupResults results(String group, PollView poll, PollSnapshot rules, int minGroupSize) {
             List<Results.OptionResult> options = poll.options().stream()
                     .map(option -> ResultsService.optionResult(option, votes.getOrDefault(option.id(), 0L), ballots))
                     .toList();
@@ -157,9 +200,17 @@ public class Breakdowns {
                     buckets == null ? null : ScaleStatistics.mean(buckets),
                     buckets == null ? null : ScaleStatistics.median(buckets),
                     poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,
-                    poll.type() == PollType.OPEN_TEXT
-                            ? ResultsService.mostFrequent(votes, ResultsService.WORDS_SHOWN)
-                            : null);
+                    poll.type() == PollType.OPEN_TEXT ? words(minGroupSize) : null);
+        }
+
+        /**
+         * The group's most frequent words, only those in at least minGroupSize answers: a rare word in the clouds of
+         * two groups would place the one who wrote it (whose answer the poll lists) in both.
+         */
+        private List<Results.WordCount> words(int minGroupSize) {
+            Map<String, Long> frequent = new TreeMap<>(votes);
+            frequent.values().removeIf(count -> count < minGroupSize);
+            return ResultsService.mostFrequent(frequent, ResultsService.WORDS_SHOWN);
         }
     }
 }

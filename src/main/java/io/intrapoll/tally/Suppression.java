@@ -4,129 +4,249 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Which groups of a breakdown are withheld (API.md, "Breakdowns that protect small groups"). A group with fewer
- * ballots than the minimum is withheld; then, while the published figures still let a reader work out a small set of
- * ballots, the next smallest group involved is withheld too.
+ * ballots than the minimum is withheld; then, while the figures still shown let a reader work out the result of a
+ * small set of ballots, the smallest group needed for that is withheld too.
  *
- * <p>What a reader can work out: the poll's total and every published group are sums over ballots. When some
- * published groups lie within a set X (the total, or a published group) and have no ballot in common, X minus their
- * sum is the result of exactly the ballots of X in none of them. That set must hold no ballot or at least the minimum
- * (primary suppression alone fails here: "total minus the other groups" is the withheld group). Groups that share
- * ballots do not subtract to the result of any set of ballots, so only disjoint ones are combined. With at most ten
- * groups every combination is checked.
+ * <p>What a reader can work out: ballots fall into cells by the set of groups their voters were in. The poll's total
+ * and every shown group are sums over cells, and so is any weighted sum of them: total - engineering is every ballot
+ * outside engineering, a + b - c may be the ballots of a and b outside c. When such a sum adds up exactly a set of
+ * cells (each once, the others not at all) holding 1 to minimum - 1 ballots, that set's result is disclosed. With
+ * few cells (up to {@value #EXACT_CELLS}, as with a few departments and a parent group) every set of cells is tried
+ * against the figures shown, exactly; with more, every sum of the figures with weights -1, 0 and 1.
  */
 final class Suppression {
+
+    /** Up to this many non-empty cells, every set of them is tried (2^20 sets). */
+    static final int EXACT_CELLS = 20;
+
+    private static final double EPSILON = 1e-9;
 
     private Suppression() {}
 
     /**
      * @param groups the poll's breakdown groups
      * @param ballotsBySignature how many ballots have each set of groups (the empty set: voters in none of them)
-     * @param minGroupSize the fewest ballots a published group or a derivable set may have (unless none)
+     * @param minGroupSize the fewest ballots a shown group, or a set a reader can work out, may have (unless none)
      * @return the groups to withhold
      */
     static Set<String> suppressed(List<String> groups, Map<Set<String>, Long> ballotsBySignature, int minGroupSize) {
-        Cells cells = new Cells(ballotsBySignature);
+        List<Cell> cells = ballotsBySignature.entrySet().stream()
+                .filter(cell -> cell.getValue() > 0)
+                .map(cell -> new Cell(cell.getKey(), cell.getValue()))
+                .toList();
+        Comparator<String> smallestFirst =
+                Comparator.<String>comparingLong(group -> count(cells, group)).thenComparing(Comparator.naturalOrder());
         Set<String> suppressed = new TreeSet<>();
         for (String group : groups) {
-            if (cells.count(group) < minGroupSize) {
+            if (count(cells, group) < minGroupSize) {
                 suppressed.add(group);
             }
         }
         while (true) {
-            List<String> published = groups.stream()
+            List<String> shown = groups.stream()
                     .filter(group -> !suppressed.contains(group))
-                    .sorted(Comparator.comparingLong(cells::count).thenComparing(Comparator.naturalOrder()))
+                    .sorted(smallestFirst)
                     .toList();
-            List<String> disclosing = disclosingSet(cells, published, minGroupSize);
-            if (disclosing.isEmpty()) {
+            Optional<List<String>> needed = disclosure(cells, shown, minGroupSize);
+            if (needed.isEmpty()) {
                 return suppressed;
             }
-            // The least informative of the groups that make it up: the smallest.
-            suppressed.add(disclosing.stream()
-                    .min(Comparator.comparingLong(cells::count).thenComparing(Comparator.naturalOrder()))
-                    .orElseThrow());
+            suppressed.add(needed.get().stream().min(smallestFirst).orElse(shown.get(0)));
         }
     }
 
-    /**
-     * Groups whose published results together reveal fewer ballots than the minimum (X first when X is a group), or
-     * an empty list when no combination does.
-     */
-    private static List<String> disclosingSet(Cells cells, List<String> published, int minGroupSize) {
-        List<String> outers = new ArrayList<>();
-        outers.add(null); // the poll's total
-        outers.addAll(published);
-        for (String outer : outers) {
-            List<String> inner = published.stream()
-                    .filter(group -> !group.equals(outer) && cells.liesWithin(group, outer))
-                    .toList();
-            long outerCount = outer == null ? cells.total() : cells.count(outer);
-            List<String> found = disjointCombination(cells, inner, 0, new ArrayList<>(), outerCount, minGroupSize);
-            if (found != null) {
-                List<String> disclosing = new ArrayList<>(found);
-                if (outer != null) {
-                    disclosing.add(0, outer);
-                }
-                return disclosing;
+    /** The shown groups a disclosure needs, if the figures shown disclose a small set of ballots. */
+    private static Optional<List<String>> disclosure(List<Cell> cells, List<String> shown, int minGroupSize) {
+        if (shown.isEmpty()) {
+            return Optional.empty(); // the total alone is the poll's results, public anyway
+        }
+        return cells.size() <= EXACT_CELLS
+                ? exactDisclosure(cells, shown, minGroupSize)
+                : weightedDisclosure(cells, shown, minGroupSize);
+    }
+
+    /** Every set of cells but all of them, tried against the span of the figures shown. */
+    private static Optional<List<String>> exactDisclosure(List<Cell> cells, List<String> shown, int minGroupSize) {
+        int m = cells.size();
+        double[][] orthogonal = nullSpace(rows(cells, shown, null), m);
+        double[] dots = new double[orthogonal.length];
+        boolean[] in = new boolean[m];
+        long ballots = 0;
+        int size = 0;
+        for (long step = 1; step < (1L << m); step++) {
+            int flip = Long.numberOfTrailingZeros(step); // Gray code: one cell in or out per step
+            int sign = in[flip] ? -1 : 1;
+            in[flip] = !in[flip];
+            size += sign;
+            ballots += sign * cells.get(flip).ballots();
+            for (int i = 0; i < orthogonal.length; i++) {
+                dots[i] += sign * orthogonal[i][flip];
+            }
+            // The running sums drift over a million steps: a near-zero is checked again, computed afresh.
+            if (ballots > 0 && ballots < minGroupSize && size < m && isNearZero(dots) && inSpan(orthogonal, in)) {
+                return Optional.of(needed(cells, shown, in.clone()));
             }
         }
-        return List.of();
+        return Optional.empty();
     }
 
-    /** A combination of disjoint groups from {@code inner} leaving between 1 and minGroupSize - 1 ballots of X. */
-    private static List<String> disjointCombination(
-            Cells cells, List<String> inner, int from, List<String> chosen, long remaining, int minGroupSize) {
-        for (int i = from; i < inner.size(); i++) {
-            String group = inner.get(i);
-            if (chosen.stream().anyMatch(other -> cells.overlap(group, other))) {
+    /** The groups without which the set is no longer in the span of the figures shown (all shown, if none alone). */
+    private static List<String> needed(List<Cell> cells, List<String> shown, boolean[] set) {
+        List<String> needed = new ArrayList<>();
+        for (String group : shown) {
+            if (!inSpan(nullSpace(rows(cells, shown, group), cells.size()), set)) {
+                needed.add(group);
+            }
+        }
+        return needed.isEmpty() ? shown : needed;
+    }
+
+    /** Every sum of the total and the shown groups with weights -1, 0 and 1 that adds up a set of cells. */
+    private static Optional<List<String>> weightedDisclosure(List<Cell> cells, List<String> shown, int minGroupSize) {
+        double[][] rows = rows(cells, shown, null);
+        int[] weights = new int[rows.length];
+        while (nextWeights(weights)) {
+            long ballots = 0;
+            boolean aSet = true;
+            boolean every = true;
+            for (int cell = 0; cell < cells.size() && aSet; cell++) {
+                int value = 0;
+                for (int row = 0; row < rows.length; row++) {
+                    value += weights[row] * (int) rows[row][cell];
+                }
+                aSet = value == 0 || value == 1;
+                every &= value == 1;
+                ballots += value == 1 ? cells.get(cell).ballots() : 0;
+            }
+            if (aSet && !every && ballots > 0 && ballots < minGroupSize) {
+                List<String> needed = new ArrayList<>();
+                for (int row = 1; row < rows.length; row++) {
+                    if (weights[row] != 0) {
+                        needed.add(shown.get(row - 1));
+                    }
+                }
+                return Optional.of(needed.isEmpty() ? shown : needed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The next weights in {-1, 0, 1}, counting in base 3; false after the last. */
+    private static boolean nextWeights(int[] weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] < 1) {
+                weights[i]++;
+                return true;
+            }
+            weights[i] = -1;
+        }
+        return false;
+    }
+
+    /** The total's row (all ones) and each shown group's (1 where the cell's voters are in it), but {@code left}. */
+    private static double[][] rows(List<Cell> cells, List<String> shown, String left) {
+        List<double[]> rows = new ArrayList<>();
+        double[] total = new double[cells.size()];
+        java.util.Arrays.fill(total, 1);
+        rows.add(total);
+        for (String group : shown) {
+            if (!group.equals(left)) {
+                double[] row = new double[cells.size()];
+                for (int cell = 0; cell < cells.size(); cell++) {
+                    row[cell] = cells.get(cell).groups().contains(group) ? 1 : 0;
+                }
+                rows.add(row);
+            }
+        }
+        return rows.toArray(double[][]::new);
+    }
+
+    /** A basis of the vectors orthogonal to every row: a set is in the rows' span when it is orthogonal to each. */
+    static double[][] nullSpace(double[][] rows, int columns) {
+        double[][] a = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            a[r] = rows[r].clone();
+        }
+        int[] pivotOfRow = new int[rows.length];
+        boolean[] isPivot = new boolean[columns];
+        int rank = 0;
+        for (int col = 0; col < columns && rank < a.length; col++) {
+            int best = rank;
+            for (int r = rank + 1; r < a.length; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[best][col])) {
+                    best = r;
+                }
+            }
+            if (Math.abs(a[best][col]) < EPSILON) {
                 continue;
             }
-            chosen.add(group);
-            long left = remaining - cells.count(group);
-            if (left > 0 && left < minGroupSize) {
-                return List.copyOf(chosen);
+            double[] swap = a[rank];
+            a[rank] = a[best];
+            a[best] = swap;
+            double pivot = a[rank][col];
+            for (int c = 0; c < columns; c++) {
+                a[rank][c] /= pivot;
             }
-            List<String> deeper = disjointCombination(cells, inner, i + 1, chosen, left, minGroupSize);
-            if (deeper != null) {
-                return deeper;
+            for (int r = 0; r < a.length; r++) {
+                if (r != rank && Math.abs(a[r][col]) > EPSILON) {
+                    double factor = a[r][col];
+                    for (int c = 0; c < columns; c++) {
+                        a[r][c] -= factor * a[rank][c];
+                    }
+                }
             }
-            chosen.remove(chosen.size() - 1);
+            pivotOfRow[rank++] = col;
+            isPivot[col] = true;
         }
-        return null;
+        List<double[]> basis = new ArrayList<>();
+        for (int free = 0; free < columns; free++) {
+            if (!isPivot[free]) {
+                double[] y = new double[columns];
+                y[free] = 1;
+                for (int r = 0; r < rank; r++) {
+                    y[pivotOfRow[r]] = -a[r][free];
+                }
+                basis.add(y);
+            }
+        }
+        return basis.toArray(double[][]::new);
     }
 
-    /** Ballot counts by the set of groups their voters were in. */
-    private record Cells(Map<Set<String>, Long> bySignature) {
-
-        long total() {
-            return bySignature.values().stream().mapToLong(Long::longValue).sum();
+    private static boolean inSpan(double[][] orthogonal, boolean[] set) {
+        for (double[] y : orthogonal) {
+            double dot = 0;
+            for (int cell = 0; cell < set.length; cell++) {
+                dot += set[cell] ? y[cell] : 0;
+            }
+            if (Math.abs(dot) > EPSILON) {
+                return false;
+            }
         }
-
-        long count(String group) {
-            return bySignature.entrySet().stream()
-                    .filter(cell -> cell.getKey().contains(group))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-        }
-
-        /** Whether every ballot of the group is also one of outer's (null: the total, which holds every ballot). */
-        boolean liesWithin(String group, String outer) {
-            return outer == null
-                    || bySignature.entrySet().stream()
-                            .filter(cell -> cell.getValue() > 0 && cell.getKey().contains(group))
-                            .allMatch(cell -> cell.getKey().contains(outer));
-        }
-
-        boolean overlap(String one, String other) {
-            return bySignature.entrySet().stream()
-                    .anyMatch(cell -> cell.getValue() > 0
-                            && cell.getKey().contains(one)
-                            && cell.getKey().contains(other));
-        }
+        return true;
     }
+
+    private static boolean isNearZero(double[] dots) {
+        for (double dot : dots) {
+            if (Math.abs(dot) > 1e-6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long count(List<Cell> cells, String group) {
+        return cells.stream()
+                .filter(cell -> cell.groups().contains(group))
+                .mapToLong(Cell::ballots)
+                .sum();
+    }
+
+    /** The ballots whose voters were in exactly these groups. */
+    private record Cell(Set<String> groups, long ballots) {}
 }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -104,12 +105,48 @@ public class TallyRepository {
                 .findFirst();
     }
 
-    /** Keeps a breakdown (an erasure happens once; a repeat keeps the first). */
-    void keepBreakdown(PollId pollId, String json) {
-        em.createNativeQuery("INSERT INTO poll_breakdown (poll_id, body) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, pollId.value())
-                .setParameter(2, json)
+    /**
+     * Keeps a closed poll's breakdown, unless one is kept already or the poll is no longer closed; marks the poll
+     * (which then does not reopen). The mark's update locks the poll's row, so a reopening waits for it, and this
+     * waits for a reopening and then finds the poll open.
+     *
+     * @return whether this one was kept
+     */
+    boolean keepBreakdown(PollId pollId, String json) {
+        int marked = em.createNativeQuery("UPDATE poll SET breakdown_kept_at = ?1 WHERE id = ?2"
+                        + " AND status IN ('CLOSED', 'ARCHIVED') AND breakdown_kept_at IS NULL")
+                .setParameter(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .setParameter(2, pollId.value())
                 .executeUpdate();
+        return marked == 1
+                && em.createNativeQuery(
+                                        "INSERT INTO poll_breakdown (poll_id, body) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                                .setParameter(1, pollId.value())
+                                .setParameter(2, json)
+                                .executeUpdate()
+                        == 1;
+    }
+
+    /** When the poll last closed, if it has. */
+    Optional<Instant> closedAt(PollId pollId) {
+        return em.createQuery("SELECT p.closedAt FROM Poll p WHERE p.id = :id", Instant.class)
+                .setParameter("id", pollId.value())
+                .getResultStream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
+     * Whether every participation has its counted ballot: an anonymous ballot's choices travel apart, delayed, and
+     * until the last of them is counted a participation has none yet.
+     */
+    boolean isEveryParticipationCounted(PollId pollId) {
+        Object[] counts =
+                (Object[]) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM participation WHERE poll_id = ?1),"
+                                + " (SELECT COUNT(*) FROM ballot WHERE poll_id = ?1)")
+                        .setParameter(1, pollId.value())
+                        .getSingleResult();
+        return ((Number) counts[0]).longValue() == ((Number) counts[1]).longValue();
     }
 
     /**

@@ -54,7 +54,7 @@ class BreakdownsIT extends AgainstTheServer {
         assertProblem(409, "poll-not-closed", author.get(breakdownOf(id)));
 
         JsonObject results = closedAndCounted(id, 13);
-        JsonObject breakdown = author.get(breakdownOf(id)).json();
+        JsonObject breakdown = breakdown(id);
         assertEquals(13, breakdown.getInt("totalBallots"));
         assertEquals(5, breakdown.getInt("minGroupSize"));
         Map<String, JsonObject> groups = byName(breakdown);
@@ -63,6 +63,10 @@ class BreakdownsIT extends AgainstTheServer {
         // Published, engineering's 7 + 3 with the results' 7 + 6 would give sales' 0 + 3 away.
         assertWithheld(groups.get("engineering"));
         assertEquals(Map.of(options[0], 7L, options[1], 6L), Votes.votesPerOption(results));
+
+        // Shown once, then fixed: a second close could show, group by group, how the few since voted.
+        assertProblem(409, "breakdown-shown", author.post("/api/v1/polls/" + id + "/open"));
+        assertEquals(breakdown, breakdown(id));
     }
 
     @Test
@@ -77,7 +81,7 @@ class BreakdownsIT extends AgainstTheServer {
         vote(salespeople(3), id, options[1]);
         closedAndCounted(id, 13);
 
-        Map<String, JsonObject> groups = byName(author.get(breakdownOf(id)).json());
+        Map<String, JsonObject> groups = byName(breakdown(id));
         JsonObject employees = groups.get("employees");
         assertFalse(employees.containsKey("suppressed"), employees::toString);
         assertEquals(13, employees.getInt("totalBallots"));
@@ -106,7 +110,7 @@ class BreakdownsIT extends AgainstTheServer {
         }
         closedAndCounted(id, 11);
 
-        Map<String, JsonObject> groups = byName(author.get(breakdownOf(id)).json());
+        Map<String, JsonObject> groups = byName(breakdown(id));
         JsonObject engineering = groups.get("engineering");
         assertEquals(6, engineering.getInt("totalBallots"));
         assertEquals(4.5, engineering.getJsonNumber("mean").doubleValue());
@@ -139,7 +143,7 @@ class BreakdownsIT extends AgainstTheServer {
             assertNull(row.get(0), "no voter on an anonymous ballot");
             assertEquals(row.get(2).equals(options[0]) ? "engineering" : "sales", row.get(1), row::toString);
         }
-        Map<String, JsonObject> groups = byName(author.get(breakdownOf(id)).json());
+        Map<String, JsonObject> groups = byName(breakdown(id));
         assertEquals(Map.of(options[0], 5L, options[1], 0L), Votes.votesPerOption(groups.get("engineering")));
         assertEquals(Map.of(options[0], 0L, options[1], 5L), Votes.votesPerOption(groups.get("sales")));
     }
@@ -201,6 +205,20 @@ class BreakdownsIT extends AgainstTheServer {
         return create(
                 author,
                 poll.add("breakdownGroups", groups).add("anonymous", anonymous).add("open", true));
+    }
+
+    /** The breakdown, once it is shown: seconds after the close, when every ballot is surely counted. */
+    private JsonObject breakdown(String id) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Api.Reply reply = author.get(breakdownOf(id));
+        while (reply.status() == 409
+                && reply.json().getString("type").endsWith("not-all-counted")
+                && Instant.now().isBefore(deadline)) {
+            Votes.sleep(250);
+            reply = author.get(breakdownOf(id));
+        }
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
     }
 
     private static String breakdownOf(String id) {

@@ -75,6 +75,78 @@ class SuppressionTest {
         assertEquals(Set.of(), Suppression.suppressed(List.of("a", "b"), cells, MIN));
     }
 
+    @Test
+    void aSumOfSeparateGroupsMinusAThirdIsChecked() {
+        // a + b - c = the 4 ballots of a and b outside c.
+        Map<Set<String>, Long> cells =
+                cells(Set.of("a"), 2, Set.of("a", "c"), 8, Set.of("b"), 2, Set.of("b", "c"), 8, Set.of(), 100);
+        Set<String> withheld = Suppression.suppressed(List.of("a", "b", "c"), cells, MIN);
+        assertEquals(Set.of("a"), withheld, "the smallest group the sum needs (a and b tie at 10: by name)");
+    }
+
+    @Test
+    void anOverlapAddedBackIsChecked() {
+        // a - b - c + d, where d is exactly b and c's overlap: the 2 ballots of a in neither b nor c.
+        Map<Set<String>, Long> cells = cells(
+                Set.of("a"),
+                2,
+                Set.of("a", "b"),
+                10,
+                Set.of("a", "c"),
+                10,
+                Set.of("a", "b", "c", "d"),
+                10,
+                Set.of(),
+                50);
+        Set<String> withheld = Suppression.suppressed(List.of("a", "b", "c", "d"), cells, MIN);
+        assertEquals(Set.of("d"), withheld, "without d, no sum of the others isolates those 2");
+    }
+
+    @Test
+    void withManyCellsWeightedSumsAreChecked() {
+        // 21 cells: 20 small groups of 6 and one group of 3 in a parent "all", every group shown but the 3.
+        Map<Set<String>, Long> cells = new HashMap<>();
+        List<String> groups = new java.util.ArrayList<>(List.of("all"));
+        for (int i = 0; i < 20; i++) {
+            cells.put(Set.of("all", "g" + i), 6L);
+        }
+        cells.put(Set.of("all", "small"), 3L);
+        for (int i = 0; i < 9; i++) {
+            groups.add("g" + i);
+        }
+        groups.add("small");
+        // all minus nothing shown inside it reveals nothing small; all's 9 shown children leave 66 ballots.
+        assertEquals(Set.of("small"), Suppression.suppressed(groups, cells, MIN));
+        cells.put(Set.of(), 0L);
+        Map<Set<String>, Long> tight = new HashMap<>();
+        tight.put(Set.of("all", "big"), 30L);
+        tight.put(Set.of("all", "small"), 3L);
+        for (int i = 0; i < 20; i++) {
+            tight.put(Set.of("x" + i), 6L);
+        }
+        assertEquals(
+                Set.of("big", "small"),
+                Suppression.suppressed(List.of("all", "big", "small"), tight, MIN),
+                "all - big = small's 3, found among 22 cells");
+    }
+
+    @Test
+    void twentyCellsOfTenBallotsEachHideNothingSmall() {
+        // Every one of the 2^20 sets of cells is tried; none holds 1 to 4 ballots.
+        Map<Set<String>, Long> cells = new HashMap<>();
+        List<String> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            groups.add("g" + i);
+            cells.put(Set.of("g" + i), 10L);
+            if (i < 9) {
+                cells.put(Set.of("g" + i, "g" + (i + 1)), 10L);
+            }
+        }
+        cells.put(Set.of(), 10L);
+        assertEquals(Suppression.EXACT_CELLS, cells.size());
+        assertEquals(Set.of(), Suppression.suppressed(groups, cells, MIN));
+    }
+
     private static Map<Set<String>, Long> cells(Object... signatureThenCount) {
         Map<Set<String>, Long> cells = new HashMap<>();
         for (int i = 0; i < signatureThenCount.length; i += 2) {
