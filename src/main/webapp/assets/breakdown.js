@@ -59,9 +59,10 @@ function table(poll, breakdown) {
         el('th', { scope: 'col' }, t('breakdown.group')),
         ...cols.map((col) => el('th', { scope: 'col', class: col.number ? 'number' : '' }, col.head)))),
       el('tbody', {}, ...breakdown.groups.map((group) => (group.suppressed
+        // The reason under the name, where a phone's narrow view of a wide table still shows it.
         ? el('tr', { class: 'withheld' },
-          el('th', { scope: 'row' }, group.group),
-          el('td', { colspan: String(cols.length) }, t('breakdown.withheld')))
+          el('th', { scope: 'row' }, group.group, el('span', { class: 'withheld-note' }, t('breakdown.withheld'))),
+          ...cols.map((col) => el('td', { class: col.number ? 'number' : '' }, '–')))
         : el('tr', {},
           el('th', { scope: 'row' }, group.group),
           ...cols.map((col) => el('td', { class: col.number ? 'number' : '' }, col.cell(group)))))))));
