@@ -68,19 +68,20 @@ function table(poll, breakdown) {
           ...cols.map((col) => el('td', { class: col.number ? 'number' : '' }, col.cell(group)))))))));
 }
 
-const RETRY_MS = 2000;
-const RETRIES = 30;
+const FIRST_RETRY_MS = 2000;
+const LONGEST_RETRY_MS = 30000;
 
 /**
  * Shows the poll's results by group in the section once they are final (seconds after the close, when every ballot
  * is surely counted); while the poll is open, says when they will be. Nothing for a poll without breakdown groups.
- * Once shown, the breakdown is fixed (the poll does not reopen), so it is read once.
+ * Once shown, the breakdown is fixed (the poll does not reopen), so it is read once; while it is being counted, or
+ * the server or the network is away for a moment, it is asked for again, less and less often.
  */
 export function offerBreakdown(section, poll) {
   let reading = false;
   const heading = () => el('h2', { id: 'breakdown-heading' }, t('breakdown.heading'));
-  const waiting = () => section.replaceChildren(heading(), el('p', { class: 'muted' }, t('breakdown.once-closed')));
-  const read = async (retriesLeft) => {
+  const note = (key) => section.replaceChildren(heading(), el('p', { class: 'muted' }, t(key)));
+  const read = async (delay) => {
     try {
       const breakdown = await api(`/polls/${encodeURIComponent(poll.id)}/results?by=group`);
       const withheld = breakdown.groups.some((group) => group.suppressed);
@@ -89,10 +90,9 @@ export function offerBreakdown(section, poll) {
         el('p', { class: 'muted' }, t('breakdown.note', { min: breakdown.minGroupSize })),
         ...(withheld ? [el('p', { class: 'muted' }, t('breakdown.why-withheld'))] : []));
     } catch (problem) {
-      const counting = problem.kind === 'not-all-counted';
-      if (counting && retriesLeft > 0) {
-        waiting();
-        setTimeout(() => read(retriesLeft - 1), RETRY_MS);
+      if (problem.kind === 'not-all-counted' || problem.status === 503 || problem.status === 0) {
+        note('breakdown.counting');
+        setTimeout(() => read(Math.min(delay * 2, LONGEST_RETRY_MS)), delay);
         return;
       }
       reading = false; // the next results event tries again
@@ -103,10 +103,10 @@ export function offerBreakdown(section, poll) {
     if (reading || !poll.breakdownGroups || poll.breakdownGroups.length === 0) return;
     section.hidden = false;
     if (!results.final) {
-      waiting();
+      note('breakdown.once-closed');
       return;
     }
     reading = true;
-    read(RETRIES);
+    read(FIRST_RETRY_MS);
   };
 }

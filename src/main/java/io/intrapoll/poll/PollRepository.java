@@ -53,6 +53,11 @@ public class PollRepository {
         em.lock(poll, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
+    /** Reads the poll's row again, locked until the transaction ends. */
+    void refreshLocked(Poll poll) {
+        em.refresh(poll, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     void flush() {
         em.flush();
     }

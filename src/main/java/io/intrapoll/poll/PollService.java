@@ -132,6 +132,8 @@ public class PollService {
     @Transactional
     public PollView open(PollId id, Optional<Long> expectedVersion, Caller caller) {
         Poll poll = manageable(id, caller, expectedVersion);
+        // Read again under the row's lock: a breakdown kept meanwhile (which locks the row too) forbids the reopening.
+        polls.refreshLocked(poll);
         boolean firstOpening = poll.status() == PollStatus.DRAFT;
         inState(poll::open);
         audit.record(caller.name(), AuditAction.POLL_OPENED, id.value(), null);

@@ -177,26 +177,14 @@ public class Breakdowns {
             List<Results.OptionResult> options = poll.options().stream()
                     .map(option -> ResultsService.optionResult(option, votes.getOrDefault(option.id(), 0L), ballots))
                     .toList();
-            List<ScaleStatistics.Bucket> buckets = poll.type().isScale()
-                    ? rules.optionIds().stream()
-                            .map(value ->
-                                    new ScaleStatistics.Bucket(Integer.parseInt(value), votes.getOrDefault(value, 0L)))
-                            .toList()
-                    : null;
+            List<ScaleStatistics.Bucket> buckets = ResultsService.buckets(poll, rules, votes);
             return new GroupResults(
                     group,
                     null,
                     ballots,
                     options,
                     poll.type() == PollType.RANKED ? ResultsService.rounds(poll, rankings) : null,
-                    buckets == null
-                            ? null
-                            : buckets.stream()
-                                    .map(bucket -> new Results.ValueResult(
-                                            bucket.value(),
-                                            bucket.votes(),
-                                            ResultsService.percent(bucket.votes(), ballots)))
-                                    .toList(),
+                    ResultsService.distribution(buckets, ballots),
                     buckets == null ? null : ScaleStatistics.mean(buckets),
                     buckets == null ? null : ScaleStatistics.median(buckets),
                     poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,

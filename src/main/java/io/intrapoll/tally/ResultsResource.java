@@ -57,10 +57,8 @@ public class ResultsResource {
             summary = "Results",
             description = "Votes per option (first preferences for RANKED, with the instant-runoff rounds). "
                     + "AFTER_CLOSE polls show voters their results only once closed (403 until then). "
-                    + "With by=group, a closed and counted poll's results per breakdown group (a Breakdown): a group"
-                    + " with fewer than intrapoll.breakdown.min-group-size (5) ballots, or one whose figures would"
-                    + " let the total and the other groups reveal such a few ballots, shows only suppressed: true"
-                    + " (409 while the poll is open, being counted, or names no breakdownGroups).")
+                    + "?by=group answers getResultsByGroup's Breakdown instead (API.md's address for it; left out of"
+                    + " this operation's parameters so that clients generated before it keep their signatures).")
     @APIResponse(
             responseCode = "200",
             description = "The results. The ETag names the tally revision (and the poll's version); they may be "
@@ -69,17 +67,13 @@ public class ResultsResource {
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(oneOf = {Results.class, Breakdown.class})))
+            content = @Content(schema = @Schema(implementation = Results.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response results(
             @PathParam("id") String id,
-            @Parameter(description = "group: the results per breakdown group", schema = @Schema(enumeration = "group"))
-                    @QueryParam("by")
-                    String by,
+            @Parameter(hidden = true) @QueryParam("by") String by,
             @Context Request request) {
         if (by != null) {
             if (!by.equals("group")) {
@@ -87,10 +81,7 @@ public class ResultsResource {
                         "Results break down only by group.",
                         List.of(new Problem.FieldError("by", "must be group (or left out)")));
             }
-            // Computed afresh for each read, and for those who may read the results only.
-            return Response.ok(breakdowns.breakdown(PollPath.id(id), callers.current()), MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                    .build();
+            return byGroup(id);
         }
         Results current = results.results(PollPath.id(id), callers.current());
         EntityTag tag = new EntityTag(current.etag());
@@ -111,6 +102,32 @@ public class ResultsResource {
             answer.header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + MAX_AGE_SECONDS);
         }
         return answer.build();
+    }
+
+    @GET
+    @Path("groups")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getResultsByGroup",
+            summary = "Results by group",
+            description = "A closed poll's results per breakdown group (also at .../results?by=group), for whoever may"
+                    + " read its results, once every ballot is surely counted (seconds after the close); then fixed,"
+                    + " and the poll does not reopen. A group with fewer than intrapoll.breakdown.min-group-size (5)"
+                    + " ballots, or one needed to work out a set of fewer ballots from the figures shown, shows only"
+                    + " suppressed: true.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The breakdown",
+            content = @Content(schema = @Schema(implementation = Breakdown.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(
+            responseCode = "409",
+            ref = "Conflict") // no-breakdown, poll-not-closed, not-all-counted, erased (none kept)
+    public Response byGroup(@PathParam("id") String id) {
+        // For those who may read the results only, so never in a shared cache.
+        return Response.ok(breakdowns.breakdown(PollPath.id(id), callers.current()), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .build();
     }
 
     @GET

@@ -134,12 +134,7 @@ public class ResultsService {
         // An erased poll has no ballots left to run the rounds over (its certificate keeps them).
         List<Results.RoundResult> rounds =
                 poll.type() == PollType.RANKED && poll.erasedAt() == null ? rounds(pollId, poll) : null;
-        List<ScaleStatistics.Bucket> buckets = poll.type().isScale()
-                ? rules.optionIds().stream()
-                        .map(value ->
-                                new ScaleStatistics.Bucket(Integer.parseInt(value), votes.getOrDefault(value, 0L)))
-                        .toList()
-                : null;
+        List<ScaleStatistics.Bucket> buckets = buckets(poll, rules, votes);
         List<String> correct = poll.type() == PollType.QUIZ && closed
                 ? poll.options().stream()
                         .map(PollView.OptionView::id)
@@ -162,12 +157,7 @@ public class ResultsService {
                 asOf,
                 isFinal,
                 rounds,
-                buckets == null
-                        ? null
-                        : buckets.stream()
-                                .map(bucket -> new Results.ValueResult(
-                                        bucket.value(), bucket.votes(), percent(bucket.votes(), total)))
-                                .toList(),
+                distribution(buckets, total),
                 buckets == null ? null : ScaleStatistics.mean(buckets),
                 buckets == null ? null : ScaleStatistics.median(buckets),
                 poll.type() == PollType.NPS ? ScaleStatistics.nps(buckets) : null,
@@ -219,6 +209,26 @@ public class ResultsService {
                 .map(round -> new Results.RoundResult(
                         round.round(), round.votes(), round.exhausted(), round.eliminated(), round.winner()))
                 .toList();
+    }
+
+    /** RATING and NPS: the votes for every value of the scale, lowest first; null for the other types. */
+    static List<ScaleStatistics.Bucket> buckets(PollView poll, PollSnapshot rules, Map<String, Long> votes) {
+        return poll.type().isScale()
+                ? rules.optionIds().stream()
+                        .map(value ->
+                                new ScaleStatistics.Bucket(Integer.parseInt(value), votes.getOrDefault(value, 0L)))
+                        .toList()
+                : null;
+    }
+
+    /** The scale's values with their votes and share of all ballots; null without a scale. */
+    static List<Results.ValueResult> distribution(List<ScaleStatistics.Bucket> buckets, long total) {
+        return buckets == null
+                ? null
+                : buckets.stream()
+                        .map(bucket ->
+                                new Results.ValueResult(bucket.value(), bucket.votes(), percent(bucket.votes(), total)))
+                        .toList();
     }
 
     static Results.OptionResult optionResult(PollView.OptionView option, long votes, long total) {

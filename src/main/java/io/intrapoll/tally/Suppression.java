@@ -57,7 +57,7 @@ final class Suppression {
             if (needed.isEmpty()) {
                 return suppressed;
             }
-            suppressed.add(needed.get().stream().min(smallestFirst).orElse(shown.get(0)));
+            suppressed.add(needed.get().stream().min(smallestFirst).orElseThrow());
         }
     }
 
@@ -74,7 +74,7 @@ final class Suppression {
     /** Every set of cells but all of them, tried against the span of the figures shown. */
     private static Optional<List<String>> exactDisclosure(List<Cell> cells, List<String> shown, int minGroupSize) {
         int m = cells.size();
-        double[][] orthogonal = nullSpace(rows(cells, shown, null), m);
+        double[][] orthogonal = nullSpace(rows(cells, shown), m);
         double[] dots = new double[orthogonal.length];
         boolean[] in = new boolean[m];
         long ballots = 0;
@@ -96,20 +96,28 @@ final class Suppression {
         return Optional.empty();
     }
 
-    /** The groups without which the set is no longer in the span of the figures shown (all shown, if none alone). */
+    /**
+     * A smallest-possible choice of shown groups whose figures still give the set: the largest are left out first
+     * while the set stays in their span. Withholding any one of these breaks this way of working the set out.
+     *
+     * @param shown smallest first
+     */
     private static List<String> needed(List<Cell> cells, List<String> shown, boolean[] set) {
-        List<String> needed = new ArrayList<>();
-        for (String group : shown) {
-            if (!inSpan(nullSpace(rows(cells, shown, group), cells.size()), set)) {
-                needed.add(group);
+        List<String> needed = new ArrayList<>(shown);
+        for (int largest = shown.size() - 1; largest >= 0; largest--) {
+            String group = shown.get(largest);
+            List<String> without = new ArrayList<>(needed);
+            without.remove(group);
+            if (inSpan(nullSpace(rows(cells, without), cells.size()), set)) {
+                needed = without;
             }
         }
-        return needed.isEmpty() ? shown : needed;
+        return needed;
     }
 
     /** Every sum of the total and the shown groups with weights -1, 0 and 1 that adds up a set of cells. */
     private static Optional<List<String>> weightedDisclosure(List<Cell> cells, List<String> shown, int minGroupSize) {
-        double[][] rows = rows(cells, shown, null);
+        double[][] rows = rows(cells, shown);
         int[] weights = new int[rows.length];
         while (nextWeights(weights)) {
             long ballots = 0;
@@ -137,32 +145,34 @@ final class Suppression {
         return Optional.empty();
     }
 
-    /** The next weights in {-1, 0, 1}, counting in base 3; false after the last. */
-    private static boolean nextWeights(int[] weights) {
+    /** The next weights in {-1, 0, 1}, counting in base 3 (0, 1, -1, then carry); false after the last. */
+    static boolean nextWeights(int[] weights) {
         for (int i = 0; i < weights.length; i++) {
-            if (weights[i] < 1) {
-                weights[i]++;
+            if (weights[i] == 0) {
+                weights[i] = 1;
                 return true;
             }
-            weights[i] = -1;
+            if (weights[i] == 1) {
+                weights[i] = -1;
+                return true;
+            }
+            weights[i] = 0;
         }
         return false;
     }
 
-    /** The total's row (all ones) and each shown group's (1 where the cell's voters are in it), but {@code left}. */
-    private static double[][] rows(List<Cell> cells, List<String> shown, String left) {
+    /** The total's row (all ones) and each shown group's (1 where the cell's voters are in it). */
+    private static double[][] rows(List<Cell> cells, List<String> shown) {
         List<double[]> rows = new ArrayList<>();
         double[] total = new double[cells.size()];
         java.util.Arrays.fill(total, 1);
         rows.add(total);
         for (String group : shown) {
-            if (!group.equals(left)) {
-                double[] row = new double[cells.size()];
-                for (int cell = 0; cell < cells.size(); cell++) {
-                    row[cell] = cells.get(cell).groups().contains(group) ? 1 : 0;
-                }
-                rows.add(row);
+            double[] row = new double[cells.size()];
+            for (int cell = 0; cell < cells.size(); cell++) {
+                row[cell] = cells.get(cell).groups().contains(group) ? 1 : 0;
             }
+            rows.add(row);
         }
         return rows.toArray(double[][]::new);
     }

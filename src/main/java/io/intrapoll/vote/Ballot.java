@@ -44,69 +44,7 @@ public record Ballot(
         groups = List.copyOf(groups);
     }
 
-    /** A ballot whose voter is in none of the poll's breakdown groups. */
-    public Ballot(
-            String id,
-            PollId pollId,
-            String voterKey,
-            String voter,
-            List<String> choices,
-            Instant acceptedAt,
-            int revision,
-            String receiptId,
-            String idempotencyKey,
-            boolean provenFirst,
-            String trace,
-            Integer points,
-            String commitment) {
-        this(
-                id,
-                pollId,
-                voterKey,
-                voter,
-                choices,
-                acceptedAt,
-                revision,
-                receiptId,
-                idempotencyKey,
-                provenFirst,
-                trace,
-                points,
-                commitment,
-                List.of());
-    }
-
-    /** A ballot without a commitment. */
-    public Ballot(
-            String id,
-            PollId pollId,
-            String voterKey,
-            String voter,
-            List<String> choices,
-            Instant acceptedAt,
-            int revision,
-            String receiptId,
-            String idempotencyKey,
-            boolean provenFirst,
-            String trace,
-            Integer points) {
-        this(
-                id,
-                pollId,
-                voterKey,
-                voter,
-                choices,
-                acceptedAt,
-                revision,
-                receiptId,
-                idempotencyKey,
-                provenFirst,
-                trace,
-                points,
-                null);
-    }
-
-    /** A ballot that scores no points. */
+    /** A ballot with no points, commitment or breakdown groups (tests, and ballots from before them). */
     public Ballot(
             String id,
             PollId pollId,
@@ -131,10 +69,12 @@ public record Ballot(
                 idempotencyKey,
                 provenFirst,
                 trace,
-                null);
+                null,
+                null,
+                List.of());
     }
 
-    /** An untraced ballot. */
+    /** An untraced ballot with no points, commitment or breakdown groups. */
     public Ballot(
             String id,
             PollId pollId,

@@ -7,7 +7,6 @@ import static io.intrapoll.support.TestPolls.singleChoice;
 import static io.intrapoll.support.TestPolls.withAudience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intrapoll.support.AgainstTheServer;
 import io.intrapoll.support.Api;
@@ -94,7 +93,7 @@ class ElectorateIT extends AgainstTheServer {
                 202,
                 Votes.vote(Api.as("admin"), poll.getString("id"), options[1]).status());
         assertEquals(202, Votes.vote(author, poll.getString("id"), options[1]).status());
-        JsonObject results = closedAndCounted(poll.getString("id"), 2);
+        JsonObject results = Votes.closeAndAwaitFinal(author, poll.getString("id"), 2);
         assertEquals(100.0, results.getJsonNumber("turnoutPercent").doubleValue());
         assertEquals("DECIDED", results.getString("outcome"));
         assertEquals(options[1], results.getString("winnerOptionId"));
@@ -115,7 +114,7 @@ class ElectorateIT extends AgainstTheServer {
                 202, Votes.vote(Api.as(Voters.freshEngineer()), id, options[1]).status());
         assertEquals(
                 202, Votes.vote(Api.as(Voters.freshEngineer()), id, options[1]).status());
-        JsonObject results = closedAndCounted(id, 3);
+        JsonObject results = Votes.closeAndAwaitFinal(author, id, 3);
         assertEquals("DECIDED", results.getString("outcome"));
         assertEquals(options[1], results.getString("winnerOptionId"), "2 of 3 leads; 1 of 3 is over 30 % too");
     }
@@ -128,7 +127,7 @@ class ElectorateIT extends AgainstTheServer {
                 202,
                 Votes.vote(Api.as("admin"), poll.getString("id"), Votes.optionIds(poll)[0])
                         .status());
-        JsonObject results = closedAndCounted(poll.getString("id"), 1);
+        JsonObject results = Votes.closeAndAwaitFinal(author, poll.getString("id"), 1);
         assertEquals(0, results.getInt("eligible"));
         assertFalse(results.containsKey("turnoutPercent"), "no share of nobody");
         assertEquals("NO_QUORUM", results.getString("outcome"));
@@ -142,7 +141,7 @@ class ElectorateIT extends AgainstTheServer {
                 202,
                 Votes.vote(Api.as("admin"), poll.getString("id"), options[0]).status());
         assertEquals(202, Votes.vote(author, poll.getString("id"), options[1]).status());
-        JsonObject results = closedAndCounted(poll.getString("id"), 2);
+        JsonObject results = Votes.closeAndAwaitFinal(author, poll.getString("id"), 2);
         assertEquals("NO_MAJORITY", results.getString("outcome"), "50 % is not more than 50 %");
         assertFalse(results.containsKey("winnerOptionId"));
     }
@@ -159,7 +158,7 @@ class ElectorateIT extends AgainstTheServer {
         }
         JsonObject open = Votes.awaitCounted(author, poll.getString("id"), 2);
         assertFalse(open.containsKey("outcome"), "no outcome while the poll is open");
-        JsonObject results = closedAndCounted(poll.getString("id"), 2);
+        JsonObject results = Votes.closeAndAwaitFinal(author, poll.getString("id"), 2);
         assertEquals("NO_QUORUM", results.getString("outcome"), "2 of 500 is under 10 %, all for one option");
         assertFalse(results.containsKey("winnerOptionId"));
     }
@@ -222,19 +221,5 @@ class ElectorateIT extends AgainstTheServer {
 
     private static JsonObjectBuilder decision(int quorumPercent, int majorityPercent) {
         return Json.createObjectBuilder().add("quorumPercent", quorumPercent).add("majorityPercent", majorityPercent);
-    }
-
-    /** Closes the poll and waits until its results are final (every accepted ballot counted). */
-    private JsonObject closedAndCounted(String id, long ballots) {
-        Votes.awaitCounted(author, id, ballots);
-        assertEquals("CLOSED", author.post("/api/v1/polls/" + id + "/close").string("status"));
-        Instant deadline = Instant.now().plus(PATIENCE);
-        JsonObject results = author.get("/api/v1/polls/" + id + "/results").json();
-        while (!results.getBoolean("final", false) && Instant.now().isBefore(deadline)) {
-            Votes.sleep(200);
-            results = author.get("/api/v1/polls/" + id + "/results").json();
-        }
-        assertTrue(results.getBoolean("final", false), results::toString);
-        return results;
     }
 }

@@ -96,16 +96,11 @@ class RetentionIT extends AgainstTheServer {
                         .add("open", true));
         String id = poll.getString("id");
         String[] options = Votes.optionIds(poll);
-        for (int i = 0; i < 5; i++) {
-            assertEquals(
-                    202,
-                    Votes.vote(Api.as(Voters.freshEngineer()), id, options[0]).status());
+        for (String engineer : Voters.crowdIn("engineering", 5)) {
+            assertEquals(202, Votes.vote(Api.as(engineer), id, options[0]).status());
         }
-        for (int i = 0; i < 3; i++) {
-            assertEquals(
-                    202,
-                    Votes.vote(Api.as(Voters.freshSalesperson()), id, options[1])
-                            .status());
+        for (String salesperson : Voters.crowdIn("sales", 3)) {
+            assertEquals(202, Votes.vote(Api.as(salesperson), id, options[1]).status());
         }
         Votes.awaitCounted(author, id, 8);
         assertEquals(200, author.post("/api/v1/polls/" + id + "/close").status());

@@ -197,10 +197,21 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(ExpectedCondition<T> condition) {
-        // An element can be replaced while a page renders or navigates: look again rather than fail.
+        // An element can be replaced while a page renders or navigates: look again rather than fail. Chromium then
+        // answers either "stale element" or, for a node found just before the new document replaced it, "Node with
+        // given id does not belong to the document".
         return new WebDriverWait(driver, PATIENCE)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition);
+                .until(current -> {
+                    try {
+                        return condition.apply(current);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Waits until the element's text contains the given text. */

@@ -101,6 +101,14 @@ public final class Voters {
     }
 
     /**
+     * This many crowd voters of one group, "engineering" or "sales" (those between in the crowd's order are passed
+     * over): for tests of breakdowns, whose ballots must come from known groups.
+     */
+    public static List<String> crowdIn(String group, int size) {
+        return RUN.takeCrowdIn(group, size);
+    }
+
+    /**
      * Every demo voter, voter1 to voter1000, for a test that needs the whole registry. That includes the voters other
      * tests were handed. A ballot each is fine for them, except those whose budget was used up on purpose: so this
      * first waits until a budget period has passed since the last of them was handed out.
@@ -158,6 +166,25 @@ public final class Voters {
             crowd.add(voter(FIRST_IN_CROWDS + (crowdCursor + i) % inCrowds));
         }
         crowdCursor = (crowdCursor + size) % inCrowds;
+        return crowd;
+    }
+
+    synchronized List<String> takeCrowdIn(String group, int size) {
+        if (!group.equals("engineering") && !group.equals("sales")) {
+            throw new IllegalArgumentException("the demo registry's groups are engineering and sales, not " + group);
+        }
+        int inCrowds = LAST_IN_CROWDS - FIRST_IN_CROWDS + 1;
+        List<String> crowd = new ArrayList<>(size);
+        for (int looked = 0; crowd.size() < size && looked < inCrowds; looked++) {
+            String voter = voter(FIRST_IN_CROWDS + crowdCursor);
+            crowdCursor = (crowdCursor + 1) % inCrowds;
+            if (isEngineer(voter) == group.equals("engineering")) {
+                crowd.add(voter);
+            }
+        }
+        if (crowd.size() < size) {
+            throw new IllegalArgumentException("the crowd holds fewer than " + size + " of " + group);
+        }
         return crowd;
     }
 

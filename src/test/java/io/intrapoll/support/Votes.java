@@ -1,5 +1,8 @@
 package io.intrapoll.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -40,6 +43,21 @@ public final class Votes {
             sleep(100);
         }
         throw new AssertionError("not counted within " + patience + ": expected " + ballots + ", got " + results);
+    }
+
+    /** Closes the poll as its owner and waits until its results are final (every accepted ballot counted). */
+    public static JsonObject closeAndAwaitFinal(Api owner, String pollId, long ballots) {
+        awaitCounted(owner, pollId, ballots);
+        Api.Reply closed = owner.post("/api/v1/polls/" + pollId + "/close");
+        assertEquals("CLOSED", closed.string("status"), closed::toString);
+        Instant deadline = Instant.now().plus(COUNTING_PATIENCE);
+        JsonObject results = owner.get("/api/v1/polls/" + pollId + "/results").json();
+        while (!results.getBoolean("final", false) && Instant.now().isBefore(deadline)) {
+            sleep(200);
+            results = owner.get("/api/v1/polls/" + pollId + "/results").json();
+        }
+        assertTrue(results.getBoolean("final", false), results::toString);
+        return results;
     }
 
     /** Option id -> votes, from a results body. */

@@ -53,7 +53,7 @@ class BreakdownsIT extends AgainstTheServer {
         Votes.awaitCounted(author, id, 13);
         assertProblem(409, "poll-not-closed", author.get(breakdownOf(id)));
 
-        JsonObject results = closedAndCounted(id, 13);
+        JsonObject results = Votes.closeAndAwaitFinal(author, id, 13);
         JsonObject breakdown = breakdown(id);
         assertEquals(13, breakdown.getInt("totalBallots"));
         assertEquals(5, breakdown.getInt("minGroupSize"));
@@ -67,6 +67,8 @@ class BreakdownsIT extends AgainstTheServer {
         // Shown once, then fixed: a second close could show, group by group, how the few since voted.
         assertProblem(409, "breakdown-shown", author.post("/api/v1/polls/" + id + "/open"));
         assertEquals(breakdown, breakdown(id));
+        assertEquals(
+                breakdown, author.get("/api/v1/polls/" + id + "/results/groups").json(), "the typed address");
     }
 
     @Test
@@ -79,7 +81,7 @@ class BreakdownsIT extends AgainstTheServer {
         String[] options = Votes.optionIds(poll);
         vote(engineers(10), id, options[0]);
         vote(salespeople(3), id, options[1]);
-        closedAndCounted(id, 13);
+        Votes.closeAndAwaitFinal(author, id, 13);
 
         Map<String, JsonObject> groups = byName(breakdown(id));
         JsonObject employees = groups.get("employees");
@@ -108,7 +110,7 @@ class BreakdownsIT extends AgainstTheServer {
         for (String salesperson : salespeople) {
             rate(salesperson, id, 2);
         }
-        closedAndCounted(id, 11);
+        Votes.closeAndAwaitFinal(author, id, 11);
 
         Map<String, JsonObject> groups = byName(breakdown(id));
         JsonObject engineering = groups.get("engineering");
@@ -134,7 +136,7 @@ class BreakdownsIT extends AgainstTheServer {
         String[] options = Votes.optionIds(poll);
         vote(engineers(5), id, options[0]);
         vote(salespeople(5), id, options[1]);
-        closedAndCounted(id, 10);
+        Votes.closeAndAwaitFinal(author, id, 10);
 
         List<List<String>> rows =
                 TestDatabase.rows("SELECT voter, breakdown_groups, choices FROM ballot WHERE poll_id = ?", id);
@@ -237,14 +239,13 @@ class BreakdownsIT extends AgainstTheServer {
         assertEquals(202, reply.status(), reply::toString);
     }
 
+    /** Crowd voters, not fresh ones: each casts one ballot, and the fresh ones are few. */
     private static List<String> engineers(int count) {
-        return IntStream.range(0, count).mapToObj(i -> Voters.freshEngineer()).toList();
+        return Voters.crowdIn("engineering", count);
     }
 
     private static List<String> salespeople(int count) {
-        return IntStream.range(0, count)
-                .mapToObj(i -> Voters.freshSalesperson())
-                .toList();
+        return Voters.crowdIn("sales", count);
     }
 
     private static Map<String, JsonObject> byName(JsonObject breakdown) {
@@ -266,19 +267,5 @@ class BreakdownsIT extends AgainstTheServer {
                 .forEach(value -> votes.put(
                         value.getInt("value"), value.getJsonNumber("votes").longValue()));
         return votes;
-    }
-
-    /** Closes the poll and waits until its results are final (every accepted ballot counted). */
-    private JsonObject closedAndCounted(String id, long ballots) {
-        Votes.awaitCounted(author, id, ballots);
-        assertEquals("CLOSED", author.post("/api/v1/polls/" + id + "/close").string("status"));
-        Instant deadline = Instant.now().plus(PATIENCE);
-        JsonObject results = author.get("/api/v1/polls/" + id + "/results").json();
-        while (!results.getBoolean("final", false) && Instant.now().isBefore(deadline)) {
-            Votes.sleep(200);
-            results = author.get("/api/v1/polls/" + id + "/results").json();
-        }
-        assertTrue(results.getBoolean("final", false), results::toString);
-        return results;
     }
 }

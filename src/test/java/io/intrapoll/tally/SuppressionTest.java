@@ -1,6 +1,8 @@
 package io.intrapoll.tally;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -145,6 +147,44 @@ class SuppressionTest {
         cells.put(Set.of(), 10L);
         assertEquals(Suppression.EXACT_CELLS, cells.size());
         assertEquals(Set.of(), Suppression.suppressed(groups, cells, MIN));
+    }
+
+    @Test
+    void withManyCellsTheTotalMinusTheLargestGroupIsChecked() {
+        // 33 cells: 3 ballots in no group, and "big" with every combination of a to e (10 each).
+        Map<Set<String>, Long> cells = new HashMap<>();
+        cells.put(Set.of(), 3L);
+        List<String> small = List.of("a", "b", "c", "d", "e");
+        for (int mask = 0; mask < 32; mask++) {
+            Set<String> signature = new java.util.HashSet<>(Set.of("big"));
+            for (int i = 0; i < small.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    signature.add(small.get(i));
+                }
+            }
+            cells.put(signature, 10L);
+        }
+        assertEquals(Set.of("big"), Suppression.suppressed(List.of("a", "b", "c", "d", "e", "big"), cells, MIN));
+    }
+
+    @Test
+    void weightsAreEveryVectorOfMinusOneZeroAndOneOnce() {
+        int[] weights = new int[3];
+        Set<List<Integer>> seen = new java.util.HashSet<>();
+        while (Suppression.nextWeights(weights)) {
+            assertTrue(seen.add(java.util.Arrays.stream(weights).boxed().toList()), java.util.Arrays.toString(weights));
+        }
+        assertEquals(26, seen.size(), "3^3 - 1 vectors besides all zeros");
+    }
+
+    @Test
+    void onlyAGroupTheDisclosureNeedsIsWithheld() {
+        // 2 ballots in {a, c} are a - b and also c - d; aa plays no part and stays shown.
+        Map<Set<String>, Long> cells =
+                cells(Set.of("a", "c"), 2, Set.of("a", "b", "c", "d"), 20, Set.of("aa"), 6, Set.of(), 40);
+        Set<String> withheld = Suppression.suppressed(List.of("a", "aa", "b", "c", "d"), cells, MIN);
+        assertFalse(withheld.contains("aa"), withheld::toString);
+        assertEquals(2, withheld.size(), withheld::toString);
     }
 
     private static Map<Set<String>, Long> cells(Object... signatureThenCount) {
