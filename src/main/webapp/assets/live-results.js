@@ -84,9 +84,15 @@ export class ResultsView {
     this.leaderboardFor = null;
     this.lastAnnounced = 0;
     this.pendingAnnouncement = null;
+    this.shown = null;
   }
 
   show(results) {
+    // A reply read before the last streamed change may arrive after it (a page's own fetch right after voting,
+    // the count's event overtaking it): older counts of the same poll never replace newer ones.
+    const asOf = Date.parse(results.asOf);
+    if (this.shown && this.shown.pollId === results.pollId && asOf < this.shown.asOf) return;
+    this.shown = { pollId: results.pollId, asOf };
     const rows = this.rowsOf(results);
     if (results.words) this.showCloud(results.words);
     else this.showBars(rows, results);
