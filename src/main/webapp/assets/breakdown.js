@@ -77,7 +77,7 @@ const LONGEST_RETRY_MS = 30000;
  * Once shown, the breakdown is fixed (the poll does not reopen), so it is read once; while it is being counted, or
  * the server or the network is away for a moment, it is asked for again, less and less often.
  */
-export function offerBreakdown(section, poll) {
+export function offerBreakdown(section, poll, onShown = () => {}) {
   let reading = false;
   const heading = () => el('h2', { id: 'breakdown-heading' }, t('breakdown.heading'));
   const note = (key) => section.replaceChildren(heading(), el('p', { class: 'muted' }, t(key)));
@@ -89,6 +89,7 @@ export function offerBreakdown(section, poll) {
         table(poll, breakdown),
         el('p', { class: 'muted' }, t('breakdown.note', { min: breakdown.minGroupSize })),
         ...(withheld ? [el('p', { class: 'muted' }, t('breakdown.why-withheld'))] : []));
+      onShown(breakdown);
     } catch (problem) {
       if (problem.kind === 'not-all-counted' || problem.status === 503 || problem.status === 0) {
         note('breakdown.counting');

@@ -313,6 +313,34 @@ async function duplicate() {
   }
 }
 
+/** What became of the ballots (erased, held, kept for so long) and whether the poll may still reopen. */
+function showStatusLine() {
+  const parts = [];
+  if (poll.erasedAt) parts.push(t('console.poll.erased', { time: formatTime(poll.erasedAt) }));
+  else if (poll.legalHold) parts.push(t('console.poll.held'));
+  else if (poll.retentionDays !== undefined && poll.retentionDays !== null) {
+    parts.push(t('console.poll.retained', { days: poll.retentionDays }));
+  }
+  if (poll.breakdownShownAt) parts.push(t('console.poll.breakdown-shown', { time: formatTime(poll.breakdownShownAt) }));
+  const line = document.getElementById('retention-line');
+  line.textContent = parts.join(' ');
+  line.hidden = parts.length === 0;
+}
+
+/** Once its results by group are first shown, the poll is a new version that no longer reopens: read it again. */
+async function breakdownShown() {
+  if (poll.breakdownShownAt) return;
+  try {
+    const { body, response } = await api(`/polls/${encodeURIComponent(poll.id)}`, { withResponse: true });
+    poll = body;
+    etag = response.headers.get('ETag');
+    showStatusLine();
+    lifecycleButtons();
+  } catch (problem) {
+    // the page as it was; a lifecycle step it offers still answers for itself
+  }
+}
+
 function lifecycleButtons() {
   const title = poll.title;
   const button = (label, handler, kind = '') => el('button', { type: 'button', class: kind, onclick: handler }, label);
@@ -326,7 +354,7 @@ function lifecycleButtons() {
   if (poll.status === 'OPEN') {
     buttons.push(step('close', ['console.poll.close', 'console.poll.close.confirm', 'console.poll.close.done']));
   }
-  if (poll.status === 'CLOSED' && !poll.erasedAt) {
+  if (poll.status === 'CLOSED' && !poll.erasedAt && !poll.breakdownShownAt) {
     buttons.push(step('open', ['console.poll.reopen', 'console.poll.reopen.confirm', 'console.poll.reopen.done']));
   }
   if (poll.status === 'CLOSED') {
@@ -356,7 +384,7 @@ function showResults() {
   section.hidden = false;
   document.getElementById('export-csv').href = `/api/v1/polls/${encodeURIComponent(poll.id)}/results.csv`;
   const view = new ResultsView(poll, { leaderboardWhileOpen: true });
-  const breakdown = offerBreakdown(document.getElementById('breakdown'), poll);
+  const breakdown = offerBreakdown(document.getElementById('breakdown'), poll, breakdownShown);
   stream = 'starting'; // one stream per page, even if the poll is saved while it connects
   followResults(poll.id, (results) => { view.show(results); breakdown(results); },
     document.getElementById('results-message'))
@@ -437,13 +465,7 @@ function show(current, tag) {
   document.getElementById('heading').textContent = poll.title;
   document.getElementById('status-line').textContent =
     t('console.poll.status-line', { status: statusNames[poll.status], author: poll.createdBy, id: poll.id });
-  const retention = document.getElementById('retention-line');
-  if (poll.erasedAt) retention.textContent = t('console.poll.erased', { time: formatTime(poll.erasedAt) });
-  else if (poll.legalHold) retention.textContent = t('console.poll.held');
-  else if (poll.retentionDays !== undefined && poll.retentionDays !== null) {
-    retention.textContent = t('console.poll.retained', { days: poll.retentionDays });
-  }
-  retention.hidden = !(poll.erasedAt || poll.legalHold || (poll.retentionDays ?? null) !== null);
+  showStatusLine();
   document.getElementById('save').textContent = t('console.poll.save-changes');
   document.getElementById('open-now-field').hidden = true;
   fill(poll);

@@ -555,6 +555,10 @@ public class Poll {
         return erasedAt;
     }
 
+    public Instant breakdownKeptAt() {
+        return breakdownKeptAt;
+    }
+
     /** Places or lifts an admin's legal hold; false if it was so already. */
     boolean hold(boolean held) {
         if (legalHold == held) {

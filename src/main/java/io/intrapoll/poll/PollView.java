@@ -61,6 +61,9 @@ public record PollView(
         @Schema(description = "When its ballots, participation records and open-text answers were erased")
         Instant erasedAt,
 
+        @Schema(description = "When its results by group were first shown: from then on it does not reopen")
+        Instant breakdownShownAt,
+
         @Schema(example = "author") String createdBy,
         Instant createdAt,
 
@@ -109,6 +112,7 @@ public record PollView(
                 poll.retentionDays(),
                 poll.legalHold(),
                 poll.erasedAt(),
+                poll.breakdownKeptAt(),
                 poll.createdBy(),
                 poll.createdAt(),
                 poll.version());
@@ -154,6 +158,7 @@ public record PollView(
                 retentionDays,
                 legalHold,
                 erasedAt,
+                breakdownShownAt,
                 createdBy,
                 createdAt,
                 version);

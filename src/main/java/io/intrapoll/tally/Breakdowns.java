@@ -4,11 +4,13 @@ import io.intrapoll.identity.Caller;
 import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollCache;
+import io.intrapoll.poll.PollChanged;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
 import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.PollView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +43,10 @@ public class Breakdowns {
 
     @Inject
     QueueWatch queue;
+
+    /** The poll's readers hear of the mark (its cached view changes: it shows breakdownShownAt). */
+    @Inject
+    Event<PollChanged> changes;
 
     @Inject
     @ConfigProperty(name = "intrapoll.breakdown.min-group-size")
@@ -90,7 +97,9 @@ public class Breakdowns {
                             + " one is, seconds after the close.");
         }
         Breakdown made = compute(view, poll.rules());
-        if (!tallies.keepBreakdown(id, CacheValues.write(made))) {
+        OptionalLong marked = tallies.keepBreakdown(id, CacheValues.write(made));
+        marked.ifPresent(version -> changes.fire(new PollChanged(id, version))); // it shows breakdownShownAt
+        if (marked.isEmpty()) {
             // Another node kept one first, or the poll reopened meanwhile: the kept one, else none yet.
             return kept(id).orElseThrow(() -> ProblemException.conflict(
                     "poll-not-closed", "Poll not closed", "The poll reopened; its breakdown is shown once it closes."));
@@ -126,7 +135,8 @@ public class Breakdowns {
         results.poll(id).ifPresent(poll -> {
             PollView view = poll.view();
             if (view.breakdownGroups() != null && !view.breakdownGroups().isEmpty() && kept(id).isEmpty()) {
-                tallies.keepBreakdown(id, CacheValues.write(compute(view, poll.rules())));
+                tallies.keepBreakdown(id, CacheValues.write(compute(view, poll.rules())))
+                        .ifPresent(version -> changes.fire(new PollChanged(id, version)));
             }
         });
     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -107,24 +108,31 @@ public class TallyRepository {
 
     /**
      * Keeps a closed poll's breakdown, unless one is kept already or the poll is no longer closed; marks the poll
-     * (which then does not reopen). The mark's update locks the poll's row, so a reopening waits for it, and this
-     * waits for a reopening and then finds the poll open.
+     * (which then does not reopen) as a new version of it, which its readers are told of. The mark's update locks the
+     * poll's row, so a reopening waits for it, and this waits for a reopening and then finds the poll open.
      *
-     * @return whether this one was kept
+     * @return the poll's new version when this one was kept
      */
-    boolean keepBreakdown(PollId pollId, String json) {
-        int marked = em.createNativeQuery("UPDATE poll SET breakdown_kept_at = ?1 WHERE id = ?2"
+    OptionalLong keepBreakdown(PollId pollId, String json) {
+        int marked = em.createNativeQuery("UPDATE poll SET breakdown_kept_at = ?1, version = version + 1 WHERE id = ?2"
                         + " AND status IN ('CLOSED', 'ARCHIVED') AND breakdown_kept_at IS NULL")
                 .setParameter(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
                 .setParameter(2, pollId.value())
                 .executeUpdate();
-        return marked == 1
+        boolean kept = marked == 1
                 && em.createNativeQuery(
                                         "INSERT INTO poll_breakdown (poll_id, body) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                                 .setParameter(1, pollId.value())
                                 .setParameter(2, json)
                                 .executeUpdate()
                         == 1;
+        if (!kept) {
+            return OptionalLong.empty();
+        }
+        Number version = (Number) em.createNativeQuery("SELECT version FROM poll WHERE id = ?1")
+                .setParameter(1, pollId.value())
+                .getSingleResult();
+        return OptionalLong.of(version.longValue());
     }
 
     /** When the poll last closed, if it has. */

@@ -54,6 +54,8 @@ class BreakdownsIT extends AgainstTheServer {
         assertProblem(409, "poll-not-closed", author.get(breakdownOf(id)));
 
         JsonObject results = Votes.closeAndAwaitFinal(author, id, 13);
+        JsonObject closed = author.get("/api/v1/polls/" + id).json();
+        assertFalse(closed.containsKey("breakdownShownAt"), "not shown yet");
         JsonObject breakdown = breakdown(id);
         assertEquals(13, breakdown.getInt("totalBallots"));
         assertEquals(5, breakdown.getInt("minGroupSize"));
@@ -65,6 +67,12 @@ class BreakdownsIT extends AgainstTheServer {
         assertEquals(Map.of(options[0], 7L, options[1], 6L), Votes.votesPerOption(results));
 
         // Shown once, then fixed: a second close could show, group by group, how the few since voted.
+        JsonObject shown = author.get("/api/v1/polls/" + id).json();
+        assertTrue(shown.containsKey("breakdownShownAt"), () -> "the poll says when: " + shown);
+        assertTrue(
+                shown.getJsonNumber("version").longValue()
+                        > closed.getJsonNumber("version").longValue(),
+                "a new version, so a copy of before is stale");
         assertProblem(409, "breakdown-shown", author.post("/api/v1/polls/" + id + "/open"));
         assertEquals(breakdown, breakdown(id));
         assertEquals(
