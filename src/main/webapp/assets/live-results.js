@@ -89,10 +89,14 @@ export class ResultsView {
 
   show(results) {
     // A reply read before the last streamed change may arrive after it (a page's own fetch right after voting,
-    // the count's event overtaking it): older counts of the same poll never replace newer ones.
+    // the count's event overtaking it): older counts of the same poll never replace newer ones. Ballots only add
+    // up, so fewer is older; at the same total, asOf decides (the counting node's clock, which may differ between
+    // nodes by a little: only a changed vote's move could be held back by it, until the next count).
     const asOf = Date.parse(results.asOf);
-    if (this.shown && this.shown.pollId === results.pollId && asOf < this.shown.asOf) return;
-    this.shown = { pollId: results.pollId, asOf };
+    const shown = this.shown;
+    if (shown && shown.pollId === results.pollId && (results.totalBallots < shown.totalBallots
+      || (results.totalBallots === shown.totalBallots && asOf < shown.asOf))) return;
+    this.shown = { pollId: results.pollId, totalBallots: results.totalBallots, asOf };
     const rows = this.rowsOf(results);
     if (results.words) this.showCloud(results.words);
     else this.showBars(rows, results);
