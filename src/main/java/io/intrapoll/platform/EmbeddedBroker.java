@@ -42,6 +42,11 @@ public class EmbeddedBroker {
     @ConfigProperty(name = "intrapoll.broker.data-dir")
     String dataDir;
 
+    /** Messages held in memory at most (MiB); the rest are paged to the data directory. */
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.max-memory-mb")
+    long maxMemoryMb;
+
     private EmbeddedActiveMQ broker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -69,6 +74,10 @@ public class EmbeddedBroker {
                 .setBindingsDirectory(dataDir + "/bindings")
                 .setPagingDirectory(dataDir + "/paging")
                 .setLargeMessagesDirectory(dataDir + "/large-messages")
+                // The broker shares the node's heap: when votes come in faster than they are counted, the waiting
+                // ballots page to disk beyond this instead of taking Artemis' default of half the heap from the
+                // requests and the caches.
+                .setGlobalMaxSize(maxMemoryMb * 1024 * 1024)
                 .addAcceptorConfiguration("core", "tcp://" + host + ":" + port + "?protocols=CORE")
                 .addAddressSetting(
                         "#",
