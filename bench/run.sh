@@ -172,6 +172,13 @@ ROUND_TEXT=(); for round in 1 2 3; do ROUND_TEXT+=("$(python3 bench/polls.py "$B
 scenario static "$BASE" static none=none none=none none=none none=none
 scenario poll "$BASE" poll "$READS" "$READS" "$READS" "$READS"
 scenario results "$BASE" results "$READS" "$READS" "$READS" "$READS"
+# Where a read's time goes: one more round of each, not measured, under async-profiler (bench/profile.sh: every
+# thread's Java and native frames, which JFR's few samples of Java frames cannot tell apart).
+for mode in static poll results; do
+  polls=$([ "$mode" = static ] && echo none=none || echo "$READS")
+  bench/profile.sh "$mode" "$mode" "$polls" "$ROUND" "$SERVER" >/dev/null
+  python3 bench/collapsed.py "$OUT/profiles/$mode.collapsed" --areas > "$OUT/$mode-profile.md"
+done
 # The three types' ingest is compared in the same conditions: each warmed up on polls of its own, then their rounds
 # interleaved (SINGLE, RATING, OPEN_TEXT round 1, then round 2, ...). One after the other, each met a database and a
 # machine the previous ones had changed: OPEN_TEXT's ballots went into a file holding twice as many as SINGLE's had.
