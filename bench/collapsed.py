@@ -67,10 +67,26 @@ if args.areas:
         for frame in frames:
             if frame.startswith("io/intrapoll/") and "$Proxy$" not in frame and "$$Lambda" not in frame:
                 methods[frame.replace("/", ".")] += int(count)
+    # Inclusive shares overlap (Liberty's security filter encloses the whole filter chain, a filter everything after
+    # it): each sample also goes to the area of its innermost frame that belongs to one, which sums to 100 %.
+    innermost = collections.Counter()
+    for line in open(args.file, encoding="utf-8"):
+        stack, count = line.rstrip("\n").rsplit(" ", 1)
+        owner = "elsewhere (JDK, other libraries, the kernel's other calls)"
+        for frame in reversed(stack.split(";")):
+            found = next((area for area, prefixes, names in AREAS
+                          if (prefixes and frame.startswith(prefixes)) or frame in names), None)
+            if found:
+                owner = found
+                break
+        innermost[owner] += int(count)
     share = lambda count: f"{100 * count / max(total, 1):.1f} %"
     print(f"{total} samples (async-profiler, 1 ms of CPU each, every thread).\n")
     print("| on the stack (inclusive) | share of samples |\n|---|---:|")
     for area, count in areas.most_common():
+        print(f"| {area} | {share(count)} |")
+    print("\n| the innermost area on the stack (each sample once) | share of samples |\n|---|---:|")
+    for area, count in innermost.most_common():
         print(f"| {area} | {share(count)} |")
     print("\n| Intrapoll methods on the stack (inclusive) | share of samples |\n|---|---:|")
     for frame, count in methods.most_common(10):
