@@ -1,11 +1,13 @@
 package io.intrapoll.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What a sign-in takes from the outside: Basic headers and the login form's return path. */
@@ -47,5 +49,19 @@ class SignInInputsTest {
         assertEquals("/app/", LoginServlet.localPath("/\\evil.example/"));
         assertEquals("/app/", LoginServlet.localPath("/app/\r\nSet-Cookie: x=y"));
         assertEquals("/app/", LoginServlet.localPath(null));
+    }
+
+    @Test
+    void anIdentitysCacheNameChangesWithItsCallerAndGroupsButNotTheirOrder() {
+        String voter = SignIn.identityDigest("voter1", Set.of("employees", "engineering"));
+        assertEquals(voter, SignIn.identityDigest("voter1", Set.of("engineering", "employees")));
+        assertEquals(64, voter.length());
+        assertNotEquals(voter, SignIn.identityDigest("voter1", Set.of("employees")), "a group left");
+        assertNotEquals(voter, SignIn.identityDigest("voter1", Set.of("employees", "engineering", "admins")));
+        assertNotEquals(voter, SignIn.identityDigest("voter2", Set.of("employees", "engineering")));
+        assertNotEquals(
+                SignIn.identityDigest("ab", Set.of("c")),
+                SignIn.identityDigest("a", Set.of("bc")),
+                "where the caller ends and the groups begin is part of it");
     }
 }
