@@ -80,20 +80,17 @@ if args.areas:
                 owner = found
                 break
         innermost[owner] += int(count)
-    share = lambda count: f"{100 * count / max(total, 1):.1f} %"
-    print(f"{total} samples (async-profiler, 1 ms of CPU each, every thread).\n")
-    print("| on the stack (inclusive) | share of samples |\n|---|---:|")
-    for area, count in areas.most_common():
-        print(f"| {area} | {share(count)} |")
-    print("\n| the innermost area on the stack (each sample once) | share of samples |\n|---|---:|")
-    for area, count in innermost.most_common():
-        print(f"| {area} | {share(count)} |")
-    print("\n| Intrapoll methods on the stack (inclusive) | share of samples |\n|---|---:|")
-    for frame, count in methods.most_common(10):
-        print(f"| `{frame[:140]}` | {share(count)} |")
-    print("\n| hottest frames (self) | share of samples |\n|---|---:|")
-    for frame, count in self_time.most_common(12):
-        print(f"| `{frame[:140]}` | {share(count)} |")
+    def table(title, rows, code=False):
+        print(f"\n| {title} | share of samples |\n|---|---:|")
+        for name, count in rows:
+            shown = f"`{name[:140]}`" if code else name
+            print(f"| {shown} | {100 * count / max(total, 1):.1f} % |")
+
+    print(f"{total} samples (async-profiler, 1 ms of CPU each, every thread).")
+    table("on the stack (inclusive)", areas.most_common())
+    table("the innermost area on the stack (each sample once)", innermost.most_common())
+    table("Intrapoll methods on the stack (inclusive)", methods.most_common(10), code=True)
+    table("hottest frames (self)", self_time.most_common(12), code=True)
     raise SystemExit
 
 print(f"{total} samples" + (f"; {selected} ({100 * selected / max(total, 1):.1f} %) through `{args.only}`"
