@@ -3,6 +3,7 @@ package io.intrapoll.certificate;
 import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.platform.ProblemException;
+import io.intrapoll.platform.Sha256;
 import io.intrapoll.poll.Poll;
 import io.intrapoll.poll.PollCache;
 import io.intrapoll.poll.PollId;
@@ -19,11 +20,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -114,7 +112,7 @@ class CertificateSigning {
                 "Merkle root " + root + ", " + tree.size() + " ballots, key " + kid);
         CertificatePayload payload = new CertificatePayload(
                 id.value(),
-                sha256Hex(JSON.toJson(PollDefinition.of(cached.view()))),
+                Sha256.hex(JSON.toJson(PollDefinition.of(cached.view()))),
                 poll.closedAt(),
                 finalResults.totalBallots(),
                 finalResults,
@@ -150,14 +148,5 @@ class CertificateSigning {
                 "Not all counted yet",
                 "Some of this poll's accepted ballots are still being counted; the certificate is made once all are."
                         + " Try again in a few seconds.");
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

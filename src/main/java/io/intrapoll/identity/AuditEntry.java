@@ -1,9 +1,9 @@
 package io.intrapoll.identity;
 
+import io.intrapoll.platform.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -62,14 +62,7 @@ public record AuditEntry(
     /** The plain SHA-256 hash entries carried before the audit key: anyone can compute it. */
     static String plainHashOf(
             long seq, Instant at, String actor, String action, String target, String detail, String previousHash) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical(seq, at, actor, action, target, detail, previousHash)
-                                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(canonical(seq, at, actor, action, target, detail, previousHash));
     }
 
     /** Fields separated by a character none of them holds; nulls kept apart from empty strings. */

@@ -3,6 +3,7 @@ package io.intrapoll.identity;
 import com.ibm.websphere.security.EntryNotFoundException;
 import com.ibm.wsspi.security.registry.RegistryHelper;
 import io.intrapoll.platform.ErrorPageServlet;
+import io.intrapoll.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
@@ -17,13 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Hashtable;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -166,13 +164,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     static String identityDigest(String caller, Set<String> groups) {
         StringBuilder identity = new StringBuilder(caller);
         new TreeSet<>(groups).forEach(group -> identity.append('\n').append(group));
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(identity.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(identity.toString());
     }
 
     /**

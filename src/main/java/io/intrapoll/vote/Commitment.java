@@ -1,11 +1,8 @@
 package io.intrapoll.vote;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.intrapoll.platform.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -31,13 +28,7 @@ public final class Commitment {
      * @param choices the ballot's content as counted: option ids in ballot order, the rating, or the trimmed text
      */
     static String of(String tracker, List<String> choices) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((tracker + "|" + String.join(",", choices)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(tracker + "|" + String.join(",", choices));
     }
 
     /** Whether a text has a commitment's form: 64 lower-case hex digits. */
