@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Optional;
@@ -48,6 +49,10 @@ public class SignIn implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
     /** Liberty's name for an identity's key in its authentication cache (AttributeNameConstants.WSCREDENTIAL_CACHE_KEY). */
     private static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
+    /** The login name and registry group ids in the attributes Liberty's password callback leaves in the subject. */
+    private static final String LIBERTY_USER_ID = "com.ibm.wsspi.security.cred.userId";
+
+    private static final String LIBERTY_GROUPS = "com.ibm.wsspi.security.cred.groups";
 
     @Inject
     @ConfigProperty(name = "intrapoll.session.max-hours")
@@ -65,6 +70,9 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     @Inject
     RateLimits limits;
+
+    @Inject
+    VerifiedPasswords verifiedPasswords;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -168,8 +176,34 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     /**
+     * The attributes Liberty's password callback put in the subject for the identity it vouched for (its user id,
+     * realm and registry groups), from which Liberty builds the caller after this mechanism returns. Empty on a
+     * runtime that keeps no such table: then nothing is cached, and every call asks the registry.
+     */
+    private static Optional<Hashtable<String, Object>> libertyCredential(HttpMessageContext context) {
+        for (Hashtable<?, ?> table : context.getClientSubject().getPrivateCredentials(Hashtable.class)) {
+            if (table.get(LIBERTY_USER_ID) instanceof String) {
+                @SuppressWarnings("unchecked") // Liberty's own: String keys (AttributeNameConstants)
+                Hashtable<String, Object> credential = (Hashtable<String, Object>) table;
+                return Optional.of(credential);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** SHA-256 of the user id and its registry groups (a change of groups makes a new name in Liberty's cache). */
+    private static String credentialDigest(Hashtable<String, Object> credential) {
+        Set<String> groups = new HashSet<>();
+        if (credential.get(LIBERTY_GROUPS) instanceof Collection<?> ids) {
+            ids.forEach(id -> groups.add(String.valueOf(id)));
+        }
+        return identityDigest(String.valueOf(credential.get(LIBERTY_USER_ID)), groups);
+    }
+
+    /**
      * Checks a password against the user registry through the container's standard callback: SUCCESS, or
-     * SEND_FAILURE (the caller answers 401). When this user name or this address has used up its failed logins
+     * SEND_FAILURE (the caller answers 401). A Basic caller's password the registry accepted within
+     * {@link VerifiedPasswords}' lifetime is not sent to it again: its identity then is taken as it was. When this user name or this address has used up its failed logins
      * the password is not even tried: SEND_FAILURE with a 429 already sent (Basic), or {@link #LOGIN_THROTTLED}
      * set (the login form).
      */
@@ -198,10 +232,25 @@ public class SignIn implements HttpAuthenticationMechanism {
             }
             return AuthenticationStatus.SEND_FAILURE;
         }
+        boolean basic = context.getAuthParameters().getCredential() == null; // not the login page's form
+        if (basic) {
+            Optional<Hashtable<String, Object>> verified = verifiedPasswords.find(user, password);
+            if (verified.isPresent()) { // the identity the registry gave for this password a moment ago
+                limits.loginSucceeded(request);
+                context.getClientSubject().getPrivateCredentials().add(verified.get());
+                return AuthenticationStatus.SUCCESS;
+            }
+        }
         var check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         handle(context, check);
         if (check.getResult()) {
             limits.loginSucceeded(request);
+            if (basic) {
+                libertyCredential(context).ifPresent(credential -> {
+                    credential.put(LIBERTY_CACHE_KEY, "intrapoll-password:" + credentialDigest(credential));
+                    verifiedPasswords.remember(user, password, credential);
+                });
+            }
             return AuthenticationStatus.SUCCESS;
         }
         limits.loginFailed(user, request);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -207,6 +208,19 @@ public class Caches {
      */
     public Cache<String, String> eventSignals() {
         return manager.getCache(EVENT_SIGNALS);
+    }
+
+    /**
+     * A cache of this node's own, never replicated even in a cluster (what one node verified, say), its entries
+     * kept at most for the lifespan and, beyond the count, the least recently used dropped. Defined on first use.
+     */
+    public <K, V> Cache<K, V> nodeLocal(String name, Duration lifespan, long maxEntries) {
+        ConfigurationBuilder local = new ConfigurationBuilder();
+        local.clustering().cacheMode(CacheMode.LOCAL);
+        local.expiration().lifespan(lifespan.toMillis(), TimeUnit.MILLISECONDS);
+        local.memory().maxCount(maxEntries);
+        manager.defineConfiguration(name, local.build());
+        return manager.getCache(name);
     }
 
     /** The cluster's members as this node sees them (just this node when not clustered). */

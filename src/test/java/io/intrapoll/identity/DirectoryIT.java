@@ -195,6 +195,54 @@ class DirectoryIT {
         }
     }
 
+    /**
+     * An API client's password, once the directory accepted it, is taken without a bind for a short while (two
+     * seconds here): a password changed in the directory, or a group taken away, counts once that has passed. A
+     * wrong password is never taken for a right one that was.
+     */
+    @Test
+    void aBasicCallersChangedPasswordAndGroupsCountSoonAfterTheDirectoryChanges() throws Exception {
+        assertEquals(
+                Set.of("admin", "voter"), strings(as("carol").get("/api/v1/me").json(), "roles"));
+        Api guess = Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization("carol", "guess"));
+        assertProblem(401, guess.get("/api/v1/me"));
+        directory.modify(
+                "cn=admins,ou=groups," + BASE, new Modification(ModificationType.DELETE, "member", person("carol")));
+        try {
+            assertEquals(Set.of("voter"), awaitRoles("carol", Set.of("voter")), "no longer an admin");
+        } finally {
+            directory.modify(
+                    "cn=admins,ou=groups," + BASE, new Modification(ModificationType.ADD, "member", person("carol")));
+        }
+        assertEquals(Set.of("admin", "voter"), awaitRoles("carol", Set.of("admin", "voter")), "an admin again");
+
+        assertEquals(200, as("mallory").get("/api/v1/me").status());
+        directory.modify(person("mallory"), new Modification(ModificationType.REPLACE, "userPassword", "changed"));
+        try {
+            Api changed =
+                    Api.at(SERVER.base(), null).with("Authorization", Api.basicAuthorization("mallory", "changed"));
+            assertEquals(200, changed.get("/api/v1/me").status(), "the new password at once");
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (as("mallory").get("/api/v1/me").status() == 200 && System.currentTimeMillis() < deadline) {
+                Votes.sleep(250);
+            }
+            assertProblem(401, as("mallory").get("/api/v1/me"));
+        } finally {
+            directory.modify(
+                    person("mallory"), new Modification(ModificationType.REPLACE, "userPassword", "mallory-password"));
+        }
+    }
+
+    private static Set<String> awaitRoles(String uid, Set<String> expected) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        Set<String> roles = strings(as(uid).get("/api/v1/me").json(), "roles");
+        while (!roles.equals(expected) && System.currentTimeMillis() < deadline) {
+            Votes.sleep(250);
+            roles = strings(as(uid).get("/api/v1/me").json(), "roles");
+        }
+        return roles;
+    }
+
     /** An open results stream follows the directory too: its caller taken out of the poll's audience, it ends. */
     @Test
     void aResultsStreamEndsWhenItsCallerLeavesTheAudienceGroup() throws Exception {
