@@ -50,6 +50,9 @@ final class ClientAddress {
      * that it cannot take a fresh budget with each of its addresses.
      */
     static String bucketKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address; // IPv4 (or no address at all): its own key, without parsing it on every request
+        }
         Optional<byte[]> bytes = Network.address(address);
         if (bytes.isEmpty() || bytes.get().length != 16) {
             return address;

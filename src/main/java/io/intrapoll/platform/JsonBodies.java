@@ -43,6 +43,19 @@ public final class JsonBodies {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
+    /**
+     * Each record type's component that receives the sent fields, if it has one: looked up once per type, since
+     * {@code getRecordComponents} builds new components (and their annotations) on every call.
+     */
+    private static final ClassValue<Optional<RecordComponent>> SENT_FIELDS = new ClassValue<>() {
+        @Override
+        protected Optional<RecordComponent> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(component -> component.isAnnotationPresent(SentFields.class))
+                    .findFirst();
+        }
+    };
+
     private JsonBodies() {}
 
     /** On a record component: it receives the names of the fields the body carried (a PATCH changes only those). */
@@ -83,9 +96,7 @@ public final class JsonBodies {
     public static <R extends Record> R read(InputStream body, Class<R> type) {
         byte[] bytes = bytes(body);
         refuseDeepNesting(bytes);
-        Optional<RecordComponent> sent = Arrays.stream(type.getRecordComponents())
-                .filter(component -> component.isAnnotationPresent(SentFields.class))
-                .findFirst();
+        Optional<RecordComponent> sent = SENT_FIELDS.get(type);
         Set<String> fields = sent.isEmpty() ? Set.of() : readObject(bytes).keySet();
         R bound = sent.isPresent() && fields.contains(sent.get().getName()) ? null : bindOrNull(bytes, type);
         if (bound == null) {

@@ -39,6 +39,11 @@ public class RequestAddress extends HttpFilter {
     /** Whether the address parses as JAX-RS (RESTEasy) parses it: the request URL and the query. */
     static boolean isUri(HttpServletRequest request) {
         String query = request.getQueryString();
+        if (isPlainHost(request.getServerName())
+                && isUriText(request.getRequestURI(), false)
+                && (query == null || isUriText(query, true))) {
+            return true; // nearly every request: nothing in it java.net.URI could refuse, so no URL built and parsed
+        }
         String address = request.getRequestURL() + (query == null || query.isEmpty() ? "" : "?" + query);
         try {
             URI.create(address);
@@ -46,6 +51,28 @@ public class RequestAddress extends HttpFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Letters, digits, dots and dashes: a name or an IPv4 address, which URI takes as a host or an authority. */
+    private static boolean isPlainHost(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return !host.isEmpty();
+    }
+
+    /** Whether a raw path (or, with {@code query}, a raw query) has only what RFC 3986 allows there. */
+    private static boolean isUriText(String text, boolean query) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(mayStay(c) || query && c == '?' || c == '%' && isEscape(text, i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The path as sent, with what a URI path may not hold percent-encoded: the problem's instance is a URI too. */

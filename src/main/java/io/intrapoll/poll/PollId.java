@@ -2,7 +2,6 @@ package io.intrapoll.poll;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A poll's identity: opaque to clients, at most 36 characters of letters, digits and dashes. Ordered as its text, so
@@ -10,10 +9,10 @@ import java.util.regex.Pattern;
  */
 public record PollId(String value) implements Comparable<PollId> {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9-]{1,36}");
+    private static final int MAX_LENGTH = 36;
 
     public PollId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!hasShape(value)) {
             throw new IllegalArgumentException("not a poll id: " + value);
         }
     }
@@ -24,7 +23,21 @@ public record PollId(String value) implements Comparable<PollId> {
 
     /** The id, or empty when the text cannot be one (such a poll cannot exist). */
     public static Optional<PollId> parse(String text) {
-        return text != null && SHAPE.matcher(text).matches() ? Optional.of(new PollId(text)) : Optional.empty();
+        return hasShape(text) ? Optional.of(new PollId(text)) : Optional.empty();
+    }
+
+    /** 1 to 36 ASCII letters, digits and dashes; checked on every API call naming a poll, so without a regex. */
+    private static boolean hasShape(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

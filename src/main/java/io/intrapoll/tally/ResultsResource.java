@@ -83,11 +83,11 @@ public class ResultsResource {
             }
             return byGroup(id);
         }
-        Results current = results.results(PollPath.id(id), callers.current());
+        ResultsService.ResultsBody current = results.resultsBody(PollPath.id(id), callers.current());
         EntityTag tag = new EntityTag(current.etag());
         Response.ResponseBuilder answer = request.evaluatePreconditions(tag);
         if (answer == null) {
-            answer = Response.ok(current, MediaType.APPLICATION_JSON_TYPE);
+            answer = Response.ok(current.json(), MediaType.APPLICATION_JSON_TYPE);
         } else if (answer.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
             throw ProblemException.preconditionFailed( // If-Match named another state: a problem, as every refusal
                     "The results are at " + tag.getValue() + "; If-Match named another.");

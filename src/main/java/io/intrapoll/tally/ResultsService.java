@@ -3,8 +3,10 @@ package io.intrapoll.tally;
 import io.intrapoll.identity.AuditAction;
 import io.intrapoll.identity.AuditTrail;
 import io.intrapoll.identity.Caller;
+import io.intrapoll.platform.CacheValues;
 import io.intrapoll.platform.ProblemException;
 import io.intrapoll.poll.PollCache;
+import io.intrapoll.poll.PollChanged;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollInput;
 import io.intrapoll.poll.PollRepository;
@@ -13,6 +15,8 @@ import io.intrapoll.poll.PollType;
 import io.intrapoll.poll.PollView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -22,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Results of a poll, for those allowed to see them. */
 @ApplicationScoped
@@ -51,8 +56,40 @@ public class ResultsService {
     @Inject
     Event<RebuildReport> rebuilt;
 
+    /** Each poll's results body as this node last wrote it ({@link #resultsBody}). */
+    private final Map<PollId, ResultsBody> bodies = new ConcurrentHashMap<>();
+
     public Results results(PollId id, Caller caller) {
         return resultsOf(readable(id, caller));
+    }
+
+    /**
+     * The results as the API's body (what JSON-B writes for {@link #results}), written once per ETag: between two
+     * changes of the tallies every reader of a poll gets the same body, and writing it was most of a read's work.
+     */
+    public ResultsBody resultsBody(PollId id, Caller caller) {
+        PollCache.Cached poll = readable(id, caller);
+        LiveTallies.Copy copy = live.copyOf(poll.rules().id());
+        boolean isFinal = isFinal(poll);
+        ResultsBody last = bodies.get(poll.rules().id());
+        if (last != null && last.etag().equals(etagOf(poll.view(), copy, isFinal))) {
+            return last;
+        }
+        Results results = resultsOf(poll, copy, WORDS_SHOWN, isFinal);
+        ResultsBody body = new ResultsBody(results.etag(), results.openToEveryVoter(), CacheValues.write(results));
+        bodies.put(poll.rules().id(), body);
+        return body;
+    }
+
+    /**
+     * A poll's results as JSON with the ETag naming them, and whether every voter may read them (a shared cache may
+     * then keep them).
+     */
+    public record ResultsBody(String etag, boolean openToEveryVoter, String json) {}
+
+    /** A changed poll's body has another ETag anyway; a deleted one's is no longer kept. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
+        bodies.remove(change.pollId());
     }
 
     /** The poll as it is now, for streams to check their subscribers against; empty once deleted. */
@@ -120,6 +157,23 @@ public class ResultsService {
 
     /** @param wordLimit OPEN_TEXT: how many of the most frequent words */
     private Results resultsOf(PollCache.Cached cached, LiveTallies.Copy copy, int wordLimit) {
+        return resultsOf(cached, copy, wordLimit, isFinal(cached));
+    }
+
+    /** Closed, with none of its ballots still on the queue: the counts will not change again. */
+    private boolean isFinal(PollCache.Cached cached) {
+        return cached.rules().isClosed() && queue.isDrained(cached.rules().id());
+    }
+
+    /**
+     * The same tally revision of the same poll version is the same body, which the ETag then names: as of the
+     * tallies' last change (the poll's creation before its first ballot), not of the read.
+     */
+    private static String etagOf(PollView poll, LiveTallies.Copy copy, boolean isFinal) {
+        return copy.revision() + "." + poll.version() + (isFinal ? ".final" : "");
+    }
+
+    private Results resultsOf(PollCache.Cached cached, LiveTallies.Copy copy, int wordLimit, boolean isFinal) {
         PollView poll = cached.view();
         PollSnapshot rules = cached.rules();
         PollId pollId = rules.id();
@@ -130,7 +184,6 @@ public class ResultsService {
                 .map(option -> optionResult(option, votes.getOrDefault(option.id(), 0L), total))
                 .toList();
         boolean closed = rules.isClosed();
-        boolean isFinal = closed && queue.isDrained(pollId);
         // An erased poll has no ballots left to run the rounds over (its certificate keeps them).
         List<Results.RoundResult> rounds =
                 poll.type() == PollType.RANKED && poll.erasedAt() == null ? rounds(pollId, poll) : null;
@@ -141,10 +194,8 @@ public class ResultsService {
                         .filter(rules.answer().correctOptionIds()::contains)
                         .toList()
                 : null;
-        // As of the tallies' last change (the poll's creation before its first ballot), not of this read: the same
-        // tally revision of the same poll version is the same body, which the ETag then names.
         Instant asOf = copy.changedAtMillis() > 0 ? Instant.ofEpochMilli(copy.changedAtMillis()) : poll.createdAt();
-        String etag = copy.revision() + "." + poll.version() + (isFinal ? ".final" : "");
+        String etag = etagOf(poll, copy, isFinal);
         Long eligible = poll.eligible() == null ? null : Long.valueOf(poll.eligible());
         Double turnout = eligible == null || eligible == 0 ? null : percent(total, eligible);
         Decision decision =

@@ -12,11 +12,16 @@ import org.junit.jupiter.api.Test;
 class RequestAddressTest {
 
     private static HttpServletRequest request(String path, String query) {
+        return request("localhost", path, query);
+    }
+
+    private static HttpServletRequest request(String host, String path, String query) {
         return (HttpServletRequest) Proxy.newProxyInstance(
                 HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "getRequestURL" -> new StringBuffer("http://localhost:9080" + path);
+                    case "getRequestURL" -> new StringBuffer("http://" + host + ":9080" + path);
+                    case "getServerName" -> host;
                     case "getRequestURI" -> path;
                     case "getQueryString" -> query;
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -36,6 +41,15 @@ class RequestAddressTest {
         assertFalse(RequestAddress.isUri(request("/api/v1/polls/]", null)));
         assertFalse(RequestAddress.isUri(request("/api/v1/polls", "q=\"x\"")));
         assertFalse(RequestAddress.isUri(request("/api/v1/polls/a b", null)));
+        assertFalse(RequestAddress.isUri(request("/api/v1/polls/%zz", null)));
+        assertFalse(RequestAddress.isUri(request("/api/v1/polls", "q=%4")));
+    }
+
+    @Test
+    void theHostCountsAsJaxRsReadsItToo() {
+        assertTrue(RequestAddress.isUri(request("[::1]", "/api/v1/polls", "q=a?b")));
+        assertTrue(RequestAddress.isUri(request("intrapoll.example-corp.com", "/api/v1/polls/%41", null)));
+        assertFalse(RequestAddress.isUri(request("exa mple", "/api/v1/polls", null)));
     }
 
     @Test

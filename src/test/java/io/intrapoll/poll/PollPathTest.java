@@ -13,11 +13,14 @@ class PollPathTest {
     @Test
     void aPollIdInThePathIsThatPoll() {
         assertEquals(new PollId("3f2c1e9a-6b7d"), PollPath.id("3f2c1e9a-6b7d"));
+        assertEquals(
+                "A-z-0".repeat(7) + "9", PollPath.id("A-z-0".repeat(7) + "9").value()); // 36: the longest
     }
 
     @Test
     void textThatCannotBeAPollIdIsTheUnknownPoll404() {
-        for (String text : new String[] {"not an id", "a_b", "x".repeat(37), ""}) {
+        for (String text :
+                new String[] {"not an id", "a_b", "x".repeat(37), "", "caf\u00e9", "\u0661\u0662", "a/b", "a.b"}) {
             Problem problem = assertThrows(ProblemException.class, () -> PollPath.id(text))
                     .problem();
             assertEquals(404, problem.status());
