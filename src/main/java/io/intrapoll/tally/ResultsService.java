@@ -57,7 +57,7 @@ public class ResultsService {
     Event<RebuildReport> rebuilt;
 
     /** Each poll's results body as this node last wrote it ({@link #resultsBody}). */
-    private final Map<PollId, ResultsBody> bodies = new ConcurrentHashMap<>();
+    private final Map<PollId, Written> bodies = new ConcurrentHashMap<>();
 
     public Results results(PollId id, Caller caller) {
         return resultsOf(readable(id, caller));
@@ -71,15 +71,22 @@ public class ResultsService {
         PollCache.Cached poll = readable(id, caller);
         LiveTallies.Copy copy = live.copyOf(poll.rules().id());
         boolean isFinal = isFinal(poll);
-        ResultsBody last = bodies.get(poll.rules().id());
-        if (last != null && last.etag().equals(etagOf(poll.view(), copy, isFinal))) {
-            return last;
+        Written last = bodies.get(poll.rules().id());
+        // The counts too, not the ETag alone: a copy re-read from the database (after a repair there) may hold other
+        // counts under the same revision.
+        if (last != null
+                && last.body().etag().equals(etagOf(poll.view(), copy, isFinal))
+                && last.tally().equals(copy.tally())) {
+            return last.body();
         }
         Results results = resultsOf(poll, copy, WORDS_SHOWN, isFinal);
         ResultsBody body = new ResultsBody(results.etag(), results.openToEveryVoter(), CacheValues.write(results));
-        bodies.put(poll.rules().id(), body);
+        bodies.put(poll.rules().id(), new Written(body, copy.tally()));
         return body;
     }
+
+    /** A body as written, with the counts it was written from. */
+    private record Written(ResultsBody body, LiveTallies.Tally tally) {}
 
     /**
      * A poll's results as JSON with the ETag naming them, and whether every voter may read them (a shared cache may
