@@ -70,13 +70,14 @@ public class ResultsService {
     public ResultsBody resultsBody(PollId id, Caller caller) {
         PollCache.Cached poll = readable(id, caller);
         LiveTallies.Copy copy = live.copyOf(poll.rules().id());
-        boolean isFinal = isFinal(poll);
         Written last = bodies.get(poll.rules().id());
-        // The counts too, not the ETag alone: a copy re-read from the database (after a repair there) may hold other
-        // counts under the same revision.
-        if (last != null
-                && last.body().etag().equals(etagOf(poll.view(), copy, isFinal))
-                && last.tally().equals(copy.tally())) {
+        // Final stays final for this poll version (reopening changes it): the queue is browsed until it is, not for
+        // every read of a closed poll's results.
+        if (last != null && last.matches(etagOf(poll.view(), copy, true), copy)) {
+            return last.body();
+        }
+        boolean isFinal = isFinal(poll);
+        if (last != null && last.matches(etagOf(poll.view(), copy, isFinal), copy)) {
             return last.body();
         }
         Results results = resultsOf(poll, copy, WORDS_SHOWN, isFinal);
@@ -86,7 +87,16 @@ public class ResultsService {
     }
 
     /** A body as written, with the counts it was written from. */
-    private record Written(ResultsBody body, LiveTallies.Tally tally) {}
+    private record Written(ResultsBody body, LiveTallies.Tally tally) {
+
+        /**
+         * The counts too, not the ETag alone: a copy re-read from the database (after a repair there) may hold other
+         * counts under the same revision.
+         */
+        boolean matches(String etag, LiveTallies.Copy copy) {
+            return body.etag().equals(etag) && tally.equals(copy.tally());
+        }
+    }
 
     /**
      * A poll's results as JSON with the ETag naming them, and whether every voter may read them (a shared cache may
