@@ -71,9 +71,9 @@ public class ResultsService {
         PollCache.Cached poll = readable(id, caller);
         LiveTallies.Copy copy = live.copyOf(poll.rules().id());
         Written last = bodies.get(poll.rules().id());
-        // Final stays final for this poll version (reopening changes it): the queue is browsed until it is, not for
-        // every read of a closed poll's results.
-        if (last != null && last.matches(etagOf(poll.view(), copy, true), copy)) {
+        // Final stays final for this poll version (reopening changes it): a closed poll's queue is browsed until its
+        // body is final, not for every read of its results. An open poll's body is never final: no second ETag.
+        if (last != null && poll.rules().isClosed() && last.matches(etagOf(poll.view(), copy, true), copy)) {
             return last.body();
         }
         boolean isFinal = isFinal(poll);
