@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Arquillian set-up of an integration test that calls the integration-test server from outside, as a client:
  * Arquillian starts the server (once for the run) and deploys the WAR the build produced, exactly as it ships
- * ({@link Deployments#intrapoll()}), around each test class that extends this one. The test then reaches it with
- * {@link Api}, {@link Browser} and the like, at {@link Api#itServer()}.
+ * ({@link Deployments#intrapoll()}), for the test classes that extend this one: deployed for the first of them and
+ * kept for the others ({@link OneDeploymentPerRun}). The test then reaches it with {@link Api}, {@link Browser} and
+ * the like, at {@link Api#itServer()}.
  *
  * <p>Arquillian looks for the {@code @Deployment} method in the test class and its superclasses, so a subclass
  * declares none of its own. A test with another archive, or one that runs inside the server, does not extend this
