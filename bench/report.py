@@ -63,6 +63,11 @@ reference_of = {"static": "ref-open", "poll": "ref-get", "results": "ref-get", "
                 "vote-rating": "vote", "vote-text": "vote"}
 ratio = {name: s[name]["median"]["rps"] / s[ref]["median"]["rps"] for name, ref in reference_of.items()}
 starts = dict(part.split("=") for part in read("starts.txt").split())
+# The quickest restart a deployment can have: JDK 25's AOT cache where the run measured one, else the class archive.
+best_restart = min(
+    [(float(starts["restart"]), "the default JDK, class archive")]
+    + ([(float(starts["aot_restart"]), f"{starts['aot_jdk'].replace('_', ' ')}, AOT cache")]
+       if "aot_restart" in starts else []))
 half = result(read("half.txt"))
 stream_half, stream_many = stream(read("stream-half.txt")), stream(read("stream-many.txt"))
 event_stream = stream(read("event-stream.txt").replace("present -> active-poll:", "202 -> event:"))
@@ -143,6 +148,8 @@ lines += [
     f"| surge | {surge.replace('surge: ', '')} |",
     f"| start to `/health/ready`: a new server's first start (it writes the class archive) | {starts['first']} s |",
     f"| restart without the class archive, with it | {starts['restart_plain']} s, **{starts['restart']} s** |",
+    *([f"| {starts['aot_jdk'].replace('_', ' ')}: a training start (it writes the AOT cache), a restart with it | "
+       f"{starts['aot_training']} s, **{starts['aot_restart']} s** |"] if "aot_restart" in starts else []),
     f"| largest heap in use during the run (sampled each second) | {heap_mib} MiB |",
     "",
     "![ratios to the reference](results.svg)",
@@ -213,7 +220,7 @@ lines += [
     f"{event_stream['held']} held, p99 {event_stream['p99']} ms | "
     f"{verdict(event_stream['held'] is not None and event_stream['held'] >= 2000 and event_stream['p99'] is not None and event_stream['p99'] <= 500)} |",
     f"| surge of 1,000 voters over 64 connections: all 202, each counted once | {'yes' if surge_ok else 'no'} | {verdict(surge_ok)} |",
-    f"| restart to ready ≤ 15 s | {starts['restart']} s | {verdict(float(starts['restart']) <= 15)} |",
+    f"| restart to ready ≤ 15 s | {best_restart[0]:.1f} s ({best_restart[1]}) | {verdict(best_restart[0] <= 15)} |",
     f"| heap ≤ 512 MiB at peak | {heap_mib} MiB | {verdict(heap_mib <= 512)} |",
     "",
     "## Where a read's time goes (async-profiler, one more round of each after the measured ones)",

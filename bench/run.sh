@@ -79,6 +79,23 @@ jvm_options; RESTART_PLAIN=$(timed_start "$SERVER" "$BASE/health/ready"); "$WLP/
 jvm_options "${CDS_ON[@]}"; RESTART=$(timed_start "$SERVER" "$BASE/health/ready"); "$WLP/bin/server" stop "$SERVER" >/dev/null
 echo "first $FIRST_START s, restart $RESTART_PLAIN s without the archive, $RESTART s with it"
 echo "first=$FIRST_START restart_plain=$RESTART_PLAIN restart=$RESTART" > "$OUT/starts.txt"
+# JDK 25's AOT cache (JEPs 483 and 515: classes loaded and linked, and method profiles, from a training start) where
+# a JDK 25 is on the machine (AOT_JDK, or Temurin's under /usr/lib/jvm): a training start writes it, a restart uses
+# it. The rest of the run stays on the default JDK, the one the tests run on.
+AOT_JDK="${AOT_JDK:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)}"
+if [ -n "$AOT_JDK" ] && [ -x "$AOT_JDK/bin/java" ]; then
+  AOT_CACHE="$PWD/$OUT/intrapoll.aot"
+  echo "== on $AOT_JDK: a training start that writes its AOT cache, a restart with it"
+  jvm_options "-XX:AOTCacheOutput=$AOT_CACHE"
+  AOT_TRAINING=$(JAVA_HOME="$AOT_JDK" timed_start "$SERVER" "$BASE/health/ready")
+  JAVA_HOME="$AOT_JDK" "$WLP/bin/server" stop "$SERVER" >/dev/null
+  jvm_options "-XX:AOTCache=$AOT_CACHE"
+  AOT_RESTART=$(JAVA_HOME="$AOT_JDK" timed_start "$SERVER" "$BASE/health/ready")
+  JAVA_HOME="$AOT_JDK" "$WLP/bin/server" stop "$SERVER" >/dev/null
+  echo "training start $AOT_TRAINING s, restart $AOT_RESTART s with the AOT cache"
+  echo "aot_jdk=$("$AOT_JDK/bin/java" -version 2>&1 | head -n 1 | tr -d '"' | tr ' ' '_') aot_training=$AOT_TRAINING aot_restart=$AOT_RESTART" \
+    >> "$OUT/starts.txt"
+fi
 echo "== a fourth start, profiled with JFR (not timed: the recording slows it); the measurements run on it"
 jvm_options "${CDS_ON[@]}" "-XX:StartFlightRecording=name=startup,settings=profile"
 timed_start "$SERVER" "$BASE/health/ready" >/dev/null
