@@ -55,11 +55,10 @@ public class OneDeploymentPerRun implements LoadableExtension {
 
         @Override
         public void stop() throws LifecycleException {
-            String name = kept == null ? null : kept.getName();
             try {
                 undeployKept();
             } catch (DeploymentException e) {
-                throw new LifecycleException("Could not undeploy " + name + " before stopping", e);
+                throw new LifecycleException("Could not undeploy the kept deployment before stopping", e);
             } finally {
                 super.stop();
             }
