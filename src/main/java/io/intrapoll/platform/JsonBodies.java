@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
@@ -18,6 +19,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -94,15 +96,15 @@ public final class JsonBodies {
 
     /** The body bound to the record type; see the class description for what is refused. */
     public static <R extends Record> R read(InputStream body, Class<R> type) {
-        byte[] bytes = bytes(body);
-        refuseDeepNesting(bytes);
+        Text json = text(body);
+        refuseDeepNesting(json);
         Optional<RecordComponent> sent = SENT_FIELDS.get(type);
-        Set<String> fields = sent.isEmpty() ? Set.of() : readObject(bytes).keySet();
-        R bound = sent.isPresent() && fields.contains(sent.get().getName()) ? null : bindOrNull(bytes, type);
+        Set<String> fields = sent.isEmpty() ? Set.of() : readObject(json).keySet();
+        R bound = sent.isPresent() && fields.contains(sent.get().getName()) ? null : bindOrNull(json, type);
         if (bound == null) {
             throw ProblemException.badRequest(
                     "The body has fields of the wrong type or unknown fields.",
-                    FieldDiagnosis.of(readObject(bytes), type));
+                    FieldDiagnosis.of(readObject(json), type));
         }
         return sent.isEmpty() ? bound : withSentFields(bound, sent.get(), fields);
     }
@@ -114,18 +116,20 @@ public final class JsonBodies {
 
     /** The body as one JSON object, without binding it. */
     public static JsonObject readObject(InputStream body) {
-        byte[] bytes = bytes(body);
-        refuseDeepNesting(bytes);
-        return readObject(bytes);
+        Text json = text(body);
+        refuseDeepNesting(json);
+        return readObject(json);
     }
 
     /**
      * Counts the levels while streaming through the body, before anything builds or binds it. Malformed JSON is left
      * to the reader or binder that comes next, which reports it as it always has.
      */
-    private static void refuseDeepNesting(byte[] body) {
+    private static void refuseDeepNesting(Text body) {
         int depth = 0;
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = body.utf8() != null
+                ? PARSERS.createParser(new StringReader(body.utf8()))
+                : PARSERS.createParser(new ByteArrayInputStream(body.bytes()))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> depth++;
@@ -144,9 +148,11 @@ public final class JsonBodies {
         }
     }
 
-    private static JsonObject readObject(byte[] body) {
+    private static JsonObject readObject(Text body) {
         JsonValue value;
-        try (var reader = READERS.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = body.utf8() != null
+                ? READERS.createReader(new StringReader(body.utf8()))
+                : READERS.createReader(new ByteArrayInputStream(body.bytes()))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
@@ -179,9 +185,37 @@ public final class JsonBodies {
                 .orElse("is not a known field");
     }
 
-    private static byte[] bytes(InputStream body) {
+    /**
+     * A body's bytes and, when they are surely UTF-8, its text. Parsers made from the text need no decoding stream of
+     * their own (each would allocate 8 KiB of buffers: a request body is read three times); bytes JSON-P's detection
+     * may take for UTF-16 or UTF-32 (a zero among the first four, a byte order mark) are left to it.
+     */
+    private record Text(byte[] bytes, String utf8) {
+        static Text of(byte[] bytes, int length) {
+            byte[] exact = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+            for (int i = 0; i < Math.min(4, length); i++) {
+                if (exact[i] == 0) {
+                    return new Text(exact, null);
+                }
+            }
+            int first = length == 0 ? 0 : exact[0] & 0xff;
+            boolean byteOrderMark = first == 0xef || first == 0xfe || first == 0xff;
+            return new Text(exact, byteOrderMark ? null : new String(exact, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The whole body, read into a buffer that grows from the size of a vote instead of from 8 KiB. */
+    private static Text text(InputStream body) {
         try {
-            return body.readAllBytes();
+            byte[] buffer = new byte[256];
+            int length = 0;
+            for (int read; (read = body.read(buffer, length, buffer.length - length)) != -1; ) {
+                length += read;
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+            return Text.of(buffer, length);
         } catch (IOException e) {
             if (BodyLimit.isCause(e)) {
                 throw ProblemException.payloadTooLarge();
@@ -190,9 +224,11 @@ public final class JsonBodies {
         }
     }
 
-    private static <R> R bindOrNull(byte[] body, Class<R> type) {
+    private static <R> R bindOrNull(Text body, Class<R> type) {
         try {
-            return StrictJsonb.JSONB.fromJson(new ByteArrayInputStream(body), type);
+            return body.utf8() != null
+                    ? StrictJsonb.JSONB.fromJson(body.utf8(), type)
+                    : StrictJsonb.JSONB.fromJson(new ByteArrayInputStream(body.bytes()), type);
         } catch (RuntimeException e) {
             return null; // each wrong field is named by FieldDiagnosis
         }

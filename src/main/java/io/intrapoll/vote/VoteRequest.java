@@ -1,6 +1,7 @@
 package io.intrapoll.vote;
 
-import jakarta.validation.constraints.NotNull;
+import io.intrapoll.platform.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,13 +14,24 @@ public record VoteRequest(
         @Schema(
                 description = "SINGLE, MULTIPLE, RANKED, QUIZ: option ids; RANKED: all options or a prefix, best first",
                 example = "[\"demo-lunch-pizza\"]")
-        List<@NotNull(message = "must be a string") String> optionIds,
+        List<String> optionIds,
 
         @Schema(description = "RATING: a value of the poll's scale; NPS: 0 to 10", example = "4")
         Integer rating,
 
         @Schema(description = "OPEN_TEXT: 1 to the poll's maxLength characters after trimming", example = "More coffee")
         String text) {
+
+    /** The fields that are not what the API takes whatever the poll (an option id that is null): a 400 names them. */
+    List<Problem.FieldError> invalidFields() {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; optionIds != null && i < optionIds.size(); i++) {
+            if (optionIds.get(i) == null) {
+                errors.add(new Problem.FieldError("optionIds[" + i + "]", "must be a string"));
+            }
+        }
+        return errors;
+    }
 
     /** A vote for options (the types that have them). */
     public static VoteRequest ofOptions(List<String> optionIds) {

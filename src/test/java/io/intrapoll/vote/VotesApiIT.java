@@ -168,7 +168,13 @@ class VotesApiIT extends AgainstTheServer {
         assertProblem(400, voter.post(path, "{\"optionIds\": \"a\"}"));
         assertProblem(400, voter.post(path, "{\"optionIds\": [1]}"));
         assertProblem(400, voter.post(path, "{\"options\": []}"));
-        assertProblem(400, voter.with("Idempotency-Key", "x".repeat(101)).post(path, "{\"optionIds\": []}"));
+        assertEquals(
+                Set.of("Idempotency-Key"),
+                errorFields(assertProblem(
+                        400, voter.with("Idempotency-Key", "x".repeat(101)).post(path, "{\"optionIds\": []}"))));
+        assertEquals(
+                Set.of("optionIds[0]", "optionIds[2]"),
+                errorFields(assertProblem(400, voter.post(path, "{\"optionIds\": [null, \"a\", null]}"))));
         assertProblem(404, vote(voter, "no-such-poll", "a"));
     }
 
