@@ -19,7 +19,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -42,10 +41,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         var errors = violations.stream()
                 .map(violation -> new Problem.FieldError(
                         field(violation, resourceInfo.getResourceMethod()), violation.getMessage()))
-                .distinct()
-                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemException.badRequest("Some parameters or fields of the request are invalid.", errors)
+        return ProblemException.invalidFields(errors)
                 .problem()
                 .withInstance(uriInfo.getRequestUri().getRawPath())
                 .toResponse();

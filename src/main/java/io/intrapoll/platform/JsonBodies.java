@@ -186,21 +186,22 @@ public final class JsonBodies {
     }
 
     /**
-     * A body's bytes and, when they are surely UTF-8, its text. Parsers made from the text need no decoding stream of
+     * A body: its text when it is surely UTF-8, else its bytes. Parsers made from the text need no decoding stream of
      * their own (each would allocate 8 KiB of buffers: a request body is read three times); bytes JSON-P's detection
      * may take for UTF-16 or UTF-32 (a zero among the first four, a byte order mark) are left to it.
      */
     private record Text(byte[] bytes, String utf8) {
-        static Text of(byte[] bytes, int length) {
-            byte[] exact = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        static Text of(byte[] buffer, int length) {
+            // Under two bytes JSON-P cannot tell the encoding, and its refusal is the one clients have been given.
+            boolean surelyUtf8 = length >= 2;
             for (int i = 0; i < Math.min(4, length); i++) {
-                if (exact[i] == 0) {
-                    return new Text(exact, null);
-                }
+                surelyUtf8 &= buffer[i] != 0;
             }
-            int first = length == 0 ? 0 : exact[0] & 0xff;
-            boolean byteOrderMark = first == 0xef || first == 0xfe || first == 0xff;
-            return new Text(exact, byteOrderMark ? null : new String(exact, StandardCharsets.UTF_8));
+            int first = buffer[0] & 0xff;
+            surelyUtf8 &= first != 0xef && first != 0xfe && first != 0xff; // a byte order mark
+            return surelyUtf8
+                    ? new Text(null, new String(buffer, 0, length, StandardCharsets.UTF_8))
+                    : new Text(Arrays.copyOf(buffer, length), null);
         }
     }
 

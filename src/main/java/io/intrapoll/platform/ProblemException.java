@@ -1,5 +1,6 @@
 package io.intrapoll.platform;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Thrown by any layer to answer with a problem; {@link ProblemExceptionMapper} writes it out. */
@@ -47,6 +48,15 @@ public class ProblemException extends RuntimeException {
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(
                 Problem.of(400, "bad-request", "Bad request", detail).withErrors(errors));
+    }
+
+    /** Parameters or fields of a request that break its rules (Bean Validation's, or a resource's own checks). */
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        List<Problem.FieldError> sorted = errors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return badRequest("Some parameters or fields of the request are invalid.", sorted);
     }
 
     public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {

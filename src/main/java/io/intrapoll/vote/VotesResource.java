@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -81,7 +80,11 @@ public class VotesResource {
             @PathParam("id") String id,
             @Parameter(
                             description = "1 to 100 characters; a repeat gets the first answer",
-                            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IDEMPOTENCY_KEY_MAX_LENGTH))
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             VoteRequest ballot) {
@@ -99,14 +102,14 @@ public class VotesResource {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (idempotencyKey != null
                 && (idempotencyKey.isEmpty() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH)) {
-            errors.add(new Problem.FieldError(IDEMPOTENCY_KEY, "must be 1 to 100 characters"));
+            errors.add(new Problem.FieldError(
+                    IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_MAX_LENGTH + " characters"));
         }
         if (ballot != null) {
             errors.addAll(ballot.invalidFields());
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(Problem.FieldError::field)); // as the mapper orders them
-            throw ProblemException.badRequest("Some parameters or fields of the request are invalid.", errors);
+            throw ProblemException.invalidFields(errors);
         }
     }
 

@@ -8,10 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A body (here a vote's) is read the same whatever its encoding JSON-P recognizes, and whatever its size up to the limit. */
+/** A body (here a vote's) is read whatever its size up to the limit; its malformations are 400s. */
 class JsonBodiesTest {
 
     private static InputStream body(String json, Charset charset) {
@@ -38,12 +39,37 @@ class JsonBodiesTest {
 
     @Test
     void readsBodiesLargerThanItsFirstBuffer() {
-        List<String> many = java.util.Collections.nCopies(2_000, "option");
+        List<String> many = Collections.nCopies(2_000, "option");
         String json = "{\"optionIds\": [\"" + String.join("\", \"", many) + "\"]}";
         assertEquals(
                 many,
                 JsonBodies.read(body(json, StandardCharsets.UTF_8), VoteRequest.class)
                         .optionIds());
+    }
+
+    @Test
+    void readsBodiesThatFillItsBufferExactly() {
+        for (int size : List.of(255, 256, 257, 511, 512, 513)) {
+            String prefix = "{\"text\": \"";
+            String text = "x".repeat(size - prefix.length() - 2);
+            String json = prefix + text + "\"}";
+            assertEquals(size, json.length());
+            assertEquals(
+                    text,
+                    JsonBodies.read(body(json, StandardCharsets.UTF_8), VoteRequest.class)
+                            .text());
+        }
+    }
+
+    @Test
+    void theShortestBodiesAreRefusedAsJsonPRefusesThem() {
+        for (String json : List.of("", " ", "1")) {
+            ProblemException refused = assertThrows(
+                    ProblemException.class,
+                    () -> JsonBodies.read(body(json, StandardCharsets.UTF_8), VoteRequest.class));
+            assertEquals(
+                    "The body could not be read as JSON.", refused.problem().detail(), "'" + json + "'");
+        }
     }
 
     @Test
