@@ -3,6 +3,7 @@ package io.intrapoll.platform;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -127,9 +128,7 @@ public final class JsonBodies {
      */
     private static void refuseDeepNesting(Text body) {
         int depth = 0;
-        try (JsonParser parser = body.utf8() != null
-                ? PARSERS.createParser(new StringReader(body.utf8()))
-                : PARSERS.createParser(new ByteArrayInputStream(body.bytes()))) {
+        try (JsonParser parser = body.parser()) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> depth++;
@@ -150,9 +149,7 @@ public final class JsonBodies {
 
     private static JsonObject readObject(Text body) {
         JsonValue value;
-        try (var reader = body.utf8() != null
-                ? READERS.createReader(new StringReader(body.utf8()))
-                : READERS.createReader(new ByteArrayInputStream(body.bytes()))) {
+        try (var reader = body.reader()) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw ProblemException.badRequest("The body is not valid JSON: " + e.getMessage(), List.of());
@@ -203,6 +200,24 @@ public final class JsonBodies {
                     ? new Text(null, new String(buffer, 0, length, StandardCharsets.UTF_8))
                     : new Text(Arrays.copyOf(buffer, length), null);
         }
+
+        JsonParser parser() {
+            return utf8 != null
+                    ? PARSERS.createParser(new StringReader(utf8))
+                    : PARSERS.createParser(new ByteArrayInputStream(bytes));
+        }
+
+        JsonReader reader() {
+            return utf8 != null
+                    ? READERS.createReader(new StringReader(utf8))
+                    : READERS.createReader(new ByteArrayInputStream(bytes));
+        }
+
+        <R> R bind(Class<R> type) {
+            return utf8 != null
+                    ? StrictJsonb.JSONB.fromJson(utf8, type)
+                    : StrictJsonb.JSONB.fromJson(new ByteArrayInputStream(bytes), type);
+        }
     }
 
     /** The whole body, read into a buffer that grows from the size of a vote instead of from 8 KiB. */
@@ -227,9 +242,7 @@ public final class JsonBodies {
 
     private static <R> R bindOrNull(Text body, Class<R> type) {
         try {
-            return body.utf8() != null
-                    ? StrictJsonb.JSONB.fromJson(body.utf8(), type)
-                    : StrictJsonb.JSONB.fromJson(new ByteArrayInputStream(body.bytes()), type);
+            return body.bind(type);
         } catch (RuntimeException e) {
             return null; // each wrong field is named by FieldDiagnosis
         }

@@ -99,18 +99,18 @@ public class VotesResource {
      * interceptor: open-liberty#7755), which was a seventh of all a vote allocated (bench/CHANGES.md).
      */
     static void refuseMalformed(String idempotencyKey, VoteRequest ballot) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (idempotencyKey != null
-                && (idempotencyKey.isEmpty() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH)) {
+        boolean keyInvalid = idempotencyKey != null
+                && (idempotencyKey.isEmpty() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH);
+        List<Problem.FieldError> ballotErrors = ballot == null ? List.of() : ballot.invalidFields();
+        if (!keyInvalid && ballotErrors.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>(ballotErrors);
+        if (keyInvalid) {
             errors.add(new Problem.FieldError(
                     IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_MAX_LENGTH + " characters"));
         }
-        if (ballot != null) {
-            errors.addAll(ballot.invalidFields());
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalidFields(errors);
-        }
+        throw ProblemException.invalidFields(errors);
     }
 
     @GET
