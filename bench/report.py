@@ -112,7 +112,7 @@ lines = [
     f"Written by `bench/run.sh` on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit "
     f"`{a.commit}`, on {platform.node()}: {cores} cores, {memory} GiB, {platform.system()} {platform.release()}, "
     f"{java}. Intrapoll runs on its embedded default (embedded Artemis, local Infinispan) with -Xmx512m and H2 in "
-    f"a file under the server's directory (in memory, the run's hundreds of thousands of ballots would fill the heap); the reference application (`bench/reference`) is a JAX-RS no-op on the same Open Liberty runtime "
+    f"a file under the server's directory, each commit written at once (the embedded default's own URL); the reference application (`bench/reference`) is a JAX-RS no-op on the same Open Liberty runtime "
     f"with Liberty's own BASIC login against the same basicRegistry of the demo voters. wrk runs on the same two "
     f"cores: 2 threads, {a.connections} connections, loopback. Every scenario: {a.warmup} s of warm-up on the same "
     f"requests, then three rounds of {a.round} s; the figures are the median round's. Every figure is from this one "
