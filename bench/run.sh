@@ -103,6 +103,8 @@ timed_start "$SERVER" "$BASE/health/ready" >/dev/null
 jvm_options "${CDS_ON[@]}"
 PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
 jcmd "$PID" JFR.stop name=startup filename="$PWD/$OUT/startup.jfr" >/dev/null
+# The recording can still be being written when jcmd returns (once, `jfr print` failed on it and ended the run).
+for _ in $(seq 1 30); do jfr summary "$OUT/startup.jfr" >/dev/null 2>&1 && break; sleep 1; done
 python3 bench/startup-profile.py "$OUT/startup.jfr" "$SERVER_DIR/logs/messages.log" > "$OUT/startup.md"
 timed_start "$REFERENCE" "$REFERENCE_BASE/api/open/noop" >/dev/null
 echo "ready: Intrapoll (pid $PID) and the reference"
