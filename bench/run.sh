@@ -233,7 +233,7 @@ PEAK_P50=$(for round in 1 2 3; do field "$(cat "$OUT/rounds/vote-$round.txt")" p
 DELAY=$(python3 -c "print(max(1, int($PACED_CONNECTIONS * 1000 / $HALF_RATE - float('$PEAK_P50') / 2)))")
 # Enough polls that every paced vote is a first vote (1,000 voters each, with half as many again to spare): 40 polls
 # ran out after about 33 s of a 45 s round at 1,200 votes a second, and the rest were changes of vote.
-HALF_POLLS=$(python3 -c "print(max(40, -(-int($HALF_RATE * ($ROUND * 3 + 15) * 1.5) // 1000)))")
+HALF_POLLS=$(python3 -c "import math; print(max(40, math.ceil($HALF_RATE * ($ROUND * 3 + 15) * 1.5 / 1000)))")
 HALF_VOTES=$(python3 bench/polls.py "$BASE" "$HALF_POLLS" "paced")
 load "$BASE" vote "$HALF_VOTES" "$((ROUND * 3 + 15))" "$PACED_CONNECTIONS" "$DELAY" > "$OUT/half.txt" &
 HALF_PID=$!
