@@ -47,6 +47,11 @@ public class EmbeddedBroker {
     @ConfigProperty(name = "intrapoll.broker.max-memory-mb")
     long maxMemoryMb;
 
+    /** How long the journal gathers writes that wait for a sync before it syncs them together (microseconds). */
+    @Inject
+    @ConfigProperty(name = "intrapoll.broker.journal-buffer-timeout-us")
+    long journalBufferTimeoutMicros;
+
     private EmbeddedActiveMQ broker;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -78,6 +83,8 @@ public class EmbeddedBroker {
                 // ballots page to disk beyond this instead of taking Artemis' default of half the heap from the
                 // requests and the caches.
                 .setGlobalMaxSize(maxMemoryMb * 1024 * 1024)
+                .setJournalBufferTimeout_NIO((int) (journalBufferTimeoutMicros * 1000))
+                .setJournalBufferTimeout_AIO((int) (journalBufferTimeoutMicros * 1000))
                 .addAcceptorConfiguration("core", "tcp://" + host + ":" + port + "?protocols=CORE")
                 .addAddressSetting(
                         "#",
