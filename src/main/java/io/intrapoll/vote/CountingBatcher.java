@@ -45,6 +45,16 @@ public class CountingBatcher {
     @ConfigProperty(name = "intrapoll.aggregator.max-batch")
     int maxBallots;
 
+    /**
+     * How long a batch waits for more groups after its first (milliseconds; 0: only those already waiting). Each
+     * commit rewrites the database pages it touches, so on the embedded database fewer, larger commits write far
+     * fewer bytes per ballot; the wait is a small part of a vote's way to the results (the live tallies follow the
+     * commit), and none of its way to the 202.
+     */
+    @Inject
+    @ConfigProperty(name = "intrapoll.aggregator.linger-ms")
+    long lingerMillis;
+
     /** Beyond the database's transaction timeout: a session never waits for ever on a batch. */
     @Inject
     @ConfigProperty(name = "intrapoll.aggregator.wait-seconds")
@@ -106,8 +116,9 @@ public class CountingBatcher {
                 }
                 batch.add(first);
                 int ballots = first.size();
+                long lingerEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
                 Waiting next;
-                while (ballots < maxBallots && (next = waiting.poll()) != null) {
+                while (ballots < maxBallots && (next = nextWaiting(lingerEnds)) != null) {
                     batch.add(next);
                     ballots += next.size();
                 }
@@ -119,6 +130,13 @@ public class CountingBatcher {
                 batch.clear();
             }
         }
+    }
+
+    /** A group already waiting, or one that arrives before the linger ends; null when none. */
+    private Waiting nextWaiting(long lingerEnds) throws InterruptedException {
+        Waiting next = waiting.poll();
+        long left = lingerEnds - System.nanoTime();
+        return next != null || left <= 0 ? next : waiting.poll(left, TimeUnit.NANOSECONDS);
     }
 
     /**

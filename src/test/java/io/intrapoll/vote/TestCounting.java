@@ -39,6 +39,7 @@ final class TestCounting implements AutoCloseable {
         batcher.threads = new PlainThreads();
         batcher.maxBallots = 1_000;
         batcher.waitSeconds = 10;
+        batcher.lingerMillis = 0;
     }
 
     /** A poll both the poll cache and the database know. */
