@@ -89,7 +89,12 @@ if [ -n "$AOT_JDK" ] && [ -x "$AOT_JDK/bin/java" ]; then
   echo "== on $AOT_JDK: a training start that writes its AOT cache, a restart with it"
   jvm_options "-XX:AOTCacheOutput=$AOT_CACHE"
   AOT_TRAINING=$(JAVA_HOME="$AOT_JDK" timed_start "$SERVER" "$BASE/health/ready")
-  JAVA_HOME="$AOT_JDK" "$WLP/bin/server" stop "$SERVER" >/dev/null
+  # The training JVM assembles its cache (about 200 MB) in a child process as it exits: on a slow machine `server
+  # stop` gives up waiting (exit 21) before it is done. Wait for the JVM itself, then check the cache is there.
+  training_pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+  JAVA_HOME="$AOT_JDK" "$WLP/bin/server" stop "$SERVER" >/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$training_pid" 2>/dev/null || break; sleep 1; done
+  [ -s "$AOT_CACHE" ] || { echo "no AOT cache written at $AOT_CACHE"; exit 1; }
   jvm_options "-XX:AOTCache=$AOT_CACHE"
   AOT_RESTART=$(JAVA_HOME="$AOT_JDK" timed_start "$SERVER" "$BASE/health/ready")
   JAVA_HOME="$AOT_JDK" "$WLP/bin/server" stop "$SERVER" >/dev/null
