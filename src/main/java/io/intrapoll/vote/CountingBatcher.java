@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The counting side's group commit: the aggregator's sessions hand over the groups they received and wait, and
  * one counting thread counts every group waiting at that moment, or arriving within a short wait after the first
- * ({@link #lingerMillis}), in one database transaction. The per-transaction and per-poll work (locks, tally rows,
+ * ({@link #lingerMillis}; not once every session's group is in), in one database transaction. The per-transaction and per-poll work (locks, tally rows,
  * the commit) is shared by all of them, so a busy node counts in large batches and a quiet one after the short
  * wait. A session returns (and its message is acknowledged) only after the commit that
  * holds its group; if that commit fails, each group of the batch is counted alone, so one bad group never holds
@@ -55,6 +55,14 @@ public class CountingBatcher {
     @Inject
     @ConfigProperty(name = "intrapoll.aggregator.linger-ms")
     long lingerMillis;
+
+    /**
+     * The aggregator's sessions on this node: each hands over one group and waits for its commit, so once a batch
+     * holds a group from every session nothing more can arrive, and the batch is counted without waiting further.
+     */
+    @Inject
+    @ConfigProperty(name = "intrapoll.aggregator.sessions")
+    int sessions;
 
     /** Beyond the database's transaction timeout: a session never waits for ever on a batch. */
     @Inject
@@ -119,7 +127,7 @@ public class CountingBatcher {
                 int ballots = first.size();
                 long lingerEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
                 Waiting next;
-                while (ballots < maxBallots && (next = nextWaiting(lingerEnds)) != null) {
+                while (ballots < maxBallots && batch.size() < sessions && (next = nextWaiting(lingerEnds)) != null) {
                     batch.add(next);
                     ballots += next.size();
                 }
