@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.EmbeddedDatabaseSync;
 import io.intrapoll.platform.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@link #lingerMillis}; not once every session's group is in), in one database transaction. The per-transaction and per-poll work (locks, tally rows,
  * the commit) is shared by all of them, so a busy node counts in large batches and a quiet one after the short
  * wait. A session returns (and its message is acknowledged) only after the commit that
- * holds its group; if that commit fails, each group of the batch is counted alone, so one bad group never holds
+ * holds its group, and on the embedded database after that commit is on the disk ({@link EmbeddedDatabaseSync}); if that commit fails, each group of the batch is counted alone, so one bad group never holds
  * the others back, and a group that fails alone is redelivered by the broker.
  */
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class CountingBatcher {
 
     @Inject
     Tracing tracing;
+
+    @Inject
+    EmbeddedDatabaseSync databaseSync;
 
     @Resource
     ManagedThreadFactory threads;
@@ -151,54 +155,74 @@ public class CountingBatcher {
     /**
      * The batch in one transaction, trusting first ballots proven by the claims cache; if that fails (a redelivered
      * first ballot found its own earlier insert, a bad group, the database away), each group alone, looking every
-     * participation up.
+     * participation up. The groups committed are acknowledged once the database has them on the disk.
      */
     private void countTogether(List<Waiting> batch) {
+        List<Waiting> committed = new ArrayList<>();
         List<Waiting> choices = batch.stream().filter(Waiting::holdsChoices).toList();
         if (!choices.isEmpty()) {
-            countChoicesTogether(choices);
+            countChoicesTogether(choices, committed);
         }
         List<Waiting> traced = batch.stream()
                 .filter(entry -> !entry.holdsChoices())
                 .map(this::traced)
                 .toList();
-        if (traced.isEmpty()) {
-            return;
+        if (!traced.isEmpty()) {
+            try {
+                aggregation.apply(
+                        traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
+                committed.addAll(traced);
+            } catch (RuntimeException together) {
+                LOG.log(
+                        Level.FINE,
+                        "A batch of " + batch.size() + " groups failed; counting them one by one",
+                        together);
+                traced.forEach(entry -> countAlone(entry, committed));
+            }
         }
-        try {
-            aggregation.apply(
-                    traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
-            traced.forEach(Waiting::succeeded);
-        } catch (RuntimeException together) {
-            LOG.log(Level.FINE, "A batch of " + batch.size() + " groups failed; counting them one by one", together);
-            traced.forEach(this::countAlone);
-        }
+        acknowledge(committed);
     }
 
-    private void countChoicesTogether(List<Waiting> batch) {
+    private void countChoicesTogether(List<Waiting> batch, List<Waiting> committed) {
         try {
             aggregation.applyChoices(
                     batch.stream().flatMap(entry -> entry.choices().stream()).toList());
-            batch.forEach(Waiting::succeeded);
+            committed.addAll(batch);
         } catch (RuntimeException together) {
             LOG.log(
                     Level.FINE,
                     "A batch of " + batch.size() + " choices groups failed; counting them one by one",
                     together);
-            batch.forEach(this::countAlone);
+            batch.forEach(entry -> countAlone(entry, committed));
         }
     }
 
-    private void countAlone(Waiting entry) {
+    private void countAlone(Waiting entry, List<Waiting> committed) {
         try {
             if (entry.holdsChoices()) {
                 aggregation.applyChoices(entry.choices());
             } else {
                 aggregation.apply(entry.group());
             }
-            entry.succeeded();
+            committed.add(entry);
         } catch (RuntimeException e) {
             entry.failed(e);
+        }
+    }
+
+    /**
+     * One sync for all the batch's commits, then their sessions may acknowledge; if the sync fails they are
+     * redelivered, and counting them again changes nothing.
+     */
+    private void acknowledge(List<Waiting> committed) {
+        if (committed.isEmpty()) {
+            return;
+        }
+        try {
+            databaseSync.sync();
+            committed.forEach(Waiting::succeeded);
+        } catch (RuntimeException e) {
+            committed.forEach(entry -> entry.failed(e));
         }
     }
 
