@@ -23,6 +23,15 @@ public class EmbeddedDatabaseSync {
 
     private volatile Boolean embedded;
 
+    public EmbeddedDatabaseSync() {
+        // for CDI: the data source is injected
+    }
+
+    /** Outside the container (the counting tests). */
+    public EmbeddedDatabaseSync(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** After a commit whose durability something outside the database relies on: a no-op on PostgreSQL. */
     public void sync() {
         if (Boolean.FALSE.equals(embedded)) {

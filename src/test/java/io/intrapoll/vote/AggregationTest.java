@@ -140,6 +140,21 @@ class AggregationTest {
     }
 
     @Test
+    void aBatchWhoseDatabaseFileCannotBeSyncedIsNotAcknowledgedAndItsRedeliveryCountsNothingTwice() {
+        counting.add(KnownPolls.open(POLL, PollType.SINGLE, false, false));
+        List<Ballot> group = List.of(provenFirst("ana", "red"), provenFirst("bo", "green"));
+        counting.syncFails = true;
+
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> counting.batcher.count(group));
+        assertTrue(failed.getMessage().contains("the disk is away"), "the session sees the failure: " + failed);
+
+        counting.syncFails = false;
+        counting.batcher.count(group); // the broker redelivers the message it was not allowed to let go of
+        assertEquals(2, counting.ballots(POLL));
+        assertEquals(Map.of("red", 1L, "green", 1L), counting.votes(POLL));
+    }
+
+    @Test
     void anAnonymousBallotIsStoredWithoutANameAndWithCoarseTimes() {
         counting.add(KnownPolls.open(POLL, PollType.SINGLE, true, false));
         Instant acceptedAt = Instant.parse("2026-03-14T09:26:53.589Z");

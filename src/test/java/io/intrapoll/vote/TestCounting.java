@@ -1,5 +1,6 @@
 package io.intrapoll.vote;
 
+import io.intrapoll.platform.EmbeddedDatabaseSync;
 import io.intrapoll.platform.Tracing;
 import io.intrapoll.poll.PollId;
 import io.intrapoll.poll.PollSnapshot;
@@ -29,6 +30,8 @@ final class TestCounting implements AutoCloseable {
         }
     };
     final CountingBatcher batcher = new CountingBatcher();
+    /** Set: the next syncs of the database file fail (a disk gone away). */
+    volatile boolean syncFails;
 
     TestCounting() {
         aggregation.em = database.entityManager();
@@ -40,6 +43,16 @@ final class TestCounting implements AutoCloseable {
         batcher.maxBallots = 1_000;
         batcher.waitSeconds = 10;
         batcher.lingerMillis = 0;
+        batcher.sessions = 8;
+        batcher.databaseSync = new EmbeddedDatabaseSync(database.dataSource()) {
+            @Override
+            public void sync() {
+                if (syncFails) {
+                    throw new IllegalStateException("the disk is away");
+                }
+                super.sync();
+            }
+        };
     }
 
     /** A poll both the poll cache and the database know. */
