@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -161,39 +162,38 @@ public class CountingBatcher {
         List<Waiting> committed = new ArrayList<>();
         List<Waiting> choices = batch.stream().filter(Waiting::holdsChoices).toList();
         if (!choices.isEmpty()) {
-            countChoicesTogether(choices, committed);
+            countTogether(
+                    choices,
+                    all -> aggregation.applyChoices(all.stream()
+                            .flatMap(entry -> entry.choices().stream())
+                            .toList()),
+                    committed);
         }
         List<Waiting> traced = batch.stream()
                 .filter(entry -> !entry.holdsChoices())
                 .map(this::traced)
                 .toList();
         if (!traced.isEmpty()) {
-            try {
-                aggregation.apply(
-                        traced.stream().flatMap(entry -> entry.group().stream()).toList(), true);
-                committed.addAll(traced);
-            } catch (RuntimeException together) {
-                LOG.log(
-                        Level.FINE,
-                        "A batch of " + batch.size() + " groups failed; counting them one by one",
-                        together);
-                traced.forEach(entry -> countAlone(entry, committed));
-            }
+            countTogether(
+                    traced,
+                    all -> aggregation.apply(
+                            all.stream()
+                                    .flatMap(entry -> entry.group().stream())
+                                    .toList(),
+                            true),
+                    committed);
         }
         acknowledge(committed);
     }
 
-    private void countChoicesTogether(List<Waiting> batch, List<Waiting> committed) {
+    /** The entries in one transaction, or each alone if that fails; those committed are added to committed. */
+    private void countTogether(List<Waiting> entries, Consumer<List<Waiting>> countAll, List<Waiting> committed) {
         try {
-            aggregation.applyChoices(
-                    batch.stream().flatMap(entry -> entry.choices().stream()).toList());
-            committed.addAll(batch);
+            countAll.accept(entries);
+            committed.addAll(entries);
         } catch (RuntimeException together) {
-            LOG.log(
-                    Level.FINE,
-                    "A batch of " + batch.size() + " choices groups failed; counting them one by one",
-                    together);
-            batch.forEach(entry -> countAlone(entry, committed));
+            LOG.log(Level.FINE, "A batch of " + entries.size() + " groups failed; counting them one by one", together);
+            entries.forEach(entry -> countAlone(entry, committed));
         }
     }
 
