@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 
 /**
  * Forces the embedded database's commits onto the disk. H2 writes each commit into its file (WRITE_DELAY=0) but
- * leaves flushing it to the operating system, which holds the pages for up to half a minute and then writes them
- * in one burst. Counting acknowledges a ballot message only after its commit, so without a sync a machine crash
- * could lose ballots the broker no longer holds; and the bursts stall the broker journal's own syncs on the same
- * disk, which every vote's 202 waits for. A sync after each counting commit writes the pages a little at a time.
- * PostgreSQL syncs its own commits: there is nothing to do.
+ * leaves flushing it to the operating system, which holds the pages for up to half a minute. Counting acknowledges
+ * a ballot message only after its commit, so without a sync a machine crash could lose ballots the broker no longer
+ * holds. (The pages now reach the disk a little at a time instead of in bursts; the 202's tail, which waits on the
+ * broker journal's syncs on the same disk, did not measurably change: bench/CHANGES.md.) PostgreSQL syncs its own
+ * commits: there is nothing to do.
  */
 @ApplicationScoped
 public class EmbeddedDatabaseSync {

@@ -23,11 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The counting side's group commit: the aggregator's sessions hand over the groups they received and wait, and
  * one counting thread counts every group waiting at that moment, or arriving within a short wait after the first
- * ({@link #lingerMillis}; not once every session's group is in), in one database transaction. The per-transaction and per-poll work (locks, tally rows,
- * the commit) is shared by all of them, so a busy node counts in large batches and a quiet one after the short
- * wait. A session returns (and its message is acknowledged) only after the commit that
- * holds its group, and on the embedded database after that commit is on the disk ({@link EmbeddedDatabaseSync}); if that commit fails, each group of the batch is counted alone, so one bad group never holds
- * the others back, and a group that fails alone is redelivered by the broker.
+ * ({@link #lingerMillis}; no longer once every session's group is in), in one database transaction. The
+ * per-transaction and per-poll work (locks, tally rows, the commit) is shared by all of them, so a busy node counts
+ * in large batches and a quiet one after the short wait. A session returns (and its message is acknowledged) only
+ * after the commit that holds its group, and on the embedded database after that commit is on the disk
+ * ({@link EmbeddedDatabaseSync}); if that commit fails, each group of the batch is counted alone, so one bad group
+ * never holds the others back, and a group that fails alone is redelivered by the broker.
  */
 @ApplicationScoped
 public class CountingBatcher {
