@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -80,13 +81,15 @@ public class Callers {
     }
 
     private Caller of(HttpServletRequest request) {
-        if (request.getUserPrincipal() == null) {
+        // Asked once: Liberty works the principal out of the caller's subject on every call.
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
             return new Caller("", Set.of(), Set.of());
         }
         Set<String> groups = request.getAttribute(TOKEN_GROUPS) instanceof Set<?> fromToken
                 ? fromToken.stream().map(String::valueOf).collect(Collectors.toSet())
                 : callerGroups();
-        return withGroups(request.getUserPrincipal().getName(), groups);
+        return withGroups(principal.getName(), groups);
     }
 
     /**

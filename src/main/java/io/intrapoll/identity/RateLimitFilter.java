@@ -29,6 +29,9 @@ public class RateLimitFilter extends HttpFilter {
     @Inject
     transient RateLimits limits;
 
+    @Inject
+    transient Callers callers;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -38,8 +41,7 @@ public class RateLimitFilter extends HttpFilter {
                 "POST".equals(request.getMethod()) && VOTING.matcher(path).matches()
                         ? RateBudget.VOTE
                         : RateBudget.OTHER;
-        Principal caller = request.getUserPrincipal();
-        OptionalLong retryAfter = limits.spend(budget, caller == null ? null : caller.getName(), request);
+        OptionalLong retryAfter = limits.spend(budget, callerName(request), request);
         if (retryAfter.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -49,6 +51,19 @@ public class RateLimitFilter extends HttpFilter {
                 response,
                 retryAfter.getAsLong(),
                 budget == RateBudget.VOTE ? "Too many votes sent" : "Too many requests sent");
+    }
+
+    /**
+     * The signed-in caller's name, null for none. An API call's caller is worked out once for the whole request
+     * ({@link Callers}); a login request's changes within it, so it is not kept then.
+     */
+    private String callerName(HttpServletRequest request) {
+        if (request.getServletPath().startsWith("/api/")) {
+            String name = callers.current().name();
+            return name.isEmpty() ? null : name;
+        }
+        Principal caller = request.getUserPrincipal();
+        return caller == null ? null : caller.getName();
     }
 
     /** 429 problem+json with Retry-After. */
